@@ -1,0 +1,28 @@
+// The preload API: the few native needs of the kiosk window, one function per channel.
+// Electron's main registers exactly these channels; the preload exposes exactly these functions.
+export interface PrintRequest {
+  /** a page of the kiosk's own origin, e.g. /badge/<attendeeId> */
+  path: string
+  /** printer name; the system default when absent */
+  deviceName?: string
+}
+
+export type IpcResult = { ok: true } | { ok: false; error: string }
+
+export interface AppInfo {
+  version: string
+  platform: string
+  packaged: boolean
+}
+
+export interface KaribuBridge {
+  printBadge(request: PrintRequest): Promise<IpcResult>
+  exitKiosk(pin: string): Promise<IpcResult>
+  appInfo(): Promise<AppInfo>
+}
+
+export const IPC_CHANNELS = {
+  printBadge: 'badge:print',
+  exitKiosk: 'kiosk:exit',
+  appInfo: 'app:info',
+} as const satisfies Record<keyof KaribuBridge, string>

@@ -1,0 +1,73 @@
+// Everything known about check-ins, folded from the immutable records. Nothing here is
+// stored: hub and kiosk rebuild it from their journals at start, so no counter can drift.
+import { isAdmitting, type CheckinRecord } from './domain.js'
+
+export interface AttendeeDay {
+  first: { at: string; deskId: string; recordId: string }
+  /** where the person is now (null after a check-out), by the latest admitting or exit record */
+  hallId: string | null
+  inside: boolean
+  lastAt: string
+}
+
+const MINUTE = 60_000
+
+export class Ledger {
+  readonly records = new Map<string, CheckinRecord>()
+  /** dayId -> attendeeId -> state */
+  readonly days = new Map<string, Map<string, AttendeeDay>>()
+  /** attendeeIds admitted on any day */
+  readonly everAdmitted = new Set<string>()
+  /** `${deskId}` -> minute bucket (epoch minute) -> admitting records */
+  readonly deskMinutes = new Map<string, Map<number, number>>()
+  readonly reviews: CheckinRecord[] = []
+  lastSeq = 0
+
+  /** Applies a record once; returns false if its id was already applied. */
+  apply(r: CheckinRecord): boolean {
+    if (this.records.has(r.id)) return false
+    this.records.set(r.id, r)
+    if (r.seq > this.lastSeq) this.lastSeq = r.seq
+    if (r.review) this.reviews.push(r)
+    if (!r.attendeeId || !r.dayId) return true
+    const admitting = isAdmitting(r.outcome)
+    if (!admitting && r.outcome !== 'exited') return true
+    let day = this.days.get(r.dayId)
+    if (!day) this.days.set(r.dayId, (day = new Map()))
+    let state = day.get(r.attendeeId)
+    if (admitting) {
+      this.everAdmitted.add(r.attendeeId)
+      const minute = Math.floor(Date.parse(r.effectiveAt) / MINUTE)
+      let desk = this.deskMinutes.get(r.deskId)
+      if (!desk) this.deskMinutes.set(r.deskId, (desk = new Map()))
+      desk.set(minute, (desk.get(minute) ?? 0) + 1)
+      if (!state) {
+        state = { first: { at: r.effectiveAt, deskId: r.deskId, recordId: r.id }, hallId: r.hallId, inside: true, lastAt: r.effectiveAt }
+        day.set(r.attendeeId, state)
+        return true
+      }
+      // an offline kiosk may deliver an earlier admission late: the first one is the earliest
+      if (r.effectiveAt < state.first.at) state.first = { at: r.effectiveAt, deskId: r.deskId, recordId: r.id }
+    }
+    if (!state) return true // an exit with no admission that day moves nobody
+    if (r.effectiveAt >= state.lastAt) {
+      state.lastAt = r.effectiveAt
+      state.inside = admitting
+      state.hallId = admitting ? r.hallId : null
+    }
+    return true
+  }
+
+  attendeeDay(dayId: string | null, attendeeId: string): AttendeeDay | undefined {
+    return dayId ? this.days.get(dayId)?.get(attendeeId) : undefined
+  }
+
+  /** admitting records at a desk between two instants, from minute buckets */
+  deskThroughput(deskId: string, sinceMs: number, untilMs: number): number {
+    const desk = this.deskMinutes.get(deskId)
+    if (!desk) return 0
+    let n = 0
+    for (let m = Math.floor(sinceMs / MINUTE); m <= Math.floor(untilMs / MINUTE); m++) n += desk.get(m) ?? 0
+    return n
+  }
+}
