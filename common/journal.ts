@@ -1,0 +1,102 @@
+// Append-only JSON-lines journal. A record is on disk (write + fdatasync) before append()
+// resolves; appends that arrive while a flush is under way share the next flush (group
+// commit), so under load one fsync covers many records.
+import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
+
+export class JournalCorruptError extends Error {
+  constructor(
+    readonly path: string,
+    readonly line: number,
+  ) {
+    super(`Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Restore it from a backup or move it aside; Karibu will not guess.`)
+  }
+}
+
+export interface OpenedJournal<T> {
+  journal: Journal<T>
+  records: T[]
+  /** bytes of a torn last line that were cut off at open (0 when the file was clean) */
+  tornBytes: number
+}
+
+export class Journal<T> {
+  private pending: { line: string; done: (err?: unknown) => void }[] = []
+  private flushing: Promise<void> | null = null
+  private closed = false
+
+  private constructor(
+    readonly path: string,
+    private fh: FileHandle,
+  ) {}
+
+  static async open<T>(path: string, check: (value: unknown) => T): Promise<OpenedJournal<T>> {
+    let text = ''
+    try {
+      text = await readFile(path, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    }
+    const records: T[] = []
+    let good = 0 // byte length of the intact prefix
+    let lineNo = 0
+    let at = 0
+    while (at < text.length) {
+      const nl = text.indexOf('\n', at)
+      if (nl < 0) break // no newline: the last write was torn
+      lineNo++
+      const line = text.slice(at, nl)
+      if (line.trim()) {
+        let value: T
+        try {
+          value = check(JSON.parse(line))
+        } catch {
+          if (text.slice(nl + 1).trim() === '') break // a damaged last line is a torn write too
+          throw new JournalCorruptError(path, lineNo)
+        }
+        records.push(value)
+      }
+      good += Buffer.byteLength(line, 'utf8') + 1
+      at = nl + 1
+    }
+    const total = Buffer.byteLength(text, 'utf8')
+    if (good < total) await truncate(path, good)
+    const fh = await open(path, 'a')
+    return { journal: new Journal<T>(path, fh), records, tornBytes: total - good }
+  }
+
+  append(record: T): Promise<void> {
+    return this.appendMany([record])
+  }
+
+  appendMany(records: readonly T[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`))
+    if (records.length === 0) return Promise.resolve()
+    const line = records.map((r) => JSON.stringify(r) + '\n').join('')
+    return new Promise((resolve, reject) => {
+      this.pending.push({ line, done: (err) => (err ? reject(err) : resolve()) })
+      if (!this.flushing) this.flushing = this.flush()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending
+      this.pending = []
+      try {
+        await this.fh.appendFile(batch.map((b) => b.line).join(''))
+        await this.fh.datasync()
+        for (const b of batch) b.done()
+      } catch (err) {
+        for (const b of batch) b.done(err)
+      }
+    }
+    this.flushing = null
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.flushing
+    await this.fh.close()
+  }
+}

@@ -1,0 +1,24 @@
+import type { CheckinRecord } from '../shared/domain.js'
+import type { KioskPresence } from './kiosk-presence.js'
+import type { LoginThrottle } from './login-throttle.js'
+import type { EventStore } from './store/event-store.js'
+
+export interface Log {
+  info(message: string): void
+  error(message: string): void
+}
+
+/** What the HTTP and socket edges share: the store, live presence, and the broadcasters. */
+export interface HubContext {
+  store: EventStore
+  presence: KioskPresence
+  throttle: LoginThrottle
+  now: () => Date
+  log: Log
+  /** a new record was stored: tell dashboards and kiosks */
+  recorded(record: CheckinRecord): void
+  /** kiosk presence changed: refresh dashboards */
+  kiosksChanged(): void
+  /** the registry changed: kiosks pull the delta */
+  registryChanged(rev: number): void
+}

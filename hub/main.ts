@@ -1,0 +1,62 @@
+// `npm start`: the venue hub with its data folder, seeded with the demo event on first start.
+import { networkInterfaces } from 'node:os'
+import { localDate } from '../shared/event-days.js'
+import { createHub } from './app.js'
+import { hubConfig } from './config.js'
+import { createDemoEvent } from './demo/demo-event.js'
+import { createPairingCode } from './pairing.js'
+import { RegistryFileError } from './store/registry-file.js'
+import { EventStore } from './store/event-store.js'
+import { JournalCorruptError } from '../common/journal.js'
+
+function lanAddresses(): string[] {
+  const out: string[] = []
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address)
+  }
+  return out
+}
+
+async function main() {
+  const config = hubConfig()
+  const { store, firstStart, tornBytes } = await EventStore.open({
+    dataDir: config.dataDir,
+    seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
+  })
+  const hub = createHub({ store })
+  const address = await hub.listen(config.port, config.host)
+  const hosts = config.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [config.host]
+  const base = hosts.map((h) => `http://${h}:${address.port}`)
+  const usher = store.data.credentials.find((c) => c.role === 'usher' && !c.revokedAt && c.token)
+  const pairing = await createPairingCode(store, 30)
+
+  const lines = [
+    `Karibu hub — ${store.data.event.name.sw} / ${store.data.event.name.en}`,
+    `Data / Data: ${config.dataDir} (${store.data.attendees.length} attendees, ${store.ledger.records.size} check-ins)`,
+    tornBytes ? `Ilani / Note: cut a torn last journal line (${tornBytes} bytes) left by a crash.` : '',
+    '',
+    ...base.flatMap((b) => [`Dashibodi / Dashboard: ${b}/dashboard${usher?.token ? `#token=${usher.token}` : ''}`]),
+    `Utawala / Admin:       ${base[0]}/admin`,
+    `Kioski / Kiosk:        ${base[0]}/kiosk   (kiosk agent: npm run kiosk:web -- --hub ${base[base.length - 1]})`,
+    '',
+    firstStart
+      ? `Nenosiri la msimamizi (linaonyeshwa mara moja tu) / Admin credential (shown once only):\n  ${firstStart.adminToken}`
+      : 'Nenosiri la msimamizi lilionyeshwa mara ya kwanza / The admin credential was shown at first start.',
+    usher?.token ? `Ufunguo wa wahudumu / Usher credential: ${usher.token}` : '',
+    `Nambari ya kuunganisha kioski (dakika 30) / Kiosk pairing code (30 min): ${pairing.code}`,
+  ]
+  console.log(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'))
+
+  const stop = async () => {
+    await hub.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof RegistryFileError || err instanceof JournalCorruptError) console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
+  else console.error(err)
+  process.exit(1)
+})

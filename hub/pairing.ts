@@ -1,0 +1,53 @@
+// Kiosk pairing: an organiser makes a short code (shown as text and QR), a kiosk trades it
+// for its own token. Codes are single-use and expire.
+import { z } from 'zod'
+import type { EventInfo } from '../shared/domain.js'
+import { hashToken, newCredential, newId, newPairingCode } from './credentials.js'
+import type { EventStore } from './store/event-store.js'
+
+export const PairRequest = z.object({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
+  name: z.string().trim().min(1).max(60),
+})
+
+export interface Paired {
+  kioskId: string
+  token: string
+  event: EventInfo
+}
+
+export async function createPairingCode(store: EventStore, validMinutes: number): Promise<{ code: string; expiresAt: string }> {
+  const code = newPairingCode()
+  const now = store.now().getTime()
+  const expiresAt = new Date(now + validMinutes * 60_000).toISOString()
+  await store.updateRegistry((data) => {
+    data.pairingCodes = data.pairingCodes.filter((p) => Date.parse(p.expiresAt) > now)
+    data.pairingCodes.push({ codeHash: hashToken(code), expiresAt })
+  })
+  return { code, expiresAt }
+}
+
+export async function pairKiosk(store: EventStore, request: z.infer<typeof PairRequest>): Promise<Paired | null> {
+  const now = store.now()
+  const hash = hashToken(request.code)
+  const entry = store.data.pairingCodes.find((p) => p.codeHash === hash && Date.parse(p.expiresAt) > now.getTime())
+  if (!entry) return null
+  const kioskId = newId('kiosk')
+  const { credential, token } = newCredential('kiosk', request.name, now, kioskId)
+  await store.updateRegistry((data) => {
+    data.pairingCodes = data.pairingCodes.filter((p) => p !== entry)
+    data.kiosks.push({ id: kioskId, name: request.name, pairedAt: now.toISOString() })
+    data.credentials.push(credential)
+  })
+  return { kioskId, token, event: store.data.event }
+}
+
+export async function revokeKiosk(store: EventStore, kioskId: string): Promise<boolean> {
+  if (!store.data.kiosks.some((k) => k.id === kioskId && !k.revokedAt)) return false
+  const at = store.now().toISOString()
+  await store.updateRegistry((data) => {
+    for (const k of data.kiosks) if (k.id === kioskId) k.revokedAt = at
+    for (const c of data.credentials) if (c.id === kioskId) c.revokedAt = at
+  })
+  return true
+}

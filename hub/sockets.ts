@@ -1,0 +1,138 @@
+// Socket.IO edge of the hub: handshake auth, the role table, validation, acks, broadcasts.
+// Every handler validates its payload; errors leave as codes, never as internal text.
+import type { Server, Socket } from 'socket.io'
+import { CheckinSubmission } from '../shared/domain.js'
+import { defaultDay } from '../shared/event-days.js'
+import {
+  CheckinBatch,
+  CheckinsPull,
+  ClockPing,
+  EVENT_ROLES,
+  KioskHeartbeat,
+  RegistryPull,
+  StatsQuery,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '../shared/protocol.js'
+import { dayStats } from '../shared/stats.js'
+import type { HubContext } from './context.js'
+import { sleep } from './login-throttle.js'
+
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/** Per-socket budget of requests per second; a flood gets `rate_limited`, not the hub's time. */
+const RATE_PER_SECOND = 400
+
+export function statsFor(ctx: HubContext, dayId?: string) {
+  const { store } = ctx
+  const day = dayId && store.registry.event.days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
+  return { stats: dayStats(store.ledger, store.registry, day, ctx.now()), kiosks: ctx.presence.list(store.data.kiosks) }
+}
+
+export function attachSockets(io: HubServer, ctx: HubContext) {
+  const { store, presence, throttle } = ctx
+
+  io.use(async (socket, next) => {
+    const address = socket.handshake.address
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token
+    const principal = store.credentials.authenticate(token)
+    if (!principal) {
+      await sleep(throttle.delayFor(address))
+      throttle.failed(address)
+      return next(new Error('unauthorized'))
+    }
+    throttle.succeeded(address)
+    socket.data.role = principal.role
+    socket.data.principal = principal.id
+    next()
+  })
+
+  io.on('connection', (socket: HubSocket) => {
+    const { role, principal } = socket.data
+    void socket.join(role === 'kiosk' ? ['kiosks', `kiosk:${principal}`] : ['dashboards', role])
+    if (role === 'kiosk') {
+      presence.connected(principal, ctx.now().getTime())
+      ctx.kiosksChanged()
+      socket.on('disconnect', () => {
+        presence.disconnected(principal, ctx.now().getTime())
+        ctx.kiosksChanged()
+      })
+    }
+
+    let windowStart = 0
+    let used = 0
+    const handle = <E extends keyof ClientToServerEvents>(event: E, fn: (payload: unknown) => Promise<Ack<object>> | Ack<object>) => {
+      socket.on(event, (async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return
+        const reply = ack as (res: Ack<object>) => void
+        if (!EVENT_ROLES[event].includes(role)) return reply({ ok: false, error: 'forbidden' })
+        const now = Date.now()
+        if (now - windowStart >= 1000) {
+          windowStart = now
+          used = 0
+        }
+        if (++used > RATE_PER_SECOND) return reply({ ok: false, error: 'rate_limited' })
+        try {
+          reply(await fn(payload))
+        } catch (err) {
+          ctx.log.error(`handler ${event} failed: ${(err as Error).message}`)
+          reply({ ok: false, error: 'internal' })
+        }
+      }) as never)
+    }
+
+    handle('checkin:submit', async (payload) => {
+      const sub = CheckinSubmission.safeParse(payload)
+      if (!sub.success) return { ok: false, error: 'invalid_payload' }
+      if (sub.data.kioskId !== principal) return { ok: false, error: 'forbidden' }
+      const result = await store.submit(sub.data)
+      if (!result.duplicate) ctx.recorded(result.record)
+      presence.seen(principal, ctx.now().getTime())
+      return { ok: true, ...result }
+    })
+
+    handle('checkin:submitBatch', async (payload) => {
+      const batch = CheckinBatch.safeParse(payload)
+      if (!batch.success) return { ok: false, error: 'invalid_payload' }
+      if (batch.data.some((s) => s.kioskId !== principal)) return { ok: false, error: 'forbidden' }
+      const results = await Promise.all(batch.data.map((s) => store.submit(s)))
+      for (const r of results) if (!r.duplicate) ctx.recorded(r.record)
+      presence.seen(principal, ctx.now().getTime())
+      return { ok: true, results: results.map((r) => ({ id: r.record.id, outcome: r.record.outcome, duplicate: r.duplicate })) }
+    })
+
+    handle('checkins:pull', (payload) => {
+      const q = CheckinsPull.safeParse(payload)
+      if (!q.success) return { ok: false, error: 'invalid_payload' }
+      return { ok: true, records: store.checkinsSince(q.data.since, q.data.limit), lastSeq: store.ledger.lastSeq }
+    })
+
+    handle('registry:pull', (payload) => {
+      const q = RegistryPull.safeParse(payload)
+      if (!q.success) return { ok: false, error: 'invalid_payload' }
+      return { ok: true, ...store.registryDelta(q.data.since) }
+    })
+
+    handle('clock:ping', (payload) => {
+      if (!ClockPing.safeParse(payload).success) return { ok: false, error: 'invalid_payload' }
+      return { ok: true, hubTime: ctx.now().getTime() }
+    })
+
+    handle('kiosk:heartbeat', (payload) => {
+      const beat = KioskHeartbeat.safeParse(payload)
+      if (!beat.success) return { ok: false, error: 'invalid_payload' }
+      presence.heartbeat(principal, beat.data, ctx.now().getTime())
+      ctx.kiosksChanged()
+      return { ok: true }
+    })
+
+    handle('stats:get', (payload) => {
+      const q = StatsQuery.safeParse(payload ?? {})
+      if (!q.success) return { ok: false, error: 'invalid_payload' }
+      return { ok: true, ...statsFor(ctx, q.data.dayId) }
+    })
+  })
+}

@@ -1,0 +1,94 @@
+// The hub's Socket.IO protocol, shared by hub, kiosk agent and dashboard.
+// Requests are `domain:verb` with an ack; broadcasts are past tense.
+import { z } from 'zod'
+import { CheckinSubmission, type Attendee, type CheckinRecord, type EventInfo, type Outcome, type Role } from './domain.js'
+import type { DayStats } from './stats.js'
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'conflict',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorCode }
+
+/** The most records one batch may carry: bounded so one message stays well under the size cap. */
+export const MAX_BATCH = 500
+
+export const CheckinBatch = z.array(CheckinSubmission).min(1).max(MAX_BATCH)
+export const RegistryPull = z.object({ since: z.number().int().min(0) })
+export const CheckinsPull = z.object({ since: z.number().int().min(0), limit: z.number().int().min(1).max(5000).default(2000) })
+export const StatsQuery = z.object({ dayId: z.string().max(64).optional() })
+export const ClockPing = z.object({ kioskTime: z.number() })
+export const KioskHeartbeat = z.object({
+  outboxDepth: z.number().int().min(0).max(10_000_000),
+  clockOffsetMs: z.number().int(),
+  deskId: z.string().max(64).optional(),
+  mode: z.enum(['in', 'out']).optional(),
+})
+export type KioskHeartbeat = z.infer<typeof KioskHeartbeat>
+
+export interface CheckinResult {
+  record: CheckinRecord
+  /** true when this id was already stored: the original answer, nothing new written */
+  duplicate: boolean
+}
+
+export interface RegistryDelta {
+  rev: number
+  event: EventInfo
+  /** attendees changed since the asked revision (all of them for since=0) */
+  attendees: Attendee[]
+  full: boolean
+  /** hub clock when answering (ms), for the kiosk's offset */
+  hubTime: number
+}
+
+export interface KioskStatus {
+  kioskId: string
+  name: string
+  deskId: string | null
+  online: boolean
+  lastSeen: string | null
+  outboxDepth: number
+  clockOffsetMs: number
+  revoked: boolean
+}
+
+export interface ClientToServerEvents {
+  'checkin:submit': (payload: unknown, ack: (res: Ack<CheckinResult>) => void) => void
+  'checkin:submitBatch': (payload: unknown, ack: (res: Ack<{ results: { id: string; outcome: Outcome; duplicate: boolean }[] }>) => void) => void
+  'checkins:pull': (payload: unknown, ack: (res: Ack<{ records: CheckinRecord[]; lastSeq: number }>) => void) => void
+  'registry:pull': (payload: unknown, ack: (res: Ack<RegistryDelta>) => void) => void
+  'clock:ping': (payload: unknown, ack: (res: Ack<{ hubTime: number }>) => void) => void
+  'kiosk:heartbeat': (payload: unknown, ack: (res: Ack) => void) => void
+  'stats:get': (payload: unknown, ack: (res: Ack<{ stats: DayStats; kiosks: KioskStatus[] }>) => void) => void
+}
+
+export interface ServerToClientEvents {
+  'checkin:recorded': (record: CheckinRecord) => void
+  'stats:changed': (update: { stats: DayStats; kiosks: KioskStatus[] }) => void
+  'registry:changed': (update: { rev: number }) => void
+  'kiosk:revoked': () => void
+}
+
+export interface SocketData {
+  role: Role
+  /** credential id (kiosk id for kiosks) */
+  principal: string
+}
+
+/** Which roles may send each request. One table, checked before any handler runs. */
+export const EVENT_ROLES: Record<keyof ClientToServerEvents, readonly Role[]> = {
+  'checkin:submit': ['kiosk'],
+  'checkin:submitBatch': ['kiosk'],
+  'checkins:pull': ['kiosk', 'admin'],
+  'registry:pull': ['kiosk', 'admin'],
+  'clock:ping': ['kiosk', 'usher', 'admin'],
+  'kiosk:heartbeat': ['kiosk'],
+  'stats:get': ['usher', 'admin'],
+}

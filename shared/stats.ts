@@ -1,0 +1,119 @@
+// Headcounts for one day, derived from the ledger and the registry on demand. The hub
+// serves exactly this from /api/stats and pushes it to dashboards; nobody keeps a counter.
+import { isAdmitting, type Attendee, type CheckinRecord } from './domain.js'
+import type { Ledger } from './ledger.js'
+import type { RegistryIndex } from './registry.js'
+
+export const HALL_WARNING = 0.9
+const QUARTER = 15 * 60_000
+
+export interface Tally {
+  key: string
+  checkedIn: number
+  expected: number
+}
+
+export interface DayStats {
+  dayId: string
+  generatedAt: string
+  /** last journal sequence folded in: two answers with the same lastSeq count the same records */
+  lastSeq: number
+  checkedIn: number
+  expected: number
+  notArrived: number
+  uniqueAllDays: number
+  groups: Tally[]
+  categories: Tally[]
+  orgTypes: Tally[]
+  desks: { deskId: string; admitted: number; last15m: number }[]
+  /** first arrivals per 15 minutes (bucket start, ISO) */
+  arrivals: { at: string; count: number }[]
+  halls: { hallId: string; inside: number; capacity: number; level: 'ok' | 'warning' | 'alarm' }[]
+  vipArrivals: { attendeeId: string; name: string; title: string; organisation: string; at: string; deskId: string }[]
+  reviews: { recordId: string; attendeeId: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
+}
+
+function bump(map: Map<string, Tally>, key: string, field: 'checkedIn' | 'expected') {
+  let t = map.get(key)
+  if (!t) map.set(key, (t = { key, checkedIn: 0, expected: 0 }))
+  t[field]++
+}
+
+const sorted = (m: Map<string, Tally>) => [...m.values()].sort((a, b) => b.expected - a.expected || a.key.localeCompare(b.key))
+
+export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string, now: Date): DayStats {
+  const event = registry.event
+  const day = ledger.days.get(dayId) ?? new Map()
+  const groups = new Map<string, Tally>()
+  const categories = new Map<string, Tally>()
+  const orgTypes = new Map<string, Tally>()
+  for (const g of event.groups) groups.set(g.id, { key: g.id, checkedIn: 0, expected: 0 })
+
+  let expected = 0
+  const count = (a: Attendee, field: 'checkedIn' | 'expected') => {
+    bump(groups, a.groupId, field)
+    bump(categories, a.category || '-', field)
+    bump(orgTypes, a.orgType || '-', field)
+  }
+  for (const a of registry.attendees) {
+    if (!registry.groups.get(a.groupId)?.days.includes(dayId)) continue
+    expected++
+    count(a, 'expected')
+  }
+  const arrivals = new Map<number, number>()
+  const vipArrivals: DayStats['vipArrivals'] = []
+  const inside = new Map<string, number>()
+  for (const [attendeeId, state] of day) {
+    const a = registry.byId.get(attendeeId)
+    if (a) count(a, 'checkedIn')
+    const bucket = Math.floor(Date.parse(state.first.at) / QUARTER) * QUARTER
+    arrivals.set(bucket, (arrivals.get(bucket) ?? 0) + 1)
+    if (state.inside && state.hallId) inside.set(state.hallId, (inside.get(state.hallId) ?? 0) + 1)
+    if (a?.flags.includes('vip')) {
+      vipArrivals.push({ attendeeId, name: `${a.firstName} ${a.lastName}`, title: a.title, organisation: a.organisation, at: state.first.at, deskId: state.first.deskId })
+    }
+  }
+  const nowMs = now.getTime()
+  const desks = event.desks.map((d) => ({
+    deskId: d.id,
+    admitted: countDeskDay(ledger, d.id, dayId),
+    last15m: ledger.deskThroughput(d.id, nowMs - QUARTER, nowMs),
+  }))
+  const checkedIn = day.size
+  return {
+    dayId,
+    generatedAt: now.toISOString(),
+    lastSeq: ledger.lastSeq,
+    checkedIn,
+    expected,
+    notArrived: Math.max(0, expected - checkedIn),
+    uniqueAllDays: ledger.everAdmitted.size,
+    groups: sorted(groups),
+    categories: sorted(categories),
+    orgTypes: sorted(orgTypes),
+    desks,
+    arrivals: [...arrivals].sort((a, b) => a[0] - b[0]).map(([at, c]) => ({ at: new Date(at).toISOString(), count: c })),
+    halls: event.halls.map((h) => {
+      const n = inside.get(h.id) ?? 0
+      const level = h.capacity > 0 && n >= h.capacity ? 'alarm' : h.capacity > 0 && n >= h.capacity * HALL_WARNING ? 'warning' : 'ok'
+      return { hallId: h.id, inside: n, capacity: h.capacity, level }
+    }),
+    vipArrivals: vipArrivals.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50),
+    reviews: ledger.reviews
+      .filter((r) => r.dayId === dayId)
+      .map((r) => ({ recordId: r.id, attendeeId: r.attendeeId, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null })),
+  }
+}
+
+function countDeskDay(ledger: Ledger, deskId: string, dayId: string): number {
+  let n = 0
+  for (const state of ledger.days.get(dayId)?.values() ?? []) if (state.first.deskId === deskId) n++
+  return n
+}
+
+/** A full recount from the raw records, used by tests and the crash harness to check the ledger. */
+export function recountUnique(records: Iterable<CheckinRecord>, dayId: string): number {
+  const seen = new Set<string>()
+  for (const r of records) if (r.dayId === dayId && r.attendeeId && isAdmitting(r.outcome)) seen.add(r.attendeeId)
+  return seen.size
+}

@@ -1,0 +1,64 @@
+// Starts a real hub on 127.0.0.1:0 over a real data folder, with real credentials made the
+// way the product makes them (first start, pairing).
+import { io as connect, type Socket } from 'socket.io-client'
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js'
+import { createHub, type Hub } from '../../hub/app.js'
+import { LoginThrottle } from '../../hub/login-throttle.js'
+import { createPairingCode, pairKiosk } from '../../hub/pairing.js'
+import { EventStore } from '../../hub/store/event-store.js'
+import { DAY1_MORNING, testEvent } from '../fixtures/event.js'
+
+export type HubClient = Socket<ServerToClientEvents, ClientToServerEvents>
+
+export interface TestHub {
+  hub: Hub
+  store: EventStore
+  url: string
+  port: number
+  dataDir: string
+  adminToken: string
+  usherToken: string
+  clock: { now: Date }
+  pairKiosk(name?: string): Promise<{ kioskId: string; token: string }>
+  client(token: string | undefined, extra?: Record<string, unknown>): Promise<HubClient>
+  close(): Promise<void>
+}
+
+export async function startTestHub(dataDir: string, options: { port?: number; tokens?: { admin: string; usher: string } } = {}): Promise<TestHub> {
+  const clock = { now: DAY1_MORNING }
+  const { store, firstStart } = await EventStore.open({ dataDir, now: () => clock.now, seed: testEvent })
+  const hub = createHub({ store, now: () => clock.now, log: { info() {}, error() {} }, throttle: new LoginThrottle(1, 2) })
+  const address = await hub.listen(options.port ?? 0, '127.0.0.1')
+  const url = `http://127.0.0.1:${address.port}`
+  const tokens = firstStart ? { admin: firstStart.adminToken, usher: firstStart.usherToken } : options.tokens
+  if (!tokens) throw new Error('restarting a test hub needs the tokens from its first start')
+  const clients: HubClient[] = []
+  return {
+    hub,
+    store,
+    url,
+    port: address.port,
+    dataDir,
+    adminToken: tokens.admin,
+    usherToken: tokens.usher,
+    clock,
+    async pairKiosk(name = 'Test kiosk') {
+      const { code } = await createPairingCode(store, 5)
+      const paired = await pairKiosk(store, { code, name })
+      if (!paired) throw new Error('pairing failed')
+      return { kioskId: paired.kioskId, token: paired.token }
+    },
+    client(token, extra = {}) {
+      const socket: HubClient = connect(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, ...extra })
+      clients.push(socket)
+      return new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(socket))
+        socket.once('connect_error', (err) => reject(err))
+      })
+    },
+    async close() {
+      for (const c of clients) c.disconnect()
+      await hub.close()
+    },
+  }
+}
