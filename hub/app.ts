@@ -1,16 +1,14 @@
 // Builds the hub from its parts, so tests start it on port 0 with a temp store and a clock.
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import { Server } from 'socket.io'
+import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import type { HubContext, Log } from './context.js'
 import { createHttpHandler } from './http.js'
 import { KioskPresence } from './kiosk-presence.js'
 import { LoginThrottle } from './login-throttle.js'
 import { attachSockets, statsFor, type HubServer } from './sockets.js'
 import type { EventStore } from './store/event-store.js'
-
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url))
 
 /** Socket.IO refuses messages above this size by closing the connection. */
 export const MAX_MESSAGE_BYTES = 1_000_000

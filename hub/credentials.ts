@@ -1,7 +1,7 @@
 // Bearer tokens for every role. Only hashes are stored (sha256: the tokens are 256-bit
 // random, so a slow hash adds nothing), except usher tokens, which are read-only and are
 // shown again as a QR for phones.
-import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type { Role } from '../shared/domain.js'
 import type { Credential } from './store/registry-data.js'
 
@@ -22,19 +22,6 @@ export function newPairingCode(): string {
   let code = ''
   for (let i = 0; i < 6; i++) code += alphabet[randomInt(alphabet.length)]
   return code
-}
-
-export function hashPin(pin: string): string {
-  const salt = randomBytes(16)
-  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`
-}
-
-export function checkPin(pin: string, stored: string): boolean {
-  const [salt, hash] = stored.split(':')
-  if (!salt || !hash) return false
-  const got = scryptSync(pin, Buffer.from(salt, 'hex'), 32)
-  const want = Buffer.from(hash, 'hex')
-  return got.length === want.length && timingSafeEqual(got, want)
 }
 
 export interface Principal {

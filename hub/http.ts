@@ -2,11 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Role } from '../shared/domain.js'
 import type { HubContext } from './context.js'
-import { bearer, BodyError, readJsonBody, sendJson } from './http-util.js'
+import { bearer, BodyError, readJsonBody, sendJson } from '../common/http-util.js'
 import { sleep } from './login-throttle.js'
 import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
 import { statsFor } from './sockets.js'
-import { createStaticPages } from './static-pages.js'
+import { createStaticPages } from '../common/static-pages.js'
 
 export const PAGES = ['/', '/kiosk', '/dashboard', '/admin'] as const
 

@@ -40,7 +40,7 @@ async function main() {
     `Kioski / Kiosk:        ${base[0]}/kiosk   (kiosk agent: npm run kiosk:web -- --hub ${base[base.length - 1]})`,
     '',
     firstStart
-      ? `Nenosiri la msimamizi (linaonyeshwa mara moja tu) / Admin credential (shown once only):\n  ${firstStart.adminToken}`
+      ? `Nenosiri la msimamizi (linaonyeshwa mara moja tu) / Admin credential (shown once only):\n  ${firstStart.adminToken}\nPIN ya kutoka kwenye kioski / Kiosk exit PIN: ${firstStart.exitPin}`
       : 'Nenosiri la msimamizi lilionyeshwa mara ya kwanza / The admin credential was shown at first start.',
     usher?.token ? `Ufunguo wa wahudumu / Usher credential: ${usher.token}` : '',
     `Nambari ya kuunganisha kioski (dakika 30) / Kiosk pairing code (30 min): ${pairing.code}`,

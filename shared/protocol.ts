@@ -44,6 +44,8 @@ export interface RegistryDelta {
   /** attendees changed since the asked revision (all of them for since=0) */
   attendees: Attendee[]
   full: boolean
+  /** scrypt hash of the organiser PIN that lets a desk officer leave kiosk mode */
+  exitPinHash?: string
   /** hub clock when answering (ms), for the kiosk's offset */
   hubTime: number
 }

@@ -1,6 +1,7 @@
 // The hub's authoritative store: registry.json through lowdb (event, attendees, badges,
 // credentials, kiosks) and checkins.jsonl, the append-only journal. A check-in never goes
 // through a whole-file rewrite: it is one fsync'd line in the journal.
+import { randomInt } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Low } from 'lowdb'
@@ -13,7 +14,9 @@ import type { CheckinResult, RegistryDelta } from '../../shared/protocol.js'
 import { RegistryIndex } from '../../shared/registry.js'
 import { CredentialIndex, newCredential } from '../credentials.js'
 import type { RegistryData } from './registry-data.js'
-import { fileExists, openRegistryFile } from './registry-file.js'
+import { openRegistryFile } from './registry-file.js'
+import { fileExists } from '../../common/files.js'
+import { hashPin } from '../../common/pin.js'
 
 export interface SeedEvent {
   (badgePublicKey: string): { event: EventInfo; attendees: Attendee[] }
@@ -30,6 +33,8 @@ export interface OpenOptions {
 export interface FirstStart {
   adminToken: string
   usherToken: string
+  /** the organiser PIN that lets a desk officer leave kiosk mode */
+  exitPin: string
 }
 
 function checkRecord(value: unknown): CheckinRecord {
@@ -78,7 +83,8 @@ export class EventStore {
       const { event, attendees } = options.seed(publicKeyOfPem(privateKeyPem))
       const admin = newCredential('admin', 'Organiser', now(), 'admin')
       const usher = newCredential('usher', 'Ushers', now(), 'usher-default')
-      firstStart = { adminToken: admin.token, usherToken: usher.token }
+      const exitPin = String(randomInt(100000, 1000000))
+      firstStart = { adminToken: admin.token, usherToken: usher.token, exitPin }
       const at = now().toISOString()
       return {
         format: 1,
@@ -89,6 +95,7 @@ export class EventStore {
         credentials: [admin.credential, usher.credential],
         kiosks: [],
         pairingCodes: [],
+        kioskExitPinHash: hashPin(exitPin),
       }
     })
     if (db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
@@ -148,6 +155,7 @@ export class EventStore {
       event: this.data.event,
       attendees: full ? this.data.attendees : this.data.attendees.filter((a) => a.rev > since),
       full,
+      exitPinHash: this.data.kioskExitPinHash,
       hubTime: this.now().getTime(),
     }
   }

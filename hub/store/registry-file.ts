@@ -1,16 +1,9 @@
-import { access } from 'node:fs/promises'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
+import { fileExists } from '../../common/files.js'
 import { RegistryData } from './registry-data.js'
 
 export class RegistryFileError extends Error {}
-
-export async function fileExists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  )
-}
 
 /**
  * Opens registry.json with lowdb. `new Low(new JSONFile())`, not JSONFilePreset: the preset

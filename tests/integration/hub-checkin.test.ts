@@ -131,6 +131,6 @@ describe('stats', () => {
     ])
     expect(res.stats.vipArrivals.map((v) => v.attendeeId)).toEqual(['A0005'])
     const http = await fetch(`${t.url}/api/stats?day=d1`, { headers: { Authorization: `Bearer ${t.usherToken}` } })
-    expect((await http.json()).stats.checkedIn).toBe(3)
+    expect(((await http.json()) as { stats: { checkedIn: number } }).stats.checkedIn).toBe(3)
   })
 })

@@ -3,7 +3,10 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { SECURITY_HEADERS } from './http-util.js'
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url))
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,35 @@
+// kiosk.json: the kiosk's pairing, desk setting and its copy of the registry, through lowdb.
+// Rewritten whole on a registry pull or a setting change, never on a check-in.
+import { z } from 'zod'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import { Attendee, EventInfo } from '../shared/domain.js'
+import { fileExists } from '../common/files.js'
+
+export const KioskFile = z.object({
+  format: z.literal(1),
+  pairing: z.object({ hubUrl: z.string(), kioskId: z.string(), token: z.string(), name: z.string() }).nullable(),
+  desk: z.object({ deskId: z.string().nullable(), mode: z.enum(['in', 'out']) }),
+  registry: z.object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() }).nullable(),
+  clockOffsetMs: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+})
+export type KioskFile = z.infer<typeof KioskFile>
+
+export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
+  const db = new Low<KioskFile>(new JSONFile<KioskFile>(path), null as unknown as KioskFile)
+  if (!(await fileExists(path))) {
+    db.data = { format: 1, pairing: null, desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null }
+    await db.write()
+    return db
+  }
+  try {
+    await db.read()
+  } catch (err) {
+    throw new Error(`Kiosk file ${path} is not valid JSON (${(err as Error).message}); it was left as it is. Move it aside and pair the kiosk again.`)
+  }
+  const parsed = KioskFile.safeParse(db.data)
+  if (!parsed.success) throw new Error(`Kiosk file ${path} is not a Karibu kiosk file; it was left as it is. Move it aside and pair the kiosk again.`)
+  db.data = parsed.data
+  return db
+}

@@ -1,0 +1,231 @@
+// The kiosk's own state: its registry copy, its journal of check-ins, the outbox of those
+// the hub has not yet acknowledged, and what it has heard of other desks' check-ins.
+// A scan is decided here and is on disk before the screen is told.
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import type { Low } from 'lowdb'
+import { createBadgeVerifier } from '../common/badge-crypto.js'
+import { Journal } from '../common/journal.js'
+import { buildRecord, decide, effectiveTime, identify } from '../shared/checkin-rules.js'
+import { attendeeName, type Attendee, type CheckinRecord, type CheckinSubmission } from '../shared/domain.js'
+import { dayAt } from '../shared/event-days.js'
+import type { AttendeeCard, KioskState, ScanResult } from '../shared/kiosk-protocol.js'
+import { Ledger } from '../shared/ledger.js'
+import type { RegistryDelta } from '../shared/protocol.js'
+import { RegistryIndex } from '../shared/registry.js'
+import { indexEntry, searchAttendees, type SearchIndexEntry } from '../shared/search.js'
+import { openKioskFile, type KioskFile } from './kiosk-file.js'
+
+export interface LocalCheckin {
+  sub: CheckinSubmission
+  record: CheckinRecord
+}
+
+interface Delivered {
+  id: string
+}
+
+const check = <T>(v: unknown) => {
+  if (!v || typeof v !== 'object') throw new Error('not an entry')
+  return v as T
+}
+
+export class NotReadyError extends Error {}
+
+export class Kiosk {
+  readonly ledger = new Ledger()
+  /** submissions the hub has not acknowledged, oldest first */
+  readonly outbox = new Map<string, CheckinSubmission>()
+  registry: RegistryIndex | null = null
+  hubCursor = 0
+  online = false
+  private verifier: ReturnType<typeof createBadgeVerifier> | null = null
+  private search: SearchIndexEntry[] = []
+  private localSeq = 0
+  private listeners = new Set<() => void>()
+
+  private constructor(
+    readonly file: Low<KioskFile>,
+    private journal: Journal<LocalCheckin>,
+    private delivered: Journal<Delivered>,
+    private peers: Journal<CheckinRecord>,
+    readonly now: () => Date,
+  ) {}
+
+  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<Kiosk> {
+    const file = await openKioskFile(join(dataDir, 'kiosk.json'))
+    const journal = await Journal.open(join(dataDir, 'journal.jsonl'), check<LocalCheckin>)
+    const delivered = await Journal.open(join(dataDir, 'delivered.jsonl'), check<Delivered>)
+    const peers = await Journal.open(join(dataDir, 'peers.jsonl'), check<CheckinRecord>)
+    const kiosk = new Kiosk(file, journal.journal, delivered.journal, peers.journal, now)
+    kiosk.loadRegistry()
+    const done = new Set(delivered.records.map((d) => d.id))
+    for (const entry of journal.records) {
+      kiosk.ledger.apply(entry.record)
+      kiosk.localSeq = Math.max(kiosk.localSeq, entry.record.seq)
+      if (!done.has(entry.sub.id)) kiosk.outbox.set(entry.sub.id, entry.sub)
+    }
+    for (const r of peers.records) {
+      kiosk.ledger.apply(r)
+      kiosk.hubCursor = Math.max(kiosk.hubCursor, r.seq)
+    }
+    return kiosk
+  }
+
+  get data(): KioskFile {
+    return this.file.data
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  changed() {
+    for (const l of this.listeners) l()
+  }
+
+  private loadRegistry() {
+    const reg = this.data.registry
+    if (!reg) return
+    this.registry = new RegistryIndex(reg.event, reg.attendees)
+    this.verifier = createBadgeVerifier(reg.event.badgePublicKey)
+    this.search = reg.attendees.map(indexEntry)
+  }
+
+  /** The hub's clock as best this kiosk knows it. */
+  hubNow(): Date {
+    return new Date(this.now().getTime() - this.data.clockOffsetMs)
+  }
+
+  async scan(req: { code?: string; attendeeId?: string; method: CheckinSubmission['method'] }): Promise<ScanResult> {
+    const registry = this.registry
+    const pairing = this.data.pairing
+    const deskId = this.data.desk.deskId
+    if (!registry || !this.verifier || !pairing || !deskId) throw new NotReadyError('kiosk is not paired, synced and assigned a desk')
+    const sub: CheckinSubmission = {
+      id: randomBytes(12).toString('base64url'),
+      deskId,
+      kioskId: pairing.kioskId,
+      kind: this.data.desk.mode,
+      method: req.method,
+      scannedAt: this.now().toISOString(),
+      clockOffsetMs: this.data.clockOffsetMs,
+      ...(req.code !== undefined ? { code: req.code } : { attendeeId: req.attendeeId }),
+    }
+    const hallId = registry.hallOfDesk(deskId)
+    const identity = identify(sub, registry, this.verifier.eventTag, this.verifier.verify)
+    const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), registry, this.ledger)
+    sub.localOutcome = decision.outcome
+    const record = buildRecord(sub, decision, { seq: ++this.localSeq, receivedAt: this.now().toISOString(), hallId })
+    this.ledger.apply(record)
+    await this.journal.append({ sub, record })
+    this.outbox.set(sub.id, sub)
+    this.changed()
+    const group = decision.attendee ? registry.groups.get(decision.attendee.groupId) : undefined
+    const result: ScanResult = { recordId: sub.id, outcome: decision.outcome, attendee: decision.attendee ? this.card(decision.attendee) : null, day: decision.day, online: this.online }
+    if (decision.first) result.first = { at: decision.first.at, desk: registry.event.desks.find((d) => d.id === decision.first!.deskId)?.name ?? null }
+    if (decision.outcome === 'wrong_day' && group) result.allowedDays = registry.event.days.filter((d) => group.days.includes(d.id))
+    return result
+  }
+
+  card(a: Attendee): AttendeeCard {
+    const g = this.registry?.groups.get(a.groupId)
+    return {
+      id: a.id,
+      name: attendeeName(a),
+      title: a.title,
+      organisation: a.organisation,
+      group: g ? { id: g.id, name: g.name, color: g.color } : null,
+      flags: a.flags,
+      ...(a.phone ? { phoneTail: a.phone.slice(-3) } : {}),
+    }
+  }
+
+  find(query: string): AttendeeCard[] {
+    return searchAttendees(this.search, query).map((a) => this.card(a))
+  }
+
+  async applyRegistry(delta: RegistryDelta) {
+    const prev = this.data.registry
+    const attendees = delta.full || !prev ? delta.attendees : mergeById(prev.attendees, delta.attendees)
+    this.data.registry = { rev: delta.rev, event: delta.event, attendees, ...(delta.exitPinHash ? { exitPinHash: delta.exitPinHash } : {}) }
+    this.data.lastSyncAt = this.now().toISOString()
+    await this.file.write()
+    this.loadRegistry()
+    this.changed()
+  }
+
+  /**
+   * Check-ins the hub has stored (from any desk), so this kiosk's answers know of them.
+   * The cursor only moves over a gap-free run: a live broadcast can overtake a record this
+   * kiosk has not pulled yet. Returns false when such a gap was seen (pull again).
+   */
+  async applyPeers(records: CheckinRecord[], contiguous: boolean): Promise<boolean> {
+    const fresh = records.filter((r) => !this.ledger.records.has(r.id))
+    let gapFree = true
+    for (const r of records) {
+      if (contiguous || r.seq === this.hubCursor + 1) this.hubCursor = Math.max(this.hubCursor, r.seq)
+      else if (r.seq > this.hubCursor) gapFree = false
+    }
+    if (fresh.length === 0) return gapFree
+    for (const r of fresh) this.ledger.apply(r)
+    await this.peers.appendMany(fresh)
+    return gapFree
+  }
+
+  async markDelivered(ids: string[]) {
+    const known = ids.filter((id) => this.outbox.has(id))
+    if (known.length === 0) return
+    await this.delivered.appendMany(known.map((id) => ({ id })))
+    for (const id of known) this.outbox.delete(id)
+    this.changed()
+  }
+
+  async setClockOffset(ms: number) {
+    this.data.clockOffsetMs = ms
+    await this.file.write()
+  }
+
+  async configure(change: (data: KioskFile) => void) {
+    change(this.data)
+    await this.file.write()
+    this.changed()
+  }
+
+  state(): KioskState {
+    const reg = this.data.registry
+    return {
+      paired: !!this.data.pairing,
+      kioskId: this.data.pairing?.kioskId ?? null,
+      kioskName: this.data.pairing?.name ?? null,
+      hubUrl: this.data.pairing?.hubUrl ?? null,
+      online: this.online,
+      outboxDepth: this.outbox.size,
+      deskId: this.data.desk.deskId,
+      mode: this.data.desk.mode,
+      eventName: reg?.event.name ?? null,
+      desks: reg?.event.desks ?? [],
+      today: reg ? dayAt(reg.event, this.hubNow()) : null,
+      clockOffsetMs: this.data.clockOffsetMs,
+      lastSyncAt: this.data.lastSyncAt,
+      registryRev: reg?.rev ?? 0,
+      attendees: reg?.attendees.length ?? 0,
+    }
+  }
+
+  /** Unsent records as one JSON file, for a USB stick when there is no network at all. */
+  exportOutbox(): { kioskId: string | null; exportedAt: string; submissions: CheckinSubmission[] } {
+    return { kioskId: this.data.pairing?.kioskId ?? null, exportedAt: this.now().toISOString(), submissions: [...this.outbox.values()] }
+  }
+
+  async close() {
+    await Promise.all([this.journal.close(), this.delivered.close(), this.peers.close()])
+  }
+}
+
+function mergeById(old: Attendee[], changed: Attendee[]): Attendee[] {
+  const byId = new Map(old.map((a) => [a.id, a]))
+  for (const a of changed) byId.set(a.id, a)
+  return [...byId.values()]
+}

@@ -1,0 +1,83 @@
+// Electron main: lifecycle only. The kiosk agent (a plain Node module) serves the UI; this file
+// starts it, locks the session down, opens the kiosk window and wires the preload API.
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startAgent, type AgentHandle } from '../../agent/agent.js'
+import { registerIpc } from './ipc.js'
+import { createExitGuard } from './kiosk-exit.js'
+import { loadAndPrint } from './print-window.js'
+import { lockDownContents, lockDownSession } from './security.js'
+import { openKioskWindow } from './window.js'
+
+// Must precede 'ready': every renderer, including ones we did not create ourselves, is sandboxed.
+app.enableSandbox()
+
+let agent: AgentHandle | undefined
+let kioskWindow: BrowserWindow | undefined
+
+// Two kiosk instances would fight over the agent's data folder; the second one just hands over.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (kioskWindow?.isMinimized()) kioskWindow.restore()
+    kioskWindow?.focus()
+  })
+  app.whenReady().then(start, (error: unknown) => fail(error))
+}
+
+async function start(): Promise<void> {
+  try {
+    agent = await startAgent({
+      dataDir: join(app.getPath('userData'), 'kiosk'),
+      port: 0,
+      hubUrl: process.env.KARIBU_HUB_URL,
+    })
+  } catch (error) {
+    return fail(error)
+  }
+  const appOrigin = new URL(agent.url).origin
+  const verifyPin = agent.verifyExitPin.bind(agent)
+
+  lockDownSession(session.defaultSession, appOrigin)
+  // Covers every page, including the hidden badge-print windows, not just the kiosk window.
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appOrigin))
+
+  const exitGuard = createExitGuard(verifyPin, { maxAttempts: 5, lockoutMs: 60_000, now: Date.now })
+  registerIpc(ipcMain, {
+    appOrigin,
+    loadAndPrint,
+    tryExit: (pin) => exitGuard.tryExit(pin),
+    leaveKiosk: () => {
+      kioskWindow?.setKiosk(false)
+      kioskWindow?.setFullScreen(false)
+    },
+    appInfo: () => ({ version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }),
+  })
+
+  kioskWindow = await openKioskWindow(BrowserWindow, {
+    agentUrl: appOrigin,
+    // esbuild puts main.mjs and preload.cjs side by side in dist-electron/.
+    preloadPath: join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs'),
+    packaged: app.isPackaged,
+  })
+  kioskWindow.on('closed', () => (kioskWindow = undefined))
+}
+
+function fail(error: unknown): void {
+  console.error('Karibu could not start', error)
+  dialog.showErrorBox('Karibu', 'Kioski haikuweza kuanza. / The kiosk could not start.')
+  app.exit(1)
+}
+
+app.on('window-all-closed', () => app.quit())
+
+// The agent flushes its journal and outbox on close; quitting waits for it, once.
+app.on('will-quit', (event) => {
+  const running = agent
+  if (running === undefined) return
+  agent = undefined
+  event.preventDefault()
+  running.close().finally(() => app.quit())
+})

@@ -1,0 +1,75 @@
+// Between the kiosk screen (renderer) and its local agent, over Socket.IO on 127.0.0.1.
+// The screen never talks to the hub: the agent decides, stores, and syncs.
+import { z } from 'zod'
+import type { Bilingual, Day, Desk, Flag, Group, Outcome } from './domain.js'
+
+export const ScanRequest = z
+  .object({
+    code: z.string().max(512).optional(),
+    attendeeId: z.string().max(64).optional(),
+    method: z.enum(['qr', 'search', 'manual']),
+  })
+  .refine((r) => (r.code === undefined) !== (r.attendeeId === undefined), 'exactly one of code or attendeeId')
+
+export const SearchRequest = z.object({ query: z.string().max(100) })
+export const DeskRequest = z.object({ deskId: z.string().max(64), mode: z.enum(['in', 'out']) })
+export const PairRequest = z.object({
+  hubUrl: z.string().url().max(200),
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
+  name: z.string().trim().min(1).max(60),
+})
+
+export interface AttendeeCard {
+  id: string
+  name: string
+  title: string
+  organisation: string
+  group: Pick<Group, 'id' | 'name' | 'color'> | null
+  flags: Flag[]
+  phoneTail?: string
+}
+
+export interface ScanResult {
+  recordId: string
+  outcome: Outcome
+  attendee: AttendeeCard | null
+  day: Day | null
+  /** for already_checked_in */
+  first?: { at: string; desk: Bilingual | null }
+  /** for wrong_day: the days this person may attend */
+  allowedDays?: Day[]
+  /** whether the hub was reachable when this was decided (the answer is the same either way) */
+  online: boolean
+}
+
+export interface KioskState {
+  paired: boolean
+  kioskId: string | null
+  kioskName: string | null
+  hubUrl: string | null
+  online: boolean
+  outboxDepth: number
+  deskId: string | null
+  mode: 'in' | 'out'
+  eventName: Bilingual | null
+  desks: Desk[]
+  today: Day | null
+  clockOffsetMs: number
+  lastSyncAt: string | null
+  registryRev: number
+  attendees: number
+}
+
+export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: string }
+
+export interface KioskClientEvents {
+  'scan:submit': (payload: unknown, ack: (res: LocalAck<{ result: ScanResult }>) => void) => void
+  'attendee:search': (payload: unknown, ack: (res: LocalAck<{ results: AttendeeCard[] }>) => void) => void
+  'desk:configure': (payload: unknown, ack: (res: LocalAck) => void) => void
+  'kiosk:pair': (payload: unknown, ack: (res: LocalAck) => void) => void
+  'kiosk:state': (payload: unknown, ack: (res: LocalAck<{ state: KioskState }>) => void) => void
+}
+
+export interface KioskServerEvents {
+  'kiosk:state': (state: KioskState) => void
+}
