@@ -24,7 +24,7 @@ if (!app.requestSingleInstanceLock()) {
     if (kioskWindow?.isMinimized()) kioskWindow.restore()
     kioskWindow?.focus()
   })
-  app.whenReady().then(start, (error: unknown) => fail(error))
+  app.whenReady().then(start).catch(fail)
 }
 
 async function start(): Promise<void> {
@@ -79,5 +79,8 @@ app.on('will-quit', (event) => {
   if (running === undefined) return
   agent = undefined
   event.preventDefault()
-  running.close().finally(() => app.quit())
+  running
+    .close()
+    .catch((error: unknown) => console.error('kiosk agent did not close cleanly', error))
+    .finally(() => app.quit())
 })

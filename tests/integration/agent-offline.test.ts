@@ -146,7 +146,7 @@ describe('kiosk agent', () => {
     const screen = await openKioskScreen(agent.url)
     for (const q of ["ng'wanangwa", 'NGWANANGWA', '  neema   ng wanangwa ', '0712000000', '+255 712 000 000']) {
       const res = await screen.timeout(2000).emitWithAck('attendee:search', { query: q })
-      expect(res.ok && res.results.map((r) => r.id), q).toEqual(['A0001'])
+      expect(res.ok && res.results.map((r: { id: string }) => r.id), q).toEqual(['A0001'])
     }
     screen.disconnect()
   })

@@ -1,0 +1,59 @@
+// A whole venue in one test: a real hub on 127.0.0.1 and kiosk agents paired with it the
+// way a desk officer pairs one, each with its own data folder.
+import { startAgent, type AgentHandle } from '../../agent/agent.js'
+import { createPairingCode } from '../../hub/pairing.js'
+import { tempDir } from './temp-dir.js'
+import { startTestHub, type TestHub } from './test-hub.js'
+import { until } from './until.js'
+
+export interface Stack {
+  hub: TestHub
+  hubDir: string
+  agents: AgentHandle[]
+  addKiosk(deskId: string, now?: () => Date): Promise<AgentHandle>
+  /** stops the hub (kiosks go offline) */
+  stopHub(): Promise<void>
+  /** starts the hub again on the same port and data folder */
+  restartHub(): Promise<TestHub>
+  close(): Promise<void>
+}
+
+export async function startStack(): Promise<Stack> {
+  const dirs = [await tempDir('karibu-hub-')]
+  const hubDir = dirs[0]!.path
+  let hub: TestHub | null = await startTestHub(hubDir)
+  const port = hub.port
+  const tokens = { admin: hub.adminToken, usher: hub.usherToken }
+  const agents: AgentHandle[] = []
+  const stack: Stack = {
+    get hub() {
+      if (!hub) throw new Error('hub is stopped')
+      return hub
+    },
+    hubDir,
+    agents,
+    async addKiosk(deskId, now) {
+      const d = await tempDir('karibu-kiosk-')
+      dirs.push(d)
+      const { code } = await createPairingCode(stack.hub.store, 5)
+      const agent = await startAgent({ dataDir: d.path, port: 0, hubUrl: stack.hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {}, ...(now ? { now } : {}) })
+      agents.push(agent)
+      await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'kiosk synced')
+      return agent
+    },
+    async stopHub() {
+      await hub?.close()
+      hub = null
+    },
+    async restartHub() {
+      hub = await startTestHub(hubDir, { port, tokens })
+      return hub
+    },
+    async close() {
+      for (const a of agents) await a.close()
+      await hub?.close()
+      for (const d of dirs) await d.remove()
+    },
+  }
+  return stack
+}
