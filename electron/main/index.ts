@@ -32,7 +32,10 @@ async function start(): Promise<void> {
     agent = await startAgent({
       dataDir: join(app.getPath('userData'), 'kiosk'),
       port: 0,
-      hubUrl: process.env.KARIBU_HUB_URL,
+      // the renderer build ships inside the app (asar); the agent serves it from there
+      staticDir: join(app.getAppPath(), 'dist', 'renderer'),
+      ...(process.env.KARIBU_HUB_URL ? { hubUrl: process.env.KARIBU_HUB_URL } : {}),
+      ...(process.env.KARIBU_PAIRING_CODE ? { pairingCode: process.env.KARIBU_PAIRING_CODE } : {}),
     })
   } catch (error) {
     return fail(error)

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/pr
 import { createHub, type Hub } from '../../hub/app.js'
 import { LoginThrottle } from '../../hub/login-throttle.js'
 import { createPairingCode, pairKiosk } from '../../hub/pairing.js'
-import { EventStore } from '../../hub/store/event-store.js'
+import { EventStore, type SeedEvent } from '../../hub/store/event-store.js'
 import { DAY1_MORNING, testEvent } from '../fixtures/event.js'
 
 export type HubClient = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -24,10 +24,19 @@ export interface TestHub {
   close(): Promise<void>
 }
 
-export async function startTestHub(dataDir: string, options: { port?: number; tokens?: { admin: string; usher: string } } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  port?: number
+  tokens?: { admin: string; usher: string }
+  /** the hub's clock; a fixed morning of day 1 unless given */
+  now?: () => Date
+  seed?: SeedEvent
+}
+
+export async function startTestHub(dataDir: string, options: TestHubOptions = {}): Promise<TestHub> {
   const clock = { now: DAY1_MORNING }
-  const { store, firstStart } = await EventStore.open({ dataDir, now: () => clock.now, seed: testEvent })
-  const hub = createHub({ store, now: () => clock.now, log: { info() {}, error() {} }, throttle: new LoginThrottle(1, 2) })
+  const now = options.now ?? (() => clock.now)
+  const { store, firstStart } = await EventStore.open({ dataDir, now, seed: options.seed ?? ((key) => testEvent(key)) })
+  const hub = createHub({ store, now, log: { info() {}, error() {} }, throttle: new LoginThrottle(1, 2) })
   const address = await hub.listen(options.port ?? 0, '127.0.0.1')
   const url = `http://127.0.0.1:${address.port}`
   const tokens = firstStart ? { admin: firstStart.adminToken, usher: firstStart.usherToken } : options.tokens

@@ -1,0 +1,36 @@
+// `npm run kiosk:web -- --hub http://<hub>:4280 --code ABC123 --desk desk-1`: a kiosk agent
+// that serves the kiosk screen to a browser on this machine, for trying Karibu without
+// Electron (and for the end-to-end tests).
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startAgent } from './agent.js'
+
+const { values } = parseArgs({
+  options: {
+    hub: { type: 'string' },
+    code: { type: 'string' },
+    desk: { type: 'string' },
+    name: { type: 'string' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+  },
+})
+
+const agent = await startAgent({
+  dataDir: resolve(values.data ?? process.env.KARIBU_KIOSK_DATA ?? 'data-kiosk'),
+  port: Number(values.port ?? process.env.KIOSK_PORT ?? 5180),
+  ...(values.hub ? { hubUrl: values.hub } : {}),
+  ...(values.code ? { pairingCode: values.code } : {}),
+  ...(values.desk ? { deskId: values.desk } : {}),
+  kioskName: values.name ?? 'Kioski ya kivinjari / Browser kiosk',
+})
+const state = agent.kiosk.state()
+console.log(`Kioski / Kiosk: ${agent.url}/kiosk`)
+console.log(state.paired ? `Imeunganishwa na / Paired with: ${state.hubUrl} (${state.kioskId})` : 'Haijaunganishwa: fungua ukurasa na uweke anwani ya hub na nambari. / Not paired: open the page and enter the hub address and code.')
+
+const stop = async () => {
+  await agent.close()
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)
