@@ -1,6 +1,7 @@
 // HTTP edge of the hub: health, stats, pairing, and the renderer pages.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from '../shared/domain.js'
+import { z } from 'zod'
+import { CheckinSubmission, type Role } from '../shared/domain.js'
 import type { HubContext } from './context.js'
 import { bearer, BodyError, readJsonBody, sendJson } from '../common/http-util.js'
 import { sleep } from './login-throttle.js'
@@ -9,6 +10,9 @@ import { statsFor } from './sockets.js'
 import { createStaticPages } from '../common/static-pages.js'
 
 export const PAGES = ['/', '/kiosk', '/dashboard', '/admin'] as const
+
+/** What a kiosk's `/api/outbox-export` writes to a USB stick. */
+const OutboxFile = z.object({ kioskId: z.string().nullable(), exportedAt: z.string(), submissions: z.array(CheckinSubmission).max(100_000) })
 
 export function createHttpHandler(ctx: HubContext, staticDir: string) {
   const serveStatic = createStaticPages(staticDir, PAGES)
@@ -42,6 +46,21 @@ export function createHttpHandler(ctx: HubContext, staticDir: string) {
       case 'POST /api/pairing-codes': {
         if (!(await authorize(req, res, ['admin']))) return
         return sendJson(res, 200, { ok: true, ...(await createPairingCode(ctx.store, 30)) })
+      }
+      case 'POST /api/checkins/import': {
+        // a kiosk's unsent records carried on a USB stick: same path, same dedup, as the socket
+        if (!(await authorize(req, res, ['admin']))) return
+        const file = OutboxFile.safeParse(await readJsonBody(req, 20 * 1024 * 1024))
+        if (!file.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+        let added = 0
+        for (const sub of file.data.submissions) {
+          const result = await ctx.store.submit(sub)
+          if (!result.duplicate) {
+            added++
+            ctx.recorded(result.record)
+          }
+        }
+        return sendJson(res, 200, { ok: true, added, duplicates: file.data.submissions.length - added })
       }
       case 'POST /api/pair': {
         const request = PairRequest.safeParse(await readJsonBody(req))

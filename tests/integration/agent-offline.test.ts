@@ -151,3 +151,33 @@ describe('kiosk agent', () => {
     screen.disconnect()
   })
 })
+
+describe('no network at all', () => {
+  it('exports the unsent records to a file that the hub imports exactly once', async () => {
+    const hubDir = await dir()
+    hub = await startTestHub(hubDir)
+    const tokens = { admin: hub.adminToken, usher: hub.usherToken }
+    const port = hub.port
+    const agent = await kioskAgent(hub, 'desk-1')
+    await hub.close()
+    hub = null
+    await until(() => !agent.kiosk.online, 5000, 'offline')
+    const screen = await openKioskScreen(agent.url)
+    for (const id of ['A0001', 'A0002', 'A0006']) expect((await screen.scan({ attendeeId: id, method: 'search' })).outcome).toBe('admitted')
+    const exported = await fetch(`${agent.url}/api/outbox-export`)
+    expect(exported.headers.get('content-disposition')).toContain('attachment')
+    const file = await exported.text()
+    await agent.close()
+    agents.splice(agents.indexOf(agent), 1)
+
+    hub = await startTestHub(hubDir, { port, tokens })
+    const post = (token: string) => fetch(`${hub!.url}/api/checkins/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: file })
+    expect((await post(hub.usherToken)).status).toBe(403)
+    expect(await (await post(hub.adminToken)).json()).toEqual({ ok: true, added: 3, duplicates: 0 })
+    expect(await (await post(hub.adminToken)).json()).toEqual({ ok: true, added: 0, duplicates: 3 })
+    expect(hub.store.ledger.records.size).toBe(3)
+    expect((await fetch(`${hub.url}/api/checkins/import`, { method: 'POST', headers: { Authorization: `Bearer ${hub.adminToken}` }, body: '{"submissions": [{"id": 1}]}' })).status).toBe(400)
+    expect(hub.store.ledger.records.size).toBe(3)
+    screen.disconnect()
+  })
+})

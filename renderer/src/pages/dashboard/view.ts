@@ -1,0 +1,74 @@
+// What the dashboard shows: exactly what the hub sent last, plus how to name and format it.
+// Nothing here counts; names fall back to ids when the hub did not send the event.
+import type { Bilingual, EventInfo } from '../../../../shared/domain'
+import type { KioskStatus } from '../../../../shared/protocol'
+import type { DayStats } from '../../../../shared/stats'
+
+export type DashboardEvent = Pick<EventInfo, 'name' | 'days' | 'groups' | 'halls' | 'desks'> & { timezone?: string }
+
+export interface DashboardView {
+  stats: DayStats
+  kiosks: KioskStatus[]
+  event?: DashboardEvent
+}
+
+/** The event's time zone unless the hub says otherwise (DESIGN: dates in Dar es Salaam time). */
+export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
+
+/** A light check of a payload from the hub, so an older or broken hub cannot crash the page. */
+export function isDashboardView(value: unknown): value is DashboardView {
+  if (!value || typeof value !== 'object') return false
+  const { stats, kiosks } = value as Partial<DashboardView>
+  return (
+    !!stats &&
+    typeof stats.dayId === 'string' &&
+    typeof stats.checkedIn === 'number' &&
+    ['groups', 'categories', 'orgTypes', 'desks', 'arrivals', 'halls', 'vipArrivals', 'reviews'].every((k) => Array.isArray((stats as unknown as Record<string, unknown>)[k])) &&
+    Array.isArray(kiosks)
+  )
+}
+
+export type Lang = 'sw' | 'en'
+export const pick = (text: Bilingual | undefined, lang: Lang, fallback: string) => (text ? text[lang] || text.sw || fallback : fallback)
+
+/** Names of the event's things in the current language; the id when the event is not known. */
+export function namer(event: DashboardEvent | undefined, lang: Lang) {
+  const find = <T extends { id: string; name: Bilingual }>(list: readonly T[] | undefined, id: string) => list?.find((x) => x.id === id)
+  return {
+    event: () => pick(event?.name, lang, ''),
+    day: (id: string) => pick(find(event?.days, id)?.name, lang, id),
+    group: (id: string) => pick(find(event?.groups, id)?.name, lang, id),
+    groupColor: (id: string) => find(event?.groups, id)?.color ?? '#8a94a0',
+    hall: (id: string) => pick(find(event?.halls, id)?.name, lang, id),
+    desk: (id: string | null) => (id ? pick(find(event?.desks, id)?.name, lang, id) : '—'),
+  }
+}
+export type Namer = ReturnType<typeof namer>
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+/** HH:MM (24 h) in the event's time zone. */
+export function formatTime(at: string | Date, timezone = DEFAULT_TIMEZONE, seconds = false): string {
+  const key = `${timezone}|${seconds}`
+  let f = timeFormats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' })
+    timeFormats.set(key, f)
+  }
+  const date = typeof at === 'string' ? new Date(at) : at
+  return Number.isNaN(date.getTime()) ? '—' : f.format(date)
+}
+
+/** Kiosk clocks further off than this are highlighted: their scans may land on the wrong day. */
+export const CLOCK_OFFSET_WARN_MS = 60_000
+
+/** A kiosk's clock offset as a person reads it: "+12 s", "−3 min", "+2 h 5 min". */
+export function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '−' : '+'
+  const s = Math.round(Math.abs(ms) / 1000)
+  if (s < 60) return `${sign}${s} s`
+  const min = Math.round(s / 60)
+  if (min < 60) return `${sign}${min} min`
+  return `${sign}${Math.floor(min / 60)} h${min % 60 ? ` ${min % 60} min` : ''}`
+}
+
+export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang === 'sw' ? 'sw-TZ' : 'en-GB')
