@@ -1,0 +1,71 @@
+// Health, stats, pairing and the offline outbox import.
+import { z } from 'zod'
+import { CheckinSubmission } from '../shared/domain.js'
+import { readJsonBody, sendJson } from '../common/http-util.js'
+import { sleep } from './login-throttle.js'
+import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
+import type { Route } from './routes.js'
+import { statsFor } from './sockets.js'
+
+/** What a kiosk's `/api/outbox-export` writes to a USB stick. */
+const OutboxFile = z.object({ kioskId: z.string().nullable(), exportedAt: z.string(), submissions: z.array(CheckinSubmission).max(100_000) })
+
+export const coreRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/healthz',
+    roles: 'public',
+    handle: (ctx, { res }) => sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, lastSeq: ctx.store.ledger.lastSeq }),
+  },
+  {
+    method: 'GET',
+    path: '/api/stats',
+    roles: ['usher', 'admin'],
+    handle: (ctx, { res, url }) => sendJson(res, 200, { ok: true, ...statsFor(ctx, url.searchParams.get('day') ?? undefined) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairing-codes',
+    roles: ['admin'],
+    handle: async (ctx, { res }) => sendJson(res, 200, { ok: true, ...(await createPairingCode(ctx.store, 30)) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pair',
+    roles: 'public', // the pairing code is the credential
+    async handle(ctx, { req, res }) {
+      const request = PairRequest.safeParse(await readJsonBody(req))
+      if (!request.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+      const address = req.socket.remoteAddress ?? '?'
+      await sleep(ctx.throttle.delayFor(address))
+      const paired = await pairKiosk(ctx.store, request.data)
+      if (!paired) {
+        ctx.throttle.failed(address)
+        return sendJson(res, 403, { ok: false, error: 'forbidden' })
+      }
+      ctx.throttle.succeeded(address)
+      ctx.log.info(`kiosk paired: ${paired.kioskId}`)
+      ctx.kiosksChanged()
+      sendJson(res, 200, { ok: true, ...paired })
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/checkins/import',
+    roles: ['admin'],
+    // a kiosk's unsent records carried on a USB stick: same path, same dedup, as the socket
+    async handle(ctx, { req, res }) {
+      const file = OutboxFile.safeParse(await readJsonBody(req, 20 * 1024 * 1024))
+      if (!file.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+      let added = 0
+      for (const sub of file.data.submissions) {
+        const result = await ctx.store.submit(sub)
+        if (!result.duplicate) {
+          added++
+          ctx.recorded(result.record)
+        }
+      }
+      sendJson(res, 200, { ok: true, added, duplicates: file.data.submissions.length - added })
+    },
+  },
+]

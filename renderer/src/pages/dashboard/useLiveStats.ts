@@ -1,0 +1,108 @@
+// Keeps the last figures the hub sent for the chosen day, live over Socket.IO: one `stats:get`
+// on every (re)connect, then the hub's `stats:changed` pushes. The pushes carry the hub's
+// default day; for another day each `checkin:recorded` asks again, at most twice a second.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { connectHub, UNAUTHORIZED } from '../../api/hub'
+import { throttle } from './throttle'
+import { isDashboardView, type DashboardView } from './view'
+
+/** Re-asking for a day other than the default one happens at most this often. */
+export const REFRESH_INTERVAL_MS = 500
+const ACK_TIMEOUT_MS = 5000
+/** After the hub itself closed the socket, ask again this much later (socket.io does not). */
+const SERVER_CLOSE_RETRY_MS = 3000
+
+export interface LiveStats {
+  view: DashboardView | null
+  connected: boolean
+  /** when the connection was lost (or first failed); null while connected */
+  lostAt: Date | null
+  refused: boolean
+  /** the day asked for; null = the hub's default day (today) */
+  chosenDay: string | null
+  chooseDay(dayId: string): void
+}
+
+export function useLiveStats(token: string): LiveStats {
+  const [view, setView] = useState<DashboardView | null>(null)
+  const [connected, setConnected] = useState(false)
+  const [lostAt, setLostAt] = useState<Date | null>(null)
+  const [refused, setRefused] = useState(false)
+  const [chosenDay, setChosenDay] = useState<string | null>(null)
+  const chosen = useRef<string | null>(null)
+  const ask = useRef<() => void>(() => {})
+
+  useEffect(() => {
+    const socket = connectHub(token)
+    let ticket = 0
+    let defaultDay: string | null = null
+    let retry: ReturnType<typeof setTimeout> | null = null
+    // the event's names may come with any answer; keep the last ones known
+    const apply = (next: DashboardView) => setView((prev) => ({ stats: next.stats, kiosks: next.kiosks, event: next.event ?? prev?.event }))
+
+    const request = () => {
+      if (!socket.connected) return
+      const mine = ++ticket
+      const dayId = chosen.current
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('stats:get', dayId ? { dayId } : {})
+        .then(
+          (res) => {
+            // an answer for a day no longer chosen, or overtaken by a newer question, is dropped
+            if (mine !== ticket || !res.ok || !isDashboardView(res)) return
+            if (dayId === null) defaultDay = res.stats.dayId
+            apply(res)
+          },
+          () => undefined, // no answer in time: the next push, check-in or reconnect asks again
+        )
+    }
+    const refresh = throttle(request, REFRESH_INTERVAL_MS)
+    ask.current = request
+
+    socket.on('connect', () => {
+      setConnected(true)
+      setLostAt(null)
+      setRefused(false)
+      request()
+    })
+    socket.on('disconnect', (reason) => {
+      setConnected(false)
+      setLostAt((at) => at ?? new Date())
+      if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS)
+    })
+    socket.on('connect_error', (err) => {
+      if (err.message === UNAUTHORIZED) setRefused(true)
+      else setLostAt((at) => at ?? new Date())
+    })
+    socket.on('stats:changed', (update) => {
+      if (!isDashboardView(update)) return
+      defaultDay = update.stats.dayId
+      if (chosen.current === null || chosen.current === update.stats.dayId) {
+        ticket++ // fresher than any answer still on its way
+        apply(update)
+      } else {
+        // another day is on screen: its figures stay, the kiosks (not per day) are news
+        setView((prev) => prev && { ...prev, kiosks: update.kiosks, event: update.event ?? prev.event })
+      }
+    })
+    socket.on('checkin:recorded', () => {
+      if (chosen.current !== null && chosen.current !== defaultDay) refresh()
+    })
+
+    return () => {
+      refresh.cancel()
+      if (retry) clearTimeout(retry)
+      ask.current = () => {}
+      socket.disconnect()
+    }
+  }, [token])
+
+  const chooseDay = useCallback((dayId: string) => {
+    chosen.current = dayId
+    setChosenDay(dayId)
+    ask.current()
+  }, [])
+
+  return { view, connected, lostAt, refused, chosenDay, chooseDay }
+}
