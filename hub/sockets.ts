@@ -12,6 +12,7 @@ import {
   RegistryPull,
   StatsQuery,
   type Ack,
+  type DashboardView,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
@@ -26,10 +27,15 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 /** Per-socket budget of requests per second; a flood gets `rate_limited`, not the hub's time. */
 const RATE_PER_SECOND = 400
 
-export function statsFor(ctx: HubContext, dayId?: string) {
+export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
   const { store } = ctx
-  const day = dayId && store.registry.event.days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
-  return { stats: dayStats(store.ledger, store.registry, day, ctx.now()), kiosks: ctx.presence.list(store.data.kiosks) }
+  const { id, name, venue, timezone, days, groups, halls, desks } = store.registry.event
+  const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
+  return {
+    stats: dayStats(store.ledger, store.registry, day, ctx.now()),
+    kiosks: ctx.presence.list(store.data.kiosks),
+    event: { id, name, venue, timezone, days, groups, halls, desks },
+  }
 }
 
 export function attachSockets(io: HubServer, ctx: HubContext) {

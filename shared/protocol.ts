@@ -61,6 +61,15 @@ export interface KioskStatus {
   revoked: boolean
 }
 
+/** What dashboards need to name things; the same event the kiosks get, minus the key. */
+export type EventView = Pick<EventInfo, 'id' | 'name' | 'venue' | 'timezone' | 'days' | 'groups' | 'halls' | 'desks'>
+
+export interface DashboardView {
+  stats: DayStats
+  kiosks: KioskStatus[]
+  event: EventView
+}
+
 export interface ClientToServerEvents {
   'checkin:submit': (payload: unknown, ack: (res: Ack<CheckinResult>) => void) => void
   'checkin:submitBatch': (payload: unknown, ack: (res: Ack<{ results: { id: string; outcome: Outcome; duplicate: boolean }[] }>) => void) => void
@@ -68,12 +77,12 @@ export interface ClientToServerEvents {
   'registry:pull': (payload: unknown, ack: (res: Ack<RegistryDelta>) => void) => void
   'clock:ping': (payload: unknown, ack: (res: Ack<{ hubTime: number }>) => void) => void
   'kiosk:heartbeat': (payload: unknown, ack: (res: Ack) => void) => void
-  'stats:get': (payload: unknown, ack: (res: Ack<{ stats: DayStats; kiosks: KioskStatus[] }>) => void) => void
+  'stats:get': (payload: unknown, ack: (res: Ack<DashboardView>) => void) => void
 }
 
 export interface ServerToClientEvents {
   'checkin:recorded': (record: CheckinRecord) => void
-  'stats:changed': (update: { stats: DayStats; kiosks: KioskStatus[] }) => void
+  'stats:changed': (update: DashboardView) => void
   'registry:changed': (update: { rev: number }) => void
   'kiosk:revoked': () => void
 }
