@@ -55,8 +55,8 @@ export class HubLink {
       }
     })
     socket.on('registry:changed', () => void this.pullRegistry())
-    socket.on('checkin:recorded', (record) => {
-      void this.kiosk.applyPeers([record], false).then((gapFree) => (gapFree ? undefined : this.pullPeers()), () => undefined)
+    socket.on('checkins:recorded', (records) => {
+      void this.kiosk.applyPeers(records, false).then((gapFree) => (gapFree ? undefined : this.pullPeers()), () => undefined)
     })
     socket.on('kiosk:revoked', () => {
       this.revoked = true

@@ -81,7 +81,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  'checkin:recorded': (record: CheckinRecord) => void
+  /** newly stored records, to kiosks, in batches at most every 50 ms */
+  'checkins:recorded': (records: CheckinRecord[]) => void
   'stats:changed': (update: DashboardView) => void
   'registry:changed': (update: { rev: number }) => void
   'kiosk:revoked': () => void
