@@ -35,7 +35,7 @@ export class HubLink {
       auth: { token: pairing.token },
       transports: ['websocket'],
       reconnectionDelay: 500,
-      reconnectionDelayMax: 5000,
+      reconnectionDelayMax: 2000,
       timeout: 5000,
     })
     this.socket = socket

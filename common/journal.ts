@@ -83,7 +83,8 @@ export class Journal<T> {
       const batch = this.pending
       this.pending = []
       try {
-        await this.fh.appendFile(batch.map((b) => b.line).join(''))
+        const data = Buffer.from(batch.map((b) => b.line).join(''), 'utf8')
+        for (let at = 0; at < data.length; ) at += (await this.fh.write(data, at, data.length - at)).bytesWritten
         await this.fh.datasync()
         for (const b of batch) b.done()
       } catch (err) {

@@ -1,0 +1,41 @@
+// Child process for the load benchmark: the real hub on a prepared data folder, or a bare
+// Socket.IO server with the same message pattern (ack each check-in, push a batch every 50 ms)
+// and nothing else. Prints one JSON line when ready.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { createHub } from '../hub/app.js'
+import { EventStore } from '../hub/store/event-store.js'
+import { createDemoEvent } from '../hub/demo/demo-event.js'
+import { BENCH_DAY } from './fixtures.js'
+
+const [mode, dataDir] = process.argv.slice(2)
+
+if (mode === 'bare') {
+  const http = createServer()
+  const io = new Server(http, { serveClient: false })
+  let pending: unknown[] = []
+  let timer: NodeJS.Timeout | null = null
+  let seq = 0
+  io.on('connection', (socket) => {
+    void socket.join(socket.handshake.auth?.role === 'dashboard' ? 'dashboards' : 'kiosks')
+    socket.on('checkin:submit', (payload: { id: string }, ack: (r: unknown) => void) => {
+      const record = { ...payload, seq: ++seq }
+      ack({ ok: true, record, duplicate: false })
+      pending.push(record)
+      timer ??= setTimeout(() => {
+        timer = null
+        io.to('kiosks').emit('checkins:recorded', pending)
+        io.to('dashboards').emit('stats:changed', { stats: { lastSeq: seq } })
+        pending = []
+      }, 50)
+    })
+  })
+  http.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: (http.address() as AddressInfo).port })))
+} else {
+  const { store, firstStart } = await EventStore.open({ dataDir: dataDir!, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
+  const hub = createHub({ store, log: { info() {}, error: (m) => console.error(m) } })
+  const address = await hub.listen(0, '127.0.0.1')
+  console.log(JSON.stringify({ port: address.port, adminToken: firstStart?.adminToken, usherToken: firstStart?.usherToken }))
+}
+process.on('SIGTERM', () => process.exit(0))
