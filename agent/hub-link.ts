@@ -61,6 +61,8 @@ export class HubLink {
     socket.on('kiosk:revoked', () => {
       this.revoked = true
       socket.disconnect()
+      this.options.log?.('this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export')
+      void this.kiosk.forgetAttendees()
     })
     this.unsubscribe = this.kiosk.onChange(() => {
       if (this.kiosk.outbox.size > 0) void this.drain()

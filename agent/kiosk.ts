@@ -182,6 +182,18 @@ export class Kiosk {
     this.changed()
   }
 
+  /** A revoked kiosk keeps nobody's personal data; only its own unsent records stay, for export. */
+  async forgetAttendees() {
+    this.data.registry = null
+    this.data.pairing = null
+    await this.file.write()
+    await this.peers.truncate()
+    this.registry = null
+    this.verifier = null
+    this.search = []
+    this.changed()
+  }
+
   async setClockOffset(ms: number) {
     this.data.clockOffsetMs = ms
     await this.file.write()

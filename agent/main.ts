@@ -13,11 +13,25 @@ const { values } = parseArgs({
     name: { type: 'string' },
     port: { type: 'string' },
     data: { type: 'string' },
+    wipe: { type: 'boolean' },
+    force: { type: 'boolean' },
   },
 })
+const dataDir = resolve(values.data ?? process.env.KARIBU_KIOSK_DATA ?? 'data-kiosk')
+
+if (values.wipe) {
+  const { wipeKioskData } = await import('./wipe.js')
+  const result = await wipeKioskData(dataDir, { force: !!values.force })
+  console.log(
+    result.wiped
+      ? `Data za kioski zimefutwa / Kiosk data wiped: ${dataDir}`
+      : `Rekodi ${result.unsent} bado hazijafika kwenye hub: zitoe kwanza (/api/outbox-export) au tumia --force.\n${result.unsent} records have not reached the hub: export them first (/api/outbox-export) or use --force.`,
+  )
+  process.exit(result.wiped ? 0 : 1)
+}
 
 const agent = await startAgent({
-  dataDir: resolve(values.data ?? process.env.KARIBU_KIOSK_DATA ?? 'data-kiosk'),
+  dataDir,
   port: Number(values.port ?? process.env.KIOSK_PORT ?? 5180),
   ...(values.hub ? { hubUrl: values.hub } : {}),
   ...(values.code ? { pairingCode: values.code } : {}),

@@ -94,6 +94,13 @@ export class Journal<T> {
     this.flushing = null
   }
 
+  /** Empties the journal (after its records are no longer needed: wiping a kiosk). */
+  async truncate(): Promise<void> {
+    await this.flushing
+    await this.fh.truncate(0)
+    await this.fh.datasync()
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true

@@ -75,6 +75,10 @@ export function createHub(options: HubOptions): Hub {
     registryChanged(rev) {
       io.to('kiosks').emit('registry:changed', { rev })
     },
+    kioskRevoked(kioskId) {
+      io.to(`kiosk:${kioskId}`).emit('kiosk:revoked')
+      io.in(`kiosk:${kioskId}`).disconnectSockets(true)
+    },
   }
 
   const http = createServer(createHttpHandler(ctx, options.staticDir ?? DEFAULT_STATIC_DIR))

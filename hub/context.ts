@@ -21,4 +21,6 @@ export interface HubContext {
   kiosksChanged(): void
   /** the registry changed: kiosks pull the delta */
   registryChanged(rev: number): void
+  /** a kiosk was revoked: tell it (it forgets the attendee list) and cut its connections */
+  kioskRevoked(kioskId: string): void
 }

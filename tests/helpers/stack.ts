@@ -10,6 +10,8 @@ export interface Stack {
   hub: TestHub
   hubDir: string
   agents: AgentHandle[]
+  /** each kiosk's data folder, in the order they were added */
+  agentDirs: string[]
   addKiosk(deskId: string, now?: () => Date): Promise<AgentHandle>
   /** stops the hub (kiosks go offline) */
   stopHub(): Promise<void>
@@ -25,6 +27,7 @@ export async function startStack(): Promise<Stack> {
   const port = hub.port
   const tokens = { admin: hub.adminToken, usher: hub.usherToken }
   const agents: AgentHandle[] = []
+  const agentDirs: string[] = []
   const stack: Stack = {
     get hub() {
       if (!hub) throw new Error('hub is stopped')
@@ -32,9 +35,11 @@ export async function startStack(): Promise<Stack> {
     },
     hubDir,
     agents,
+    agentDirs,
     async addKiosk(deskId, now) {
       const d = await tempDir('karibu-kiosk-')
       dirs.push(d)
+      agentDirs.push(d.path)
       const { code } = await createPairingCode(stack.hub.store, 5)
       const agent = await startAgent({ dataDir: d.path, port: 0, hubUrl: stack.hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {}, ...(now ? { now } : {}) })
       agents.push(agent)
