@@ -56,7 +56,10 @@ export class HubLink {
     })
     socket.on('registry:changed', () => void this.pullRegistry())
     socket.on('checkins:recorded', (records) => {
-      void this.kiosk.applyPeers(records, false).then((gapFree) => (gapFree ? undefined : this.pullPeers()), () => undefined)
+      void this.kiosk.applyPeers(records, false).then(
+        (gapFree) => (gapFree ? undefined : this.pullPeers()),
+        (err: Error) => this.options.log?.(`could not keep other desks' check-ins: ${err.message}`),
+      )
     })
     socket.on('kiosk:revoked', () => {
       this.revoked = true
@@ -95,6 +98,7 @@ export class HubLink {
     if (res.ok) await this.kiosk.setClockOffset(Math.round((t0 + t1) / 2 - res.hubTime))
   }
 
+  /** Never rejects: a pull cut off by a lost connection is simply made again at the next connect. */
   pullRegistry(): Promise<void> {
     this.pulling ??= (async () => {
       try {
@@ -103,6 +107,8 @@ export class HubLink {
         const since = this.kiosk.data.registry?.rev ?? 0
         const res = await socket.timeout(this.ackTimeout).emitWithAck('registry:pull', { since })
         if (res.ok && (res.rev !== since || !this.kiosk.data.registry)) await this.kiosk.applyRegistry(res)
+      } catch (err) {
+        this.options.log?.(`registry pull failed: ${(err as Error).message}`)
       } finally {
         this.pulling = null
       }
@@ -112,8 +118,11 @@ export class HubLink {
 
   private pullingPeers: Promise<void> | null = null
 
+  /** Never rejects, like pullRegistry: the cursor stays where it was and the next pull resumes there. */
   private pullPeers(): Promise<void> {
-    this.pullingPeers ??= this.pullPeersNow().finally(() => (this.pullingPeers = null))
+    this.pullingPeers ??= this.pullPeersNow()
+      .catch((err: Error) => this.options.log?.(`check-in pull failed: ${err.message}`))
+      .finally(() => (this.pullingPeers = null))
     return this.pullingPeers
   }
 
