@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { bearer, BodyError, sendJson } from '../common/http-util.js'
 import { createStaticPages } from '../common/static-pages.js'
 import type { HubContext } from './context.js'
+import { adminRoutes } from './admin/routes.js'
+import { badgeRoutes } from './badges/routes.js'
 import { coreRoutes } from './core-routes.js'
 import { sleep } from './login-throttle.js'
 import { matchRoute, type Route } from './routes.js'
@@ -10,7 +12,7 @@ import { matchRoute, type Route } from './routes.js'
 export const PAGES = ['/', '/kiosk', '/dashboard', '/admin'] as const
 
 /** Every HTTP route of the hub. Feature modules add theirs here. */
-export const ROUTES: readonly Route[] = [...coreRoutes]
+export const ROUTES: readonly Route[] = [...coreRoutes, ...adminRoutes, ...badgeRoutes]
 
 export function createHttpHandler(ctx: HubContext, staticDir: string, routes: readonly Route[] = ROUTES) {
   const serveStatic = createStaticPages(staticDir, PAGES)

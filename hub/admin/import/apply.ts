@@ -1,0 +1,122 @@
+// Carries out a plan on the registry data, inside one updateRegistry change: every row or
+// none is in the one write. Updates keep the attendee's id, seq and badge version, so their
+// check-ins and badge history stay theirs.
+import { FLAGS, type Attendee, type Flag } from '../../../shared/domain.js'
+import type { RegistryData } from '../../store/registry-data.js'
+import { validRows, type ImportPlan, type PlannedRow } from './plan.js'
+
+export type ImportMode = 'valid-rows' | 'all-or-nothing'
+
+export interface ApplyCounts {
+  added: number
+  updated: number
+  /** rows matching a registered person whose details were already the same */
+  unchanged: number
+  /** rows with a problem, not imported */
+  skipped: number
+}
+
+/** Whether a plan may be applied in a mode: all-or-nothing refuses any problem. */
+export function mayApply(plan: ImportPlan, mode: ImportMode): boolean {
+  const valid = validRows(plan).length
+  return mode === 'valid-rows' ? true : valid === plan.rows.length && plan.fileProblems.length === 0
+}
+
+/** The next free attendee id and seq: seqs only grow, so an old badge never names a new person. */
+export function nextAttendeeIds(data: Pick<RegistryData, 'attendees'>) {
+  let seq = data.attendees.reduce((m, a) => Math.max(m, a.seq), 0)
+  const ids = new Set(data.attendees.map((a) => a.id))
+  return () => {
+    seq++
+    let id = `A${String(seq).padStart(4, '0')}`
+    for (let n = 2; ids.has(id); n++) id = `A${String(seq).padStart(4, '0')}-${n}`
+    ids.add(id)
+    return { id, seq }
+  }
+}
+
+function mergeFlags(current: readonly Flag[], set: Partial<Record<Flag, boolean>> | undefined): Flag[] {
+  if (!set) return [...current]
+  return FLAGS.filter((f) => set[f] ?? current.includes(f))
+}
+
+function changedFrom(before: Attendee, after: Attendee): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Attendee)[])
+  keys.delete('rev')
+  return [...keys].some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+}
+
+/** Mutates `data` (call it inside updateRegistry). `by` names who imported, for the badge log. */
+export function applyPlan(data: RegistryData, plan: ImportPlan, rev: number, at: string, by: string): ApplyCounts {
+  const rows = validRows(plan)
+  const next = nextAttendeeIds(data)
+  const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length - rows.length }
+  const byId = new Map(data.attendees.map((a, i) => [a.id, i]))
+  for (const r of rows) {
+    const index = r.existingId === null ? undefined : byId.get(r.existingId)
+    if (index === undefined) {
+      const { id, seq } = next()
+      data.attendees.push(newAttendee(r, id, seq, rev))
+      data.badges.push({ attendeeId: id, version: 1, issuedAt: at, by, reason: 'first' })
+      counts.added++
+      continue
+    }
+    const before = data.attendees[index]!
+    const after = updatedAttendee(before, r, rev)
+    if (changedFrom(before, after)) {
+      data.attendees[index] = after
+      counts.updated++
+    } else counts.unchanged++
+  }
+  return counts
+}
+
+function newAttendee(r: PlannedRow, id: string, seq: number, rev: number): Attendee {
+  const v = r.values
+  const a: Attendee = {
+    id,
+    seq,
+    firstName: v.firstName,
+    lastName: v.lastName,
+    title: v.title ?? '',
+    organisation: v.organisation ?? '',
+    orgType: v.orgType ?? '',
+    category: v.category ?? '',
+    groupId: v.groupId,
+    flags: mergeFlags([], v.flags),
+    walkIn: false,
+    // issued at import, as the seed does: the code can be sent or printed straight away
+    badgeVersion: 1,
+    rev,
+  }
+  if (v.externalId) a.externalId = v.externalId
+  if (v.phone) a.phone = v.phone
+  if (v.email) a.email = v.email
+  return a
+}
+
+function updatedAttendee(before: Attendee, r: PlannedRow, rev: number): Attendee {
+  const v = r.values
+  const after: Attendee = {
+    ...before,
+    firstName: v.firstName,
+    lastName: v.lastName,
+    groupId: v.groupId,
+    title: v.title ?? before.title,
+    organisation: v.organisation ?? before.organisation,
+    orgType: v.orgType ?? before.orgType,
+    category: v.category ?? before.category,
+    flags: mergeFlags(before.flags, v.flags),
+    rev,
+  }
+  // a mapped phone or email column is the truth, an empty cell included
+  if ('phone' in v) {
+    if (v.phone) after.phone = v.phone
+    else delete after.phone
+  }
+  if ('email' in v) {
+    if (v.email) after.email = v.email
+    else delete after.email
+  }
+  return after
+}

@@ -1,0 +1,179 @@
+// Pure: a table, a mapping and the registry as it is → what an import would do, row by row,
+// and every problem. Nothing is written here; apply.ts carries a plan out.
+import { attendeeName, FLAGS, type Attendee, type EventInfo, type Flag } from '../../../shared/domain.js'
+import { REQUIRED_FIELDS, type ImportField, type Mapping } from './fields.js'
+import { normalisePhone } from './phone.js'
+import { problem, type ImportProblem } from './problems.js'
+import type { Table } from './read-table.js'
+
+/** The attendee fields a row sets; a field whose column is not mapped is absent (kept on update). */
+export interface RowValues {
+  externalId?: string
+  firstName: string
+  lastName: string
+  groupId: string
+  title?: string
+  organisation?: string
+  orgType?: string
+  category?: string
+  phone?: string | undefined
+  email?: string | undefined
+  /** flags this row sets on or off; flags not named keep their value on update */
+  flags?: Partial<Record<Flag, boolean>>
+}
+
+export interface PlannedRow {
+  row: number
+  values: RowValues
+  /** the registered attendee this row updates (same registration ID), or null to add one */
+  existingId: string | null
+  problems: ImportProblem[]
+}
+
+export interface ImportPlan {
+  columns: string[]
+  mapping: Mapping
+  rows: PlannedRow[]
+  /** problems of the file as a whole (a required field with no column) */
+  fileProblems: ImportProblem[]
+}
+
+export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0))
+export const allProblems = (plan: ImportPlan) => [...plan.fileProblems, ...plan.rows.flatMap((r) => r.problems)]
+
+const MAX: Partial<Record<ImportField, number>> = { externalId: 64, firstName: 100, lastName: 100, title: 100, organisation: 200, orgType: 100, category: 100, email: 200 }
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const FALSE = new Set(['', '0', 'no', 'n', 'false', 'hapana', 'la', '-'])
+const FLAG_WORDS: Record<string, Flag> = {
+  vip: 'vip', 'mgeni mashuhuri': 'vip', speaker: 'speaker', mzungumzaji: 'speaker', mnenaji: 'speaker', exhibitor: 'exhibitor', mwonyeshaji: 'exhibitor',
+  press: 'press', media: 'press', 'mwandishi wa habari': 'press', habari: 'press', staff: 'staff', mratibu: 'staff', mfanyakazi: 'staff',
+}
+
+const key = (s: string) => s.trim().toLowerCase()
+/** Names and titles: one line, single spaces (a quoted cell may hold line breaks). */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+export interface RegistryView {
+  event: Pick<EventInfo, 'groups'>
+  attendees: readonly Attendee[]
+}
+
+export function planImport(table: Table, mapping: Mapping, registry: RegistryView): ImportPlan {
+  const fileProblems = REQUIRED_FIELDS.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
+  const index = new Map(table.columns.map((c, i) => [c, i]))
+  const col = (field: ImportField) => {
+    const column = mapping[field]
+    return column === null ? undefined : index.get(column)
+  }
+
+  const groupOf = new Map<string, string>()
+  for (const g of registry.event.groups) for (const name of [g.id, g.name.sw, g.name.en]) if (!groupOf.has(key(name))) groupOf.set(key(name), g.id)
+  const byExternal = new Map<string, Attendee>()
+  const byPhone = new Map<string, Attendee>()
+  const byEmail = new Map<string, Attendee>()
+  for (const a of registry.attendees) {
+    if (a.externalId) byExternal.set(key(a.externalId), a)
+    if (a.phone) byPhone.set(a.phone, a)
+    if (a.email) byEmail.set(key(a.email), a)
+  }
+  const seenExternal = new Map<string, number>()
+  const seenPhone = new Map<string, number>()
+  const seenEmail = new Map<string, number>()
+
+  const rows = table.rows.map(({ row, cells }): PlannedRow => {
+    const problems: ImportProblem[] = []
+    const cell = (field: ImportField): string | undefined => {
+      const i = col(field)
+      return i === undefined ? undefined : (cells[i] ?? '')
+    }
+    const text = (field: ImportField): string | undefined => {
+      const raw = cell(field)
+      if (raw === undefined) return undefined
+      const value = oneLine(raw)
+      const max = MAX[field]
+      if (max && value.length > max) problems.push(problem(row, field, 'too_long', { max }))
+      return value
+    }
+
+    const values: RowValues = { firstName: text('firstName') ?? '', lastName: text('lastName') ?? '', groupId: '' }
+    for (const f of REQUIRED_FIELDS) if (mapping[f] && !oneLine(cell(f) ?? '')) problems.push(problem(row, f, 'missing_field'))
+
+    const group = text('groupId')
+    if (group) {
+      const id = groupOf.get(key(group))
+      if (id) values.groupId = id
+      else problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
+    }
+    for (const f of ['title', 'organisation', 'orgType', 'category'] as const) {
+      const v = text(f)
+      if (v !== undefined) values[f] = v
+    }
+
+    const externalId = text('externalId')
+    let existing: Attendee | undefined
+    if (externalId) {
+      values.externalId = externalId
+      existing = byExternal.get(key(externalId))
+      const earlier = seenExternal.get(key(externalId))
+      if (earlier) problems.push(problem(row, 'externalId', 'duplicate_external_id', { value: externalId, with: { row: earlier } }))
+      else seenExternal.set(key(externalId), row)
+    }
+    // the same person twice: within the file, or someone registered under another registration ID
+    const clash = (found: Attendee | undefined) => (found && found !== existing ? { name: attendeeName(found), externalId: found.externalId } : undefined)
+
+    const rawPhone = cell('phone')
+    if (rawPhone !== undefined) {
+      const phone = normalisePhone(rawPhone)
+      if (!phone.ok) problems.push(problem(row, 'phone', 'bad_phone', { value: oneLine(rawPhone) }))
+      else {
+        values.phone = phone.phone
+        if (phone.phone) {
+          const earlier = seenPhone.get(phone.phone)
+          const registered = clash(byPhone.get(phone.phone))
+          if (earlier) problems.push(problem(row, 'phone', 'duplicate_phone', { value: phone.phone, with: { row: earlier } }))
+          else if (registered) problems.push(problem(row, 'phone', 'duplicate_phone', { value: phone.phone, with: registered }))
+          if (!earlier) seenPhone.set(phone.phone, row)
+        }
+      }
+    }
+
+    const email = text('email')
+    if (email !== undefined) {
+      if (email && !EMAIL.test(email)) problems.push(problem(row, 'email', 'bad_email', { value: email }))
+      else {
+        values.email = email || undefined
+        if (email) {
+          const earlier = seenEmail.get(key(email))
+          const registered = clash(byEmail.get(key(email)))
+          if (earlier) problems.push(problem(row, 'email', 'duplicate_email', { value: email, with: { row: earlier } }))
+          else if (registered) problems.push(problem(row, 'email', 'duplicate_email', { value: email, with: registered }))
+          if (!earlier) seenEmail.set(key(email), row)
+        }
+      }
+    }
+
+    const flags = readFlags(cell)
+    if (flags) values.flags = flags
+    return { row, values, existingId: existing?.id ?? null, problems }
+  })
+  return { columns: table.columns, mapping, rows, fileProblems }
+}
+
+function readFlags(cell: (field: ImportField) => string | undefined): Partial<Record<Flag, boolean>> | undefined {
+  let flags: Partial<Record<Flag, boolean>> | undefined
+  const list = cell('flags')
+  if (list !== undefined) {
+    flags = Object.fromEntries(FLAGS.map((f) => [f, false]))
+    for (const word of list.split(/[,;/|]+/)) {
+      const flag = FLAG_WORDS[key(word).replace(/\s+/g, ' ')]
+      if (flag) flags[flag] = true
+    }
+  }
+  for (const flag of FLAGS) {
+    const v = cell(flag)
+    if (v === undefined) continue
+    flags ??= {}
+    flags[flag] = !FALSE.has(key(v))
+  }
+  return flags
+}

@@ -1,0 +1,116 @@
+// Turns an uploaded file into a table of text cells, with each row numbered as the organiser
+// sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
+// one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+export const MAX_ROWS = 50_000
+export const MAX_COLUMNS = 200
+/** longer cells are cut here: every field's limit is far below, so they still count as too long */
+const MAX_CELL = 1000
+
+export interface TableRow {
+  /** the row number in the spreadsheet (header = 1) */
+  row: number
+  cells: string[]
+}
+
+export interface Table {
+  columns: string[]
+  rows: TableRow[]
+}
+
+export type ReadErrorCode = 'unsupported_file' | 'unreadable_file' | 'empty_file' | 'too_large' | 'too_many_rows' | 'too_many_columns'
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    detail: string = code,
+  ) {
+    super(detail)
+  }
+}
+
+const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+const isOle = (b: Uint8Array) => b.length > 3 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
+
+export async function readTable(fileName: string, content: Uint8Array): Promise<Table> {
+  if (content.length > MAX_FILE_BYTES) throw new ReadError('too_large')
+  const ext = fileName.toLowerCase().split('.').pop() ?? ''
+  // the bytes decide, not the name: a ".csv" saved by Excel as a workbook is still a workbook
+  if (isZip(content)) return readXlsx(content)
+  if (isOle(content) || ext === 'xls' || ext === 'ods') throw new ReadError('unsupported_file', 'old .xls or .ods: save as .xlsx or .csv')
+  if (ext === 'xlsx') throw new ReadError('unreadable_file', 'not an xlsx workbook')
+  return readCsv(content)
+}
+
+/** UTF-8 (a BOM is dropped); a file that is not valid UTF-8 is read as Windows-1252, as Excel on Windows saves it. */
+export function decodeText(content: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content)
+  } catch {
+    return new TextDecoder('windows-1252').decode(content)
+  }
+}
+
+export function readCsv(content: Uint8Array): Table {
+  const text = decodeText(content).replace(/^\uFEFF/, '')
+  if (!text.trim()) throw new ReadError('empty_file')
+  // no spreadsheet saves NUL characters in a CSV: this is a binary file with the wrong name
+  if (text.includes('\u0000')) throw new ReadError('unreadable_file', 'binary content')
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] })
+  if (parsed.data.length > MAX_ROWS + 1) throw new ReadError('too_many_rows')
+  // papaparse yields one record per row, however many line breaks its quoted cells hold
+  return toTable(parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c ?? '')) })))
+}
+
+export async function readXlsx(content: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    // exceljs types its input as an ArrayBuffer-like "Buffer": hand it a copy of exactly these bytes
+    await workbook.xlsx.load(content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer)
+  } catch (err) {
+    throw new ReadError('unreadable_file', (err as Error).message)
+  }
+  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0)
+  if (!sheet) throw new ReadError('empty_file')
+  if (sheet.actualRowCount > MAX_ROWS + 1) throw new ReadError('too_many_rows')
+  const rows: TableRow[] = []
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cell.text ?? ''
+    })
+    rows.push({ row: row.number, cells: Array.from(cells, (c) => c ?? '') })
+  })
+  return toTable(rows)
+}
+
+const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
+
+/** The first non-blank row is the header; blank rows after it are dropped but keep their numbers. */
+function toTable(all: TableRow[]): Table {
+  const headerAt = all.findIndex((r) => !blank(r.cells))
+  if (headerAt < 0) throw new ReadError('empty_file')
+  const header = all[headerAt]!.cells.map((c) => c.replace(/\s+/g, ' ').trim())
+  const body = all.slice(headerAt + 1).filter((r) => !blank(r.cells))
+  const width = body.reduce((w, r) => Math.max(w, r.cells.length), header.length)
+  if (width > MAX_COLUMNS) throw new ReadError('too_many_columns')
+  const columns: string[] = []
+  for (let i = 0; i < width; i++) {
+    const base = header[i]?.slice(0, 100) || `(${columnLetter(i)})`
+    let name = base
+    // two columns with one header: the second is told apart, so a mapping can name either
+    for (let n = 2; columns.includes(name); n++) name = `${base} (${n})`
+    columns.push(name)
+  }
+  return { columns, rows: body.map((r) => ({ row: r.row, cells: columns.map((_, i) => (r.cells[i] ?? '').trim().slice(0, MAX_CELL)) })) }
+}
+
+/** A, B, …, Z, AA: the column names a spreadsheet shows. */
+export function columnLetter(index: number): string {
+  let s = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}

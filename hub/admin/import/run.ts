@@ -1,0 +1,116 @@
+// The import as the routes and the CLI use it: read the file, plan against the registry,
+// then (apply only) write it in one registry change.
+import type { Bilingual } from '../../../shared/domain.js'
+import type { EventStore } from '../../store/event-store.js'
+import { applyPlan, mayApply, type ApplyCounts, type ImportMode } from './apply.js'
+import { FIELD_NAMES, MappingError, resolveMapping, type Mapping, type MappingInput } from './fields.js'
+import { allProblems, planImport, validRows, type ImportPlan, type RegistryView, type RowValues } from './plan.js'
+import type { ImportProblem } from './problems.js'
+import { readTable, ReadError } from './read-table.js'
+
+export interface ImportInput {
+  fileName: string
+  content: Uint8Array
+  mapping?: MappingInput | undefined
+}
+
+export interface SampleRow {
+  row: number
+  action: 'add' | 'update' | 'skip'
+  values: RowValues
+}
+
+export interface ImportPreview {
+  columns: string[]
+  mapping: Mapping
+  rows: number
+  valid: number
+  /** valid rows that add a person / update one already registered (same registration ID) */
+  toAdd: number
+  toUpdate: number
+  problems: ImportProblem[]
+  sample: SampleRow[]
+}
+
+export type ImportFailure = { error: 'bad_file' | 'bad_mapping'; code: string; message: Bilingual }
+
+const SAMPLE_ROWS = 20
+
+const FILE_MESSAGES: Record<string, Bilingual> = {
+  unsupported_file: { sw: 'Aina hii ya faili haisomeki: hifadhi kama .xlsx au .csv.', en: 'This kind of file cannot be read: save it as .xlsx or .csv.' },
+  unreadable_file: { sw: 'Faili haisomeki: huenda imeharibika.', en: 'The file cannot be read: it may be damaged.' },
+  empty_file: { sw: 'Faili haina safu yoyote.', en: 'The file has no rows.' },
+  too_large: { sw: 'Faili ni kubwa mno (zaidi ya MB 10).', en: 'The file is too large (over 10 MB).' },
+  too_many_rows: { sw: 'Faili ina safu nyingi mno (zaidi ya 50,000).', en: 'The file has too many rows (over 50,000).' },
+  too_many_columns: { sw: 'Faili ina safu wima nyingi mno: je, ni orodha ya washiriki?', en: 'The file has too many columns: is it a list of attendees?' },
+}
+
+function failure(err: unknown): ImportFailure {
+  if (err instanceof ReadError) return { error: 'bad_file', code: err.code, message: FILE_MESSAGES[err.code]! }
+  if (err instanceof MappingError) {
+    const field = FIELD_NAMES[err.field as keyof typeof FIELD_NAMES] ?? { sw: err.field, en: err.field }
+    return { error: 'bad_mapping', code: 'unknown_column', message: { sw: `Safu wima "${err.column}" ya ${field.sw} haipo kwenye faili.`, en: `Column "${err.column}" for ${field.en} is not in the file.` } }
+  }
+  throw err
+}
+
+export async function planFile(input: ImportInput, registry: RegistryView): Promise<ImportPlan | ImportFailure> {
+  try {
+    const table = await readTable(input.fileName, input.content)
+    return planImport(table, resolveMapping(table.columns, input.mapping), registry)
+  } catch (err) {
+    return failure(err)
+  }
+}
+
+export const isFailure = (x: ImportPlan | ImportFailure): x is ImportFailure => 'error' in x
+
+export function previewOf(plan: ImportPlan): ImportPreview {
+  const valid = validRows(plan)
+  const ok = new Set(valid)
+  return {
+    columns: plan.columns,
+    mapping: plan.mapping,
+    rows: plan.rows.length,
+    valid: valid.length,
+    toAdd: valid.filter((r) => r.existingId === null).length,
+    toUpdate: valid.filter((r) => r.existingId !== null).length,
+    problems: allProblems(plan),
+    sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
+  }
+}
+
+export type ApplyOutcome =
+  | ({ applied: true; rev: number | null } & ApplyCounts & { preview: ImportPreview })
+  | { applied: false; preview: ImportPreview }
+  | ImportFailure
+
+/**
+ * Reads and plans against the store's registry, then applies in the same tick: nothing can
+ * change the registry between the check and the write. All-or-nothing with any problem writes
+ * nothing at all (no new revision either).
+ */
+export async function applyImport(store: EventStore, input: ImportInput, mode: ImportMode, by: string): Promise<ApplyOutcome> {
+  let table
+  try {
+    table = await readTable(input.fileName, input.content)
+  } catch (err) {
+    return failure(err)
+  }
+  let plan: ImportPlan
+  try {
+    plan = planImport(table, resolveMapping(table.columns, input.mapping), { event: store.data.event, attendees: store.data.attendees })
+  } catch (err) {
+    return failure(err)
+  }
+  const preview = previewOf(plan)
+  if (!mayApply(plan, mode)) return { applied: false, preview }
+  if (preview.valid === 0) return { applied: true, rev: null, added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length, preview }
+  let counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0 }
+  const at = store.now().toISOString()
+  const rev = await store.updateRegistry((data, r) => {
+    counts = applyPlan(data, plan, r, at, by)
+  })
+  return { applied: true, rev, ...counts, preview }
+}
+

@@ -1,0 +1,77 @@
+// POST /api/admin/walk-ins: a desk officer (or the organiser) registers someone who is not on
+// the list. The new attendee has a badge at once (version 1), so the badge printed at the
+// desk scans and counts in the person's group.
+import { z } from 'zod'
+import { sendJson } from '../../common/http-util.js'
+import { attendeeName, type Attendee } from '../../shared/domain.js'
+import type { Route } from '../routes.js'
+import { invalidPayload, readBody, sendError } from './http.js'
+import { nextAttendeeIds } from './import/apply.js'
+import { normalisePhone } from './import/phone.js'
+
+const name = z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(100))
+const optionalText = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max)).optional()
+
+export const WalkInRequest = z.object({
+  firstName: name,
+  lastName: name,
+  groupId: z.string().min(1).max(64),
+  phone: z.string().max(40).optional(),
+  organisation: optionalText(200),
+  title: optionalText(100),
+  category: optionalText(100),
+  /** register even though the phone number belongs to someone already registered */
+  force: z.boolean().optional(),
+})
+
+export const walkInRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/api/admin/walk-ins',
+    roles: ['admin', 'kiosk'],
+    async handle(ctx, { req, res, principal }) {
+      const body = await readBody(req, WalkInRequest)
+      if (!body) return invalidPayload(res)
+      const { store } = ctx
+      if (!store.data.event.groups.some((g) => g.id === body.groupId)) {
+        return sendError(res, 400, 'unknown_group', { sw: 'Kundi hili halipo kwenye tukio.', en: 'This group is not in the event.' })
+      }
+      const phone = normalisePhone(body.phone ?? '')
+      if (!phone.ok) return sendError(res, 400, 'bad_phone', { sw: 'Namba ya simu si sahihi (mfano 0712 345 678).', en: 'The phone number is not valid (e.g. 0712 345 678).' })
+      const known = phone.phone ? store.data.attendees.find((a) => a.phone === phone.phone) : undefined
+      if (known && !body.force) {
+        // most often the person is on the list already: find them instead of registering twice
+        return sendError(res, 409, 'duplicate_phone', { sw: `Simu hii ni ya ${attendeeName(known)}, aliyekwisha sajiliwa.`, en: `This phone belongs to ${attendeeName(known)}, already registered.` }, {
+          attendee: { id: known.id, name: attendeeName(known), organisation: known.organisation, groupId: known.groupId },
+        })
+      }
+      const at = store.now().toISOString()
+      let attendee: Attendee | undefined
+      const rev = await store.updateRegistry((data, r) => {
+        const { id, seq } = nextAttendeeIds(data)()
+        attendee = {
+          id,
+          seq,
+          firstName: body.firstName,
+          lastName: body.lastName,
+          title: body.title ?? '',
+          organisation: body.organisation ?? '',
+          orgType: '',
+          category: body.category ?? '',
+          groupId: body.groupId,
+          flags: [],
+          walkIn: true,
+          badgeVersion: 1,
+          rev: r,
+          ...(phone.phone ? { phone: phone.phone } : {}),
+        }
+        data.attendees.push(attendee)
+        data.badges.push({ attendeeId: id, version: 1, issuedAt: at, by: principal?.id ?? 'unknown', reason: 'walk_in' })
+      })
+      ctx.registryChanged(rev)
+      ctx.kiosksChanged() // dashboards: one more expected in the group
+      ctx.log.info(`walk-in registered: ${attendee!.id} by ${principal?.id}`)
+      sendJson(res, 200, { ok: true, attendee })
+    },
+  },
+]

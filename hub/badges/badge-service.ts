@@ -1,0 +1,317 @@
+// Issuing, reprinting and printing badges. A badge is an attendee's current badge version,
+// signed by the hub; a reprint is a new version, which revokes every older one at every kiosk
+// (they learn it from the registry delta). Every print goes through the print log, which
+// refuses a second print of the same version unless it is asked for on purpose.
+import { randomBytes } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import { SECURITY_HEADERS } from '../../common/http-util.js'
+import type { BadgeFormat } from '../../shared/badge-layout.js'
+import type { Attendee, Role } from '../../shared/domain.js'
+import type { HubContext } from '../context.js'
+import { BadgePdf, badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
+import { completedJobs, lpPrint, MEDIA } from './cups.js'
+import { PrintLog, type JobFilter, type PrintJob } from './print-log.js'
+
+export interface Principal {
+  role: Role
+  id: string
+}
+
+/** An answer for the caller: the HTTP status, a stable error code and what helps to act on it. */
+export class BadgeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: Record<string, unknown> = {},
+  ) {
+    super(code)
+  }
+}
+
+export const MAX_BADGE_VERSION = 65535
+/** Waits for one of two events (a client that goes away never drains), leaving no listener behind. */
+function untilEither(res: ServerResponse, a: string, b: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off(a, done)
+      res.off(b, done)
+      resolve()
+    }
+    res.on(a, done)
+    res.on(b, done)
+  })
+}
+const newJobId = () => `pj-${randomBytes(6).toString('hex')}`
+
+export class BadgeService {
+  constructor(
+    private ctx: HubContext,
+    readonly log: PrintLog,
+  ) {}
+
+  private get store() {
+    return this.ctx.store
+  }
+
+  attendee(id: string): Attendee {
+    const a = this.store.registry.byId.get(id)
+    if (!a) throw new BadgeError(404, 'not_found')
+    return a
+  }
+
+  /** The signed code of a badge version (the current one by default). */
+  code(a: Attendee, version = a.badgeVersion): string {
+    return this.store.signBadge({ attendeeSeq: a.seq, badgeVersion: version })
+  }
+
+  /** Issues version 1 to every attendee here who has no badge yet; one registry write for all. */
+  async issue(attendees: readonly Attendee[], by: string): Promise<void> {
+    const ids = new Set(attendees.filter((a) => a.badgeVersion === 0).map((a) => a.id))
+    if (ids.size === 0) return
+    const at = this.ctx.now().toISOString()
+    const rev = await this.store.updateRegistry((data, rev) => {
+      for (const a of data.attendees) {
+        // checked again here: a concurrent request may have issued it since
+        if (!ids.has(a.id) || a.badgeVersion !== 0) continue
+        a.badgeVersion = 1
+        a.rev = rev
+        data.badges.push({ attendeeId: a.id, version: 1, issuedAt: at, by, reason: a.walkIn ? 'walk_in' : 'first' })
+      }
+    })
+    this.ctx.registryChanged(rev)
+  }
+
+  /** A new badge version; every older version is refused from now on. */
+  async reprint(attendeeId: string, by: string): Promise<number> {
+    this.attendee(attendeeId)
+    const at = this.ctx.now().toISOString()
+    let version = 0
+    const rev = await this.store.updateRegistry((data, rev) => {
+      const a = data.attendees.find((x) => x.id === attendeeId)
+      if (!a) throw new BadgeError(404, 'not_found')
+      if (a.badgeVersion >= MAX_BADGE_VERSION) throw new BadgeError(409, 'too_many_versions')
+      a.badgeVersion += 1
+      a.rev = rev
+      version = a.badgeVersion
+      data.badges.push({ attendeeId, version, issuedAt: at, by, reason: version === 1 ? (a.walkIn ? 'walk_in' : 'first') : 'reprint' })
+    })
+    this.ctx.registryChanged(rev)
+    this.ctx.log.info(`badge reprinted: ${attendeeId} v${version} by ${by}`)
+    return version
+  }
+
+  /** The current badge as a one-page PDF, issuing version 1 first if none was issued. */
+  async pdf(attendeeId: string, format: BadgeFormat, by: string): Promise<{ pdf: Buffer; badgeVersion: number }> {
+    await this.issue([this.attendee(attendeeId)], by)
+    const a = this.attendee(attendeeId)
+    return { pdf: await this.render(a, a.badgeVersion, format), badgeVersion: a.badgeVersion }
+  }
+
+  private render(a: Attendee, version: number, format: BadgeFormat): Promise<Buffer> {
+    const layout = layoutForPdf({ event: this.store.registry.event, attendee: { ...a, badgeVersion: version }, code: this.code(a, version), format })
+    return badgePdfBuffer([layout], format, 'single', `Karibu badge ${a.id} v${version}`)
+  }
+
+  private deskOf(principal: Principal, deskId: string | undefined): string | null {
+    if (deskId !== undefined) {
+      if (!this.store.registry.event.desks.some((d) => d.id === deskId)) throw new BadgeError(400, 'unknown_desk')
+      return deskId
+    }
+    if (principal.role !== 'kiosk') return null
+    return this.store.data.kiosks.find((k) => k.id === principal.id)?.deskId ?? null
+  }
+
+  private refuseSecondPrint(attendeeId: string, version: number, force: boolean) {
+    const last = this.log.lastPrint(attendeeId, version)
+    if (last && !force) throw new BadgeError(409, 'conflict', { lastPrint: last })
+  }
+
+  /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
+  async print(
+    request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+    principal: Principal,
+  ): Promise<PrintJob> {
+    await this.issue([this.attendee(request.attendeeId)], principal.id)
+    const a = this.attendee(request.attendeeId)
+    const printer = request.printer ?? process.env.KARIBU_PRINTER
+    if (!printer) throw new BadgeError(400, 'no_printer')
+    const deskId = this.deskOf(principal, request.deskId)
+    // From the check to save() nothing awaits: a second request for the same badge, even one
+    // arriving in the same tick, finds this job and is refused.
+    this.refuseSecondPrint(a.id, a.badgeVersion, request.force)
+    const at = this.ctx.now().toISOString()
+    const job: PrintJob = {
+      jobId: newJobId(),
+      createdAt: at,
+      updatedAt: at,
+      attendeeId: a.id,
+      badgeVersion: a.badgeVersion,
+      format: request.format,
+      via: 'cups',
+      printer,
+      deskId,
+      by: principal.id,
+      role: principal.role,
+      force: request.force,
+      status: 'queued',
+      attempts: [],
+    }
+    await this.log.save(job)
+    return this.send(job, printer, principal)
+  }
+
+  /** Sends a logged job (again) to a printer: after a failure, or on purpose with `force`. */
+  async resend(jobId: string, printer: string, force: boolean, principal: Principal): Promise<PrintJob> {
+    const logged = this.log.get(jobId)
+    if (!logged) throw new BadgeError(404, 'not_found')
+    const a = this.attendee(logged.attendeeId)
+    if (a.badgeVersion !== logged.badgeVersion) throw new BadgeError(409, 'revoked', { badgeVersion: a.badgeVersion })
+    this.refuseSecondPrint(a.id, logged.badgeVersion, force)
+    const job: PrintJob = { ...structuredClone(logged), via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    await this.log.save(job)
+    return this.send(job, printer, principal)
+  }
+
+  private async send(job: PrintJob, printer: string, principal: Principal): Promise<PrintJob> {
+    const a = this.attendee(job.attendeeId)
+    let result: Awaited<ReturnType<typeof lpPrint>>
+    try {
+      const pdf = await this.render(a, job.badgeVersion, job.format)
+      result = await lpPrint(pdf, { printer, title: `karibu-${job.jobId}`, media: MEDIA[job.format] })
+    } catch (err) {
+      result = { ok: false, error: `could not render the badge: ${(err as Error).message}`.slice(0, 200) }
+    }
+    const at = this.ctx.now().toISOString()
+    job.printer = printer
+    job.updatedAt = at
+    delete job.error
+    delete job.cupsJobId
+    if (result.ok) {
+      job.status = 'sent'
+      if (result.cupsJobId) job.cupsJobId = result.cupsJobId
+      job.attempts.push({ at, by: principal.id, printer, status: 'sent', ...(result.cupsJobId ? { cupsJobId: result.cupsJobId } : {}) })
+    } else {
+      job.status = 'failed'
+      job.error = result.error
+      job.attempts.push({ at, by: principal.id, printer, status: 'failed', error: result.error })
+    }
+    await this.log.save(job)
+    this.ctx.log.info(`badge print ${job.jobId}: ${job.attendeeId} v${job.badgeVersion} on ${printer}: ${job.status}${job.error ? ` (${job.error})` : ''}`)
+    if (!result.ok) throw new BadgeError(502, 'print_failed', { job })
+    return job
+  }
+
+  /** Recent jobs, newest first; jobs CUPS has since completed are marked so. */
+  async jobs(filter: JobFilter): Promise<PrintJob[]> {
+    const jobs = this.log.recent(filter)
+    const waiting = jobs.filter((j) => j.status === 'sent' && j.cupsJobId && j.printer)
+    if (waiting.length > 0) {
+      const done = await completedJobs([...new Set(waiting.map((j) => j.printer!))])
+      const changed = waiting.filter((j) => done.has(j.cupsJobId!))
+      const at = this.ctx.now().toISOString()
+      for (const j of changed) {
+        j.status = 'completed'
+        j.updatedAt = at
+      }
+      if (changed.length > 0) await this.log.save(...changed)
+    }
+    return jobs
+  }
+
+  /** Attendees for a bulk run, in the order a desk files them: by group, then surname. */
+  selectForBulk(query: { group?: string | undefined; day?: string | undefined; notPrinted: boolean }): Attendee[] {
+    const event = this.store.registry.event
+    if (query.group !== undefined && !event.groups.some((g) => g.id === query.group)) throw new BadgeError(400, 'unknown_group')
+    if (query.day !== undefined && !event.days.some((d) => d.id === query.day)) throw new BadgeError(400, 'unknown_day')
+    const groupOrder = new Map(event.groups.map((g, i) => [g.id, i]))
+    const collator = new Intl.Collator('sw') // one collator: localeCompare(x, 'sw') makes one per call
+    const daysOf = new Map(event.groups.map((g) => [g.id, g.days]))
+    return [...this.store.registry.attendees]
+      .filter((a) => query.group === undefined || a.groupId === query.group)
+      .filter((a) => query.day === undefined || (daysOf.get(a.groupId)?.includes(query.day) ?? false))
+      .filter((a) => !query.notPrinted || a.badgeVersion === 0 || !this.log.lastPrint(a.id, a.badgeVersion))
+      .sort(
+        (x, y) =>
+          (groupOrder.get(x.groupId) ?? 1e9) - (groupOrder.get(y.groupId) ?? 1e9) ||
+          collator.compare(x.lastName, y.lastName) ||
+          collator.compare(x.firstName, y.firstName) ||
+          x.seq - y.seq,
+      )
+  }
+
+  /**
+   * Streams a bulk PDF to `res`. The badges are logged as exported first (so a desk printing
+   * one of them again is warned), then drawn a few at a time, yielding between batches so
+   * check-ins keep their latency while a thousand badges are drawn.
+   */
+  async streamBulk(res: ServerResponse, attendees: Attendee[], format: BadgeFormat, layout: BulkLayout, principal: Principal): Promise<void> {
+    await this.issue(attendees, principal.id)
+    const current = attendees.map((a) => this.attendee(a.id))
+    const at = this.ctx.now().toISOString()
+    await this.log.save(
+      ...current.map(
+        (a): PrintJob => ({
+          jobId: newJobId(),
+          createdAt: at,
+          updatedAt: at,
+          attendeeId: a.id,
+          badgeVersion: a.badgeVersion,
+          format,
+          via: 'pdf',
+          printer: null,
+          deskId: null,
+          by: principal.id,
+          role: principal.role,
+          force: false,
+          status: 'exported',
+          attempts: [],
+        }),
+      ),
+    )
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="karibu-badges-${format}-${layout}.pdf"`,
+      'Cache-Control': 'no-store',
+      'X-Badge-Count': String(current.length),
+    })
+    const pdf = new BadgePdf(format, layout, `Karibu badges (${current.length})`)
+    pdf.doc.pipe(res)
+    const event = this.store.registry.event
+    for (let i = 0; i < current.length; i++) {
+      if (res.destroyed) break
+      const a = current[i]!
+      pdf.add(layoutForPdf({ event, attendee: a, code: this.code(a), format }))
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r))
+      if (res.writableNeedDrain) await untilEither(res, 'drain', 'close')
+    }
+    pdf.end()
+    if (!res.writableFinished && !res.destroyed) await untilEither(res, 'finish', 'close')
+    this.ctx.log.info(`bulk badges: ${current.length} ${format} (${layout}) by ${principal.id}`)
+  }
+}
+
+// One service per running hub, opened with it on first use. The print log's file handle is
+// closed by closeBadgeService (the hub's close should call it).
+const services = new WeakMap<HubContext, Promise<BadgeService>>()
+
+export function badgeService(ctx: HubContext): Promise<BadgeService> {
+  let service = services.get(ctx)
+  if (!service) {
+    service = PrintLog.open(join(ctx.store.dataDir, 'print-log.jsonl')).then((log) => new BadgeService(ctx, log))
+    service.catch((err: unknown) => {
+      services.delete(ctx)
+      ctx.log.error(`print log could not be opened: ${(err as Error).message}`)
+    })
+    services.set(ctx, service)
+  }
+  return service
+}
+
+export async function closeBadgeService(ctx: HubContext): Promise<void> {
+  const service = services.get(ctx)
+  if (!service) return
+  services.delete(ctx)
+  await (await service.catch(() => null))?.log.close()
+}

@@ -1,0 +1,159 @@
+// HTTP routes for badges and printing. Every input is validated with zod; every error leaves
+// as { ok: false, error } with a stable code (and what helps to act on it, e.g. lastPrint).
+import { readFile } from 'node:fs/promises'
+import type { ServerResponse } from 'node:http'
+import { z } from 'zod'
+import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
+import { BADGE_FORMATS } from '../../shared/badge-layout.js'
+import type { Route, RouteRequest } from '../routes.js'
+import type { HubContext } from '../context.js'
+import { badgeHtml } from './badge-html.js'
+import { BULK_LAYOUTS, FONT_FILES, layoutForPdf } from './badge-pdf.js'
+import { BadgeError, badgeService, type Principal } from './badge-service.js'
+import { PRINTER_NAME } from './cups.js'
+
+const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
+const Format = z.enum(BADGE_FORMATS).default('cr80')
+const Printer = z.string().regex(PRINTER_NAME)
+const Flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true')
+
+const FormatQuery = z.object({ format: Format })
+const PrintBody = z.object({ format: Format, printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
+const ResendBody = z.object({ printer: Printer, force: z.boolean().default(false) }).strict()
+const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
+const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), notPrinted: Flag, layout: z.enum(BULK_LAYOUTS).default('single'), format: Format })
+
+/** Query parameters as an object; an empty value (`?group=`) counts as absent. */
+const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
+
+const invalid = (res: ServerResponse) => sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+
+/** Runs a handler with the badge service; a BadgeError becomes its JSON answer. */
+function withBadges(handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: Awaited<ReturnType<typeof badgeService>>) => Promise<void>): Route['handle'] {
+  return async (ctx, r) => {
+    if (!r.principal) return sendJson(r.res, 401, { ok: false, error: 'unauthorized' })
+    const service = await badgeService(ctx)
+    try {
+      await handle({ ...r, principal: r.principal }, ctx, service)
+    } catch (err) {
+      if (!(err instanceof BadgeError)) throw err
+      if (r.res.headersSent) return void r.res.destroy()
+      sendJson(r.res, err.status, { ok: false, error: err.code, ...err.detail })
+    }
+  }
+}
+
+function attendeeParam(params: Record<string, string>): string | null {
+  const id = Id.safeParse(params.attendeeId)
+  return id.success ? id.data : null
+}
+
+function sendPdf(res: ServerResponse, pdf: Buffer, filename: string) {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename}"`, 'Content-Length': pdf.length, 'Cache-Control': 'no-store' })
+  res.end(pdf)
+}
+
+const FONTS: Record<string, string> = { 'DejaVuSans.ttf': FONT_FILES.regular, 'DejaVuSans-Bold.ttf': FONT_FILES.bold }
+
+export const badgeRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: /^\/api\/badges\/(?<attendeeId>[^/]+)\.pdf$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ res, url, params, principal }, _ctx, service) => {
+      const id = attendeeParam(params)
+      const q = FormatQuery.safeParse(query(url))
+      if (!id || !q.success) return invalid(res)
+      const { pdf, badgeVersion } = await service.pdf(id, q.data.format, principal.id)
+      sendPdf(res, pdf, `badge-${id}-v${badgeVersion}-${q.data.format}.pdf`)
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/badges\/(?<attendeeId>[^/]+)\/reprint$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ res, params, principal }, _ctx, service) => {
+      const id = attendeeParam(params)
+      if (!id) return invalid(res)
+      sendJson(res, 200, { ok: true, badgeVersion: await service.reprint(id, principal.id) })
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/badges\/(?<attendeeId>[^/]+)\/print$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
+      const id = attendeeParam(params)
+      const body = PrintBody.safeParse((await readJsonBody(req)) ?? {})
+      if (!id || !body.success) return invalid(res)
+      const job = await service.print({ attendeeId: id, ...body.data }, principal)
+      sendJson(res, 200, { ok: true, job })
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/print-jobs',
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ res, url }, _ctx, service) => {
+      const q = JobsQuery.safeParse(query(url))
+      if (!q.success) return invalid(res)
+      sendJson(res, 200, { ok: true, jobs: await service.jobs(q.data) })
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/print-jobs\/(?<jobId>[^/]+)\/resend$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
+      const jobId = JobId.safeParse(params.jobId)
+      const body = ResendBody.safeParse(await readJsonBody(req))
+      if (!jobId.success || !body.success) return invalid(res)
+      const job = await service.resend(jobId.data, body.data.printer, body.data.force, principal)
+      sendJson(res, 200, { ok: true, job })
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/badges.pdf',
+    roles: ['admin'],
+    handle: withBadges(async ({ res, url, principal }, _ctx, service) => {
+      const q = BulkQuery.safeParse(query(url))
+      if (!q.success) return invalid(res)
+      const attendees = service.selectForBulk(q.data)
+      if (attendees.length === 0) return sendJson(res, 404, { ok: false, error: 'no_badges' })
+      await service.streamBulk(res, attendees, q.data.format, q.data.layout, principal)
+    }),
+  },
+  {
+    method: 'GET',
+    path: /^\/badge\/(?<attendeeId>[^/]+)$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ res, url, params, principal }, ctx, service) => {
+      const id = attendeeParam(params)
+      const q = FormatQuery.safeParse(query(url))
+      if (!id || !q.success) return invalid(res)
+      await service.issue([service.attendee(id)], principal.id)
+      const a = service.attendee(id)
+      const layout = layoutForPdf({ event: ctx.store.registry.event, attendee: a, code: service.code(a), format: q.data.format })
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(badgeHtml(layout, a))
+    }),
+  },
+  {
+    method: 'GET',
+    path: /^\/badge-assets\/(?<file>[^/]+)$/,
+    roles: 'public', // the fonts the badge page is set in: nothing private
+    async handle(_ctx, { res, params }) {
+      const file = params.file ?? ''
+      const path = Object.hasOwn(FONTS, file) ? FONTS[file] : undefined
+      const body = path ? await readFile(path).catch(() => null) : null
+      if (!body) return sendJson(res, 404, { ok: false, error: 'not_found' })
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'font/ttf', 'Content-Length': body.length, 'Cache-Control': 'public, max-age=86400' })
+      res.end(body)
+    },
+  },
+]

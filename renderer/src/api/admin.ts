@@ -1,0 +1,192 @@
+// The admin page's only way to the hub: fetch with the admin credential as a bearer token.
+// The credential is pasted once and kept in sessionStorage (gone when the tab closes: this
+// key can change the whole event, it must not stay on a shared laptop).
+import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
+import type { KioskStatus } from '../../../shared/protocol'
+
+const KEY = 'karibu.admin.token'
+
+export const adminToken = {
+  load(): string | null {
+    try {
+      return sessionStorage.getItem(KEY)
+    } catch {
+      return null
+    }
+  },
+  save(token: string) {
+    try {
+      sessionStorage.setItem(KEY, token)
+    } catch {
+      // storage refused: the credential lives as long as this page
+    }
+  },
+  forget() {
+    try {
+      sessionStorage.removeItem(KEY)
+    } catch {
+      // nothing stored
+    }
+  },
+}
+
+// ---- what the hub answers (hub/admin/*-routes.ts) ----
+
+export const IMPORT_FIELDS = ['externalId', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+export type Mapping = Record<ImportField, string | null>
+export type ImportMode = 'valid-rows' | 'all-or-nothing'
+
+export interface ImportProblem {
+  row: number
+  field: ImportField | null
+  code: string
+  message: Bilingual
+}
+
+export interface ImportPreview {
+  columns: string[]
+  mapping: Mapping
+  rows: number
+  valid: number
+  toAdd: number
+  toUpdate: number
+  problems: ImportProblem[]
+  sample: { row: number; action: 'add' | 'update' | 'skip'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
+}
+
+export interface ImportResult {
+  added: number
+  updated: number
+  unchanged: number
+  skipped: number
+  problems: ImportProblem[]
+}
+
+export type EditableEvent = Omit<EventInfo, 'badgePublicKey'>
+
+export interface EventAnswer {
+  event: EventInfo
+  usage: { groups: Record<string, number>; days: Record<string, number> }
+}
+
+export interface WalkIn {
+  firstName: string
+  lastName: string
+  groupId: string
+  phone?: string
+  organisation?: string
+  title?: string
+  category?: string
+  force?: boolean
+}
+
+export type AdminKiosk = KioskStatus & { pairedAt: string | null; revokedAt: string | null }
+
+export interface UsherCredential {
+  id: string
+  label: string
+  createdAt: string
+  revoked: boolean
+  revokedAt: string | null
+  token: string | null
+  /** `/dashboard#token=…`, to put after one of the hub's origins */
+  path: string | null
+}
+
+/** A refusal from the hub: its error code, and its own words when it gave some. */
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly hubMessage: Bilingual | null,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(`${status} ${code}`)
+  }
+}
+
+export interface FileDownload {
+  blob: Blob
+  fileName: string
+}
+
+export class AdminApi {
+  constructor(
+    private token: string,
+    private base = '',
+  ) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
+    if (!res.ok || data.ok === false) throw new AdminApiError(res.status, String(data.error ?? 'http_error'), (data.message as Bilingual | undefined) ?? null, data)
+    return data as T
+  }
+
+  /** A file that needs the bearer header, so no plain link can fetch it. */
+  async download(path: string): Promise<FileDownload> {
+    const res = await fetch(`${this.base}${path}`, { headers: { Authorization: `Bearer ${this.token}` } })
+    if (!res.ok) {
+      const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
+      throw new AdminApiError(res.status, String(data.error ?? 'http_error'), (data.message as Bilingual | undefined) ?? null, data)
+    }
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop()?.split('?')[0] ?? 'download'
+    return { blob: await res.blob(), fileName: name }
+  }
+
+  /** Any cheap admin-only call: tells whether the pasted credential is the admin's. */
+  check = () => this.request<EventAnswer>('GET', '/api/admin/event')
+
+  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>) => this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping })
+  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>) => this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode })
+
+  getEvent = () => this.request<EventAnswer>('GET', '/api/admin/event')
+  saveEvent = (event: EditableEvent) => this.request<EventAnswer>('PUT', '/api/admin/event', event)
+
+  registerWalkIn = (walkIn: WalkIn) => this.request<{ attendee: Attendee }>('POST', '/api/admin/walk-ins', walkIn)
+
+  kiosks = () => this.request<{ kiosks: AdminKiosk[]; origins: string[] }>('GET', '/api/admin/kiosks')
+  revokeKiosk = (id: string) => this.request<object>('POST', `/api/admin/kiosks/${encodeURIComponent(id)}/revoke`)
+  pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
+
+  credentials = () => this.request<{ ushers: UsherCredential[]; origins: string[]; kioskExitPinSet: boolean }>('GET', '/api/admin/credentials')
+  addUsher = (label: string) => this.request<{ usher: UsherCredential }>('POST', '/api/admin/credentials/ushers', { label })
+  revokeUsher = (id: string) => this.request<{ usher: UsherCredential }>('POST', `/api/admin/credentials/${encodeURIComponent(id)}/revoke`)
+  changeAdminCredential = () => this.request<{ id: string; token: string }>('POST', '/api/admin/credentials/admin')
+  setKioskExitPin = (pin: string) => this.request<object>('PUT', '/api/admin/kiosk-exit-pin', { pin })
+}
+
+/** Export and badge addresses; the badge ones are served by the badges module. */
+export const exportPaths = {
+  register: (format: 'csv' | 'pdf', day: string, group: string, lang: string) => `/api/admin/exports/register.${format}?${new URLSearchParams({ day, ...(group ? { group } : {}), lang })}`,
+  checkins: () => '/api/admin/exports/checkins.csv',
+  summary: () => '/api/admin/exports/summary.pdf',
+  badge: (attendeeId: string, format: 'cr80' | 'a6') => `/api/badges/${encodeURIComponent(attendeeId)}.pdf?format=${format}`,
+  badges: (q: { group?: string; day?: string; notPrinted?: boolean; layout: 'single' | 'sheet' }) =>
+    `/api/badges.pdf?${new URLSearchParams({ ...(q.group ? { group: q.group } : {}), ...(q.day ? { day: q.day } : {}), ...(q.notPrinted ? { notPrinted: '1' } : {}), layout: q.layout })}`,
+}
+
+/** File bytes as base64 for the JSON import request. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Saves a downloaded file through a temporary object URL. */
+export function saveFile({ blob, fileName }: FileDownload) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}

@@ -1,0 +1,99 @@
+// Import: choose a file → the hub's preview (problems by spreadsheet row, the column mapping,
+// the first rows) → import the valid rows, or all or nothing. Nothing is written before that.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AdminApiError, fileToBase64, type ImportMode, type ImportPreview, type ImportResult, type Mapping } from '../../../api/admin'
+import { useAction, useAdmin } from '../context'
+import { ErrorNote } from './common'
+import { ImportMapping } from './ImportMapping'
+import { ImportProblems, ImportSample } from './ImportTables'
+
+interface Chosen {
+  name: string
+  base64: string
+}
+
+export function ImportTab() {
+  const { t } = useTranslation()
+  const { api } = useAdmin()
+  const { busy, error, run } = useAction()
+  const [file, setFile] = useState<Chosen | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [mapping, setMapping] = useState<Mapping | null>(null)
+  const [result, setResult] = useState<ImportResult | null>(null)
+  const [refused, setRefused] = useState(false)
+
+  const check = (chosen: Chosen, m?: Mapping) =>
+    run(async () => {
+      setResult(null)
+      setRefused(false)
+      const p = await api.previewImport(chosen.name, chosen.base64, m)
+      setPreview(p)
+      setMapping(p.mapping)
+    })
+
+  const choose = async (input: HTMLInputElement) => {
+    const f = input.files?.[0]
+    if (!f) return
+    const chosen = { name: f.name, base64: await fileToBase64(f) }
+    setFile(chosen)
+    setPreview(null)
+    await check(chosen)
+  }
+
+  const apply = (mode: ImportMode) =>
+    run(async () => {
+      if (!file || !mapping) return
+      try {
+        const r = await api.applyImport(file.name, file.base64, mode, mapping)
+        setResult(r)
+        // what is in the registry now decides the next preview (updates instead of adds)
+        setPreview(await api.previewImport(file.name, file.base64, mapping))
+      } catch (err) {
+        if (err instanceof AdminApiError && err.code === 'has_problems') setRefused(true)
+        else throw err
+      }
+    })
+
+  const bad = preview ? preview.rows - preview.valid : 0
+  return (
+    <section className="admin-section" data-testid="import">
+      <label className="admin-file">
+        {t('admin.import.choose')}
+        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.currentTarget)} />
+      </label>
+      <p className="admin-help">{t('admin.import.help')}</p>
+      {busy && <p data-testid="import-busy">{t('admin.working')}</p>}
+      <ErrorNote error={error} />
+      {preview && file && mapping && (
+        <>
+          <p className="admin-summary" data-testid="import-summary" data-rows={preview.rows} data-valid={preview.valid}>
+            {t('admin.import.summary', { rows: preview.rows, valid: preview.valid, toAdd: preview.toAdd, toUpdate: preview.toUpdate, bad })}
+          </p>
+          <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping)} busy={busy} />
+          <ImportProblems problems={preview.problems} />
+          <div className="admin-actions">
+            <button type="button" disabled={busy || preview.valid === 0} onClick={() => void apply('valid-rows')} data-testid="import-valid-rows">
+              {t('admin.import.applyValid', { count: preview.valid })}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void apply('all-or-nothing')} data-testid="import-all-or-nothing">
+              {t('admin.import.applyAll')}
+            </button>
+          </div>
+          <p className="admin-help">{t('admin.import.allOrNothingHelp')}</p>
+          {refused && (
+            <p className="admin-error" role="alert" data-testid="import-refused">
+              {t('admin.import.refused')}
+            </p>
+          )}
+          {result && (
+            <p className="admin-ok" role="status" data-testid="import-done">
+              {t('admin.import.done', { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })}
+            </p>
+          )}
+          <ImportSample sample={preview.sample} />
+        </>
+      )}
+    </section>
+  )
+}

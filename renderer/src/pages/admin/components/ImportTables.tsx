@@ -1,0 +1,72 @@
+// The preview's two tables: problems by spreadsheet row, and the first rows as they would land.
+import { useTranslation } from 'react-i18next'
+import type { ImportPreview, ImportProblem } from '../../../api/admin'
+import { useLang } from '../context'
+
+export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
+  const { t } = useTranslation()
+  const { name } = useLang()
+  if (problems.length === 0) return <p className="admin-ok" data-testid="import-no-problems">{t('admin.import.noProblems')}</p>
+  return (
+    <>
+      <h3>{t('admin.import.problems', { count: problems.length })}</h3>
+      <table className="admin-table" data-testid="import-problems">
+        <thead>
+          <tr>
+            <th className="num">{t('admin.import.row')}</th>
+            <th>{t('admin.import.field')}</th>
+            <th>{t('admin.import.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={`${p.row}-${p.code}-${i}`} data-row={p.row} data-code={p.code}>
+              <td className="num">{p.row}</td>
+              <td>{p.field ? t(`admin.import.fields.${p.field}`) : ''}</td>
+              <td>{name(p.message)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+export function ImportSample({ sample }: { sample: ImportPreview['sample'] }) {
+  const { t } = useTranslation()
+  if (sample.length === 0) return null
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  return (
+    <>
+      <h3>{t('admin.import.sample')}</h3>
+      <table className="admin-table" data-testid="import-sample">
+        <thead>
+          <tr>
+            <th className="num">{t('admin.import.row')}</th>
+            <th />
+            <th>{t('admin.import.fields.externalId')}</th>
+            <th>{t('admin.import.fields.firstName')}</th>
+            <th>{t('admin.import.fields.lastName')}</th>
+            <th>{t('admin.import.fields.organisation')}</th>
+            <th>{t('admin.import.fields.groupId')}</th>
+            <th>{t('admin.import.fields.phone')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sample.map((s) => (
+            <tr key={s.row} data-action={s.action}>
+              <td className="num">{s.row}</td>
+              <td className={`admin-action admin-action-${s.action}`}>{t(`admin.import.action.${s.action}`)}</td>
+              <td>{text(s.values.externalId)}</td>
+              <td>{s.values.firstName}</td>
+              <td>{s.values.lastName}</td>
+              <td>{text(s.values.organisation)}</td>
+              <td>{s.values.groupId}</td>
+              <td>{text(s.values.phone)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

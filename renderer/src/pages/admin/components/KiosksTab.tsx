@@ -1,0 +1,137 @@
+// Kiosks: make a pairing code (shown large and as a QR the kiosk scans), see every paired
+// kiosk with its live status, revoke one.
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AdminKiosk } from '../../../api/admin'
+import { useAction, useAdmin } from '../context'
+import { clockTime, ErrorNote } from './common'
+import { QrImage } from './QrImage'
+
+export function KiosksTab() {
+  return (
+    <section className="admin-section" data-testid="kiosks">
+      <Pairing />
+      <KioskList />
+    </section>
+  )
+}
+
+function Pairing() {
+  const { t } = useTranslation()
+  const { api } = useAdmin()
+  const { busy, error, run } = useAction()
+  const [origins, setOrigins] = useState<string[]>([window.location.origin])
+  const [origin, setOrigin] = useState(window.location.origin)
+  const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null)
+
+  useEffect(() => {
+    void run(async () => {
+      const answer = await api.kiosks()
+      setOrigins(answer.origins)
+      // a kiosk cannot reach 127.0.0.1 of this laptop: prefer a LAN address when there is one
+      const lan = answer.origins.find((o) => !/\/\/(127\.|localhost)/.test(o))
+      setOrigin(lan ?? answer.origins[0] ?? window.location.origin)
+    })
+  }, [api, run])
+
+  const make = () => run(async () => setCode(await api.pairingCode()))
+
+  return (
+    <div className="admin-pairing">
+      <h2>{t('admin.kiosks.pairTitle')}</h2>
+      <p className="admin-help">{t('admin.kiosks.pairHelp')}</p>
+      <label>
+        {t('admin.kiosks.hubAddress')}
+        <select value={origin} data-testid="pairing-origin" onChange={(e) => setOrigin(e.target.value)}>
+          {origins.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={busy} onClick={() => void make()} data-testid="pairing-new">
+        {t('admin.kiosks.newCode')}
+      </button>
+      <ErrorNote error={error} />
+      {code && (
+        <div className="admin-code" data-testid="pairing">
+          <QrImage text={JSON.stringify({ hub: origin, code: code.code })} size={260} label={t('admin.kiosks.code')} testId="pairing-qr" />
+          <div>
+            <span className="admin-label">{t('admin.kiosks.code')}</span>
+            <strong className="admin-code-text" data-testid="pairing-code">
+              {code.code}
+            </strong>
+            <span className="admin-label">{t('admin.kiosks.expires', { time: clockTime(code.expiresAt) })}</span>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function KioskList() {
+  const { t } = useTranslation()
+  const { api } = useAdmin()
+  const { busy, error, run } = useAction()
+  const [kiosks, setKiosks] = useState<AdminKiosk[] | null>(null)
+
+  const load = useCallback(() => run(async () => setKiosks((await api.kiosks()).kiosks)), [api, run])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const revoke = (k: AdminKiosk) => {
+    if (!window.confirm(t('admin.kiosks.revokeConfirm', { name: k.name }))) return
+    void run(async () => {
+      await api.revokeKiosk(k.kioskId)
+      setKiosks((await api.kiosks()).kiosks)
+    })
+  }
+
+  return (
+    <div>
+      <h2>
+        {t('admin.kiosks.list')}{' '}
+        <button type="button" onClick={() => void load()} disabled={busy} data-testid="kiosks-refresh">
+          {t('admin.refresh')}
+        </button>
+      </h2>
+      <ErrorNote error={error} />
+      {kiosks && kiosks.length === 0 && <p className="admin-help">{t('admin.kiosks.none')}</p>}
+      {kiosks && kiosks.length > 0 && (
+        <table className="admin-table" data-testid="kiosk-list">
+          <thead>
+            <tr>
+              <th>{t('admin.kiosks.name')}</th>
+              <th>{t('admin.kiosks.desk')}</th>
+              <th>{t('admin.kiosks.status')}</th>
+              <th>{t('admin.kiosks.lastSeen')}</th>
+              <th className="num">{t('admin.kiosks.outbox')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {kiosks.map((k) => {
+              const status = k.revoked ? 'revoked' : k.online ? 'online' : 'offline'
+              return (
+                <tr key={k.kioskId} data-kiosk-id={k.kioskId} data-status={status}>
+                  <td>{k.name}</td>
+                  <td>{k.deskId ?? t('admin.none')}</td>
+                  <td className={`admin-status admin-status-${status}`}>{t(`admin.kiosks.${status}`)}</td>
+                  <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
+                  <td className="num">{k.outboxDepth}</td>
+                  <td>
+                    {!k.revoked && (
+                      <button type="button" disabled={busy} onClick={() => revoke(k)} data-testid={`kiosk-revoke-${k.kioskId}`}>
+                        {t('admin.kiosks.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

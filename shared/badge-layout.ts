@@ -1,0 +1,376 @@
+// The badge design as data: where each line of text, colour band, day chip and the QR go, in
+// millimetres, for a CR80 card (86 × 54 mm) and an A6 lanyard badge (105 × 148 mm). The PDF
+// renderer on the hub and the HTML page for window.print() only draw what this returns, so
+// both print the same badge. Pure: text is measured by a function the renderer passes in, and
+// long text is shrunk or wrapped, never cut.
+import { fitText, lineHeightMm, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
+import { QR_QUIET_MODULES, qrMatrix } from './badge-qr.js'
+import { attendeeName, FLAGS, type Attendee, type Bilingual, type EventInfo, type Flag, type Group } from './domain.js'
+
+export const BADGE_FORMATS = ['cr80', 'a6'] as const
+export type BadgeFormat = (typeof BADGE_FORMATS)[number]
+
+export const BADGE_SIZE_MM: Record<BadgeFormat, { width: number; height: number }> = {
+  cr80: { width: 86, height: 54 },
+  a6: { width: 105, height: 148 },
+}
+
+export { fitText, lineHeightMm, LINE_HEIGHT, PT_PER_MM, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
+
+// ---------------------------------------------------------------------------------------------
+// Ribbons, days, colours
+
+export const RIBBONS: Record<Flag, { label: Bilingual; color: string }> = {
+  vip: { label: { sw: 'MGENI RASMI', en: 'VIP' }, color: '#b8860b' },
+  speaker: { label: { sw: 'MZUNGUMZAJI', en: 'SPEAKER' }, color: '#6a1b9a' },
+  exhibitor: { label: { sw: 'MWONESHAJI', en: 'EXHIBITOR' }, color: '#00695c' },
+  press: { label: { sw: 'VYOMBO VYA HABARI', en: 'PRESS' }, color: '#d84315' },
+  staff: { label: { sw: 'MAAFISA', en: 'STAFF' }, color: '#263238' },
+}
+
+export interface Ribbon {
+  flags: Flag[]
+  /** "MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER" */
+  text: string
+  /** the colour of the first flag, in FLAGS order (VIP before speaker before …) */
+  color: string
+  textColor: string
+}
+
+export function ribbonFor(flags: readonly Flag[]): Ribbon | null {
+  const present = FLAGS.filter((f) => flags.includes(f))
+  const first = present[0]
+  if (!first) return null
+  const color = RIBBONS[first].color
+  return {
+    flags: present,
+    text: present.map((f) => `${RIBBONS[f].label.sw} / ${RIBBONS[f].label.en}`).join(' · '),
+    color,
+    textColor: textColorOn(color),
+  }
+}
+
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+export function textColorOn(hex: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
+  const l = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+  // contrast with white (1.05 / (l + 0.05)) against contrast with black ((l + 0.05) / 0.05)
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000'
+}
+
+const WEEKDAYS: Bilingual[] = [
+  { sw: 'Jumapili', en: 'Sunday' },
+  { sw: 'Jumatatu', en: 'Monday' },
+  { sw: 'Jumanne', en: 'Tuesday' },
+  { sw: 'Jumatano', en: 'Wednesday' },
+  { sw: 'Alhamisi', en: 'Thursday' },
+  { sw: 'Ijumaa', en: 'Friday' },
+  { sw: 'Jumamosi', en: 'Saturday' },
+]
+const MONTHS: Bilingual[] = [
+  { sw: 'Januari', en: 'January' },
+  { sw: 'Februari', en: 'February' },
+  { sw: 'Machi', en: 'March' },
+  { sw: 'Aprili', en: 'April' },
+  { sw: 'Mei', en: 'May' },
+  { sw: 'Juni', en: 'June' },
+  { sw: 'Julai', en: 'July' },
+  { sw: 'Agosti', en: 'August' },
+  { sw: 'Septemba', en: 'September' },
+  { sw: 'Oktoba', en: 'October' },
+  { sw: 'Novemba', en: 'November' },
+  { sw: 'Desemba', en: 'December' },
+]
+
+export interface BadgeDay {
+  id: string
+  date: string
+  /** the person's group may attend this day */
+  allowed: boolean
+  weekday: Bilingual
+  /** "Jumanne 24 Novemba 2026" / "Tuesday 24 November 2026" */
+  label: Bilingual
+  /** "24/11": day/month, read the same in both languages */
+  short: string
+}
+
+/** Every day of the event, in order, marked with whether this group may attend it. */
+export function badgeDays(event: Pick<EventInfo, 'days'>, group: Pick<Group, 'days'> | undefined): BadgeDay[] {
+  return event.days.map((d) => {
+    const [y, m, day] = d.date.split('-').map(Number) as [number, number, number]
+    const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()]!
+    const month = MONTHS[m - 1]!
+    return {
+      id: d.id,
+      date: d.date,
+      allowed: group?.days.includes(d.id) ?? false,
+      weekday,
+      label: { sw: `${weekday.sw} ${day} ${month.sw} ${y}`, en: `${weekday.en} ${day} ${month.en} ${y}` },
+      short: `${day}/${m}`,
+    }
+  })
+}
+
+export const DAYS_LABEL: Bilingual = { sw: 'SIKU', en: 'DAYS' }
+
+// ---------------------------------------------------------------------------------------------
+// The layout
+
+export type TextRole = 'event' | 'title' | 'name' | 'organisation' | 'daysLabel' | 'day' | 'ribbon' | 'group'
+
+export interface TextElement {
+  kind: 'text'
+  role: TextRole
+  /** left edge and top of the first line's box, mm */
+  x: number
+  y: number
+  /** box width, mm; `align` places each line inside it */
+  w: number
+  lines: string[]
+  /** pt; the line pitch is lineHeightMm(size) */
+  size: number
+  bold: boolean
+  color: string
+  align: 'left' | 'center'
+}
+
+export interface RectElement {
+  kind: 'rect'
+  role: 'band' | 'ribbon' | 'day'
+  x: number
+  y: number
+  w: number
+  h: number
+  fill: string | null
+  stroke: string | null
+}
+
+export interface QrElement {
+  kind: 'qr'
+  /** the square including its quiet zone, mm */
+  x: number
+  y: number
+  size: number
+  /** modules per side without the quiet zone */
+  modules: number
+  quiet: number
+  code: string
+}
+
+export type BadgeElement = TextElement | RectElement | QrElement
+
+export interface BadgeLayout {
+  format: BadgeFormat
+  width: number
+  height: number
+  attendeeId: string
+  badgeVersion: number
+  code: string
+  ribbon: Ribbon | null
+  days: BadgeDay[]
+  elements: BadgeElement[]
+}
+
+export interface BadgeInput {
+  event: EventInfo
+  attendee: Attendee
+  /** the signed code for the attendee's current badge version */
+  code: string
+  format: BadgeFormat
+}
+
+const INK = '#111111'
+const MUTED = '#9e9e9e'
+const UNKNOWN_GROUP_COLOR = '#757575'
+
+/** The height of a fitted block, mm. */
+const blockHeight = (f: Fitted) => f.lines.length * lineHeightMm(f.size)
+
+class Builder {
+  readonly elements: BadgeElement[] = []
+  constructor(private measure: Measure) {}
+
+  text(role: TextRole, value: string, at: { x: number; y: number; w: number }, spec: Omit<FitSpec, 'width'>, style: { color?: string; align?: 'left' | 'center' } = {}): number {
+    const fitted = fitText(value, { ...spec, width: at.w }, this.measure)
+    if (fitted.lines.length === 0) return 0
+    this.elements.push({ kind: 'text', role, ...at, lines: fitted.lines, size: fitted.size, bold: spec.bold, color: style.color ?? INK, align: style.align ?? 'left' })
+    return blockHeight(fitted)
+  }
+
+  /** Text centred vertically in a band of height h starting at y. */
+  textInBand(role: TextRole, parts: { value: string; spec: Omit<FitSpec, 'width'> }[], band: { x: number; y: number; w: number; h: number }, style: { color: string; align: 'left' | 'center' }) {
+    const fitted = parts.map((p) => ({ p, f: fitText(p.value, { ...p.spec, width: band.w, height: band.h / parts.length }, this.measure) }))
+    const total = fitted.reduce((sum, { f }) => sum + blockHeight(f), 0)
+    let y = band.y + Math.max(0, (band.h - total) / 2)
+    for (const { p, f } of fitted) {
+      if (f.lines.length === 0) continue
+      this.elements.push({ kind: 'text', role, x: band.x, y, w: band.w, lines: f.lines, size: f.size, bold: p.spec.bold, color: style.color, align: style.align })
+      y += blockHeight(f)
+    }
+  }
+
+  rect(role: RectElement['role'], x: number, y: number, w: number, h: number, fill: string | null, stroke: string | null = null) {
+    this.elements.push({ kind: 'rect', role, x, y, w, h, fill, stroke })
+  }
+
+  /** One chip per event day, allowed days filled with the group colour, the others hollow and grey. */
+  dayChips(days: BadgeDay[], area: { x: number; y: number; w: number; h: number }, color: string, style: { twoLines: boolean; maxChip: number; align: 'left' | 'center' }) {
+    if (days.length === 0) return
+    const gap = 1.2
+    const w = Math.min(style.maxChip, (area.w - gap * (days.length - 1)) / days.length)
+    const total = days.length * w + gap * (days.length - 1)
+    const startX = style.align === 'center' ? area.x + (area.w - total) / 2 : area.x
+    const pad = 0.6
+    days.forEach((d, i) => {
+      const x = startX + i * (w + gap)
+      this.rect('day', x, area.y, w, area.h, d.allowed ? color : null, d.allowed ? null : MUTED)
+      const textColor = d.allowed ? textColorOn(color) : MUTED
+      const parts = style.twoLines
+        ? [
+            { value: d.weekday.sw, spec: { sizes: sizeSteps(8, 4), maxLines: 1 as const, bold: true } },
+            { value: `${d.weekday.en.slice(0, 3)} ${d.short}`, spec: { sizes: sizeSteps(7, 4), maxLines: 1 as const, bold: false } },
+          ]
+        : [{ value: d.short, spec: { sizes: sizeSteps(7, 4), maxLines: 1 as const, bold: true } }]
+      this.textInBand('day', parts, { x: x + pad, y: area.y, w: w - 2 * pad, h: area.h }, { color: textColor, align: 'center' })
+    })
+  }
+}
+
+function qrElement(code: string, x: number, y: number, size: number): QrElement {
+  return { kind: 'qr', x, y, size, modules: qrMatrix(code).size, quiet: QR_QUIET_MODULES, code }
+}
+
+function parts(input: BadgeInput) {
+  const group = input.event.groups.find((g) => g.id === input.attendee.groupId)
+  const color = group?.color ?? UNKNOWN_GROUP_COLOR
+  return {
+    group,
+    color,
+    onColor: textColorOn(color),
+    groupText: group ? `${group.name.sw} / ${group.name.en}` : input.attendee.groupId,
+    ribbon: ribbonFor(input.attendee.flags),
+    days: badgeDays(input.event, group),
+    name: attendeeName(input.attendee),
+  }
+}
+
+/** CR80 card, landscape: bands top and bottom, text on the left, the QR on the right. */
+function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
+  const { width: W, height: H } = BADGE_SIZE_MM.cr80
+  const m = 3
+  const top = 7
+  const bottom = 6
+  b.rect('band', 0, 0, W, top, p.color)
+  b.textInBand(
+    'event',
+    [
+      { value: input.event.name.sw, spec: { sizes: sizeSteps(6.5, 4), maxLines: 1, bold: true } },
+      { value: input.event.name.en, spec: { sizes: sizeSteps(5.5, 4), maxLines: 1, bold: false } },
+    ],
+    { x: m, y: 0.3, w: W - 2 * m, h: top - 0.6 },
+    { color: p.onColor, align: 'left' },
+  )
+  b.rect('band', 0, H - bottom, W, bottom, p.color)
+  b.textInBand('group', [{ value: p.groupText, spec: { sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true } }], { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 }, { color: p.onColor, align: 'left' })
+
+  // 31 mm with the quiet zone: a version-6 code gets 0.63 mm modules, 3.7 dots at 150 dpi
+  const qrSize = 31
+  const qrX = W - qrSize - 0.5
+  const qrY = top + (H - bottom - top - qrSize) / 2
+  b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
+
+  const colW = qrX - 0.5 - m
+  let y = top + 1
+  y += b.text('title', input.attendee.title, { x: m, y, w: colW }, { sizes: sizeSteps(6.5, 4.5), maxLines: 1, bold: false })
+  y += b.text('name', p.name, { x: m, y, w: colW }, { sizes: sizeSteps(15, 6), maxLines: 2, bold: true })
+  y += 0.6
+  b.text('organisation', input.attendee.organisation, { x: m, y, w: colW }, { sizes: sizeSteps(8, 4.5), maxLines: 2, bold: false })
+
+  const ribbonH = 5
+  const ribbonY = H - bottom - ribbonH - 0.6
+  if (p.ribbon) {
+    b.rect('ribbon', 0, ribbonY, qrX, ribbonH, p.ribbon.color)
+    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(6.5, 3.5), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.3, w: qrX - m - 0.5, h: ribbonH - 0.6 }, { color: p.ribbon.textColor, align: 'left' })
+  }
+  const chipsH = 4
+  const chipsY = (p.ribbon ? ribbonY : H - bottom) - 0.8 - chipsH
+  const labelH = lineHeightMm(4.5)
+  b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [4.5], maxLines: 1, bold: true })
+  b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: 11, align: 'left' })
+}
+
+/** A6 lanyard badge, portrait: everything centred, a big QR in the middle. */
+function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
+  const { width: W, height: H } = BADGE_SIZE_MM.a6
+  const m = 6
+  const top = 24
+  const bottom = 10
+  b.rect('band', 0, 0, W, top, p.color)
+  b.textInBand(
+    'event',
+    [
+      { value: input.event.name.sw, spec: { sizes: sizeSteps(12, 6), maxLines: 2, bold: true } },
+      { value: input.event.name.en, spec: { sizes: sizeSteps(10, 5), maxLines: 2, bold: false } },
+    ],
+    { x: m, y: 1, w: W - 2 * m, h: top - 2 },
+    { color: p.onColor, align: 'center' },
+  )
+  b.rect('band', 0, H - bottom, W, bottom, p.color)
+  b.textInBand('group', [{ value: p.groupText, spec: { sizes: sizeSteps(9, 5), maxLines: 2, bold: true } }], { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 }, { color: p.onColor, align: 'center' })
+
+  // 50 mm with the quiet zone: 1 mm modules
+  const qrSize = 50
+  const qrY = 66
+
+  const colW = W - 2 * m
+  const first = b.elements.length
+  let y = top + 2
+  y += b.text('title', input.attendee.title, { x: m, y, w: colW }, { sizes: sizeSteps(10, 7), maxLines: 1, bold: false }, { align: 'center' })
+  y += b.text('name', p.name, { x: m, y, w: colW }, { sizes: sizeSteps(24, 9), maxLines: 2, bold: true }, { align: 'center' })
+  y += 1
+  y += b.text('organisation', input.attendee.organisation, { x: m, y, w: colW }, { sizes: sizeSteps(12, 6), maxLines: 2, bold: false }, { align: 'center' })
+  // centre the block between the band and the QR's quiet zone, which is white anyway
+  const slack = Math.max(0, (qrY + 2 - y) / 2)
+  for (const e of b.elements.slice(first)) e.y += slack
+
+  b.elements.push(qrElement(input.code, (W - qrSize) / 2, qrY, qrSize))
+
+  const labelY = qrY + qrSize + 0.5
+  const labelH = b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: labelY, w: colW }, { sizes: [7], maxLines: 1, bold: true }, { align: 'center' })
+  b.dayChips(p.days, { x: m, y: labelY + labelH + 0.3, w: colW, h: 8 }, p.color, { twoLines: true, maxChip: 22, align: 'center' })
+
+  if (p.ribbon) {
+    const ribbonH = 8
+    const ribbonY = H - bottom - ribbonH - 1
+    b.rect('ribbon', 0, ribbonY, W, ribbonH, p.ribbon.color)
+    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(12, 6), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.5, w: colW, h: ribbonH - 1 }, { color: p.ribbon.textColor, align: 'center' })
+  }
+}
+
+export function layoutBadge(input: BadgeInput, measure: Measure): BadgeLayout {
+  const b = new Builder(measure)
+  const p = parts(input)
+  if (input.format === 'cr80') layoutCr80(input, b, p)
+  else layoutA6(input, b, p)
+  const { width, height } = BADGE_SIZE_MM[input.format]
+  return {
+    format: input.format,
+    width,
+    height,
+    attendeeId: input.attendee.id,
+    badgeVersion: input.attendee.badgeVersion,
+    code: input.code,
+    ribbon: p.ribbon,
+    days: p.days,
+    elements: b.elements,
+  }
+}
+
+/** The box a text element covers, mm (for overlap checks and tests). */
+export function textBox(e: TextElement): { x: number; y: number; w: number; h: number } {
+  return { x: e.x, y: e.y, w: e.w, h: e.lines.length * lineHeightMm(e.size) }
+}
+

@@ -1,0 +1,79 @@
+// `npm run import` as a real child process against a real data folder: --dry-run leaves
+// registry.json byte for byte; without it the list is written; all-or-nothing refuses a bad file.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EventStore } from '../../hub/store/event-store.js'
+import { testEvent } from '../fixtures/event.js'
+import { runTs } from '../helpers/processes.js'
+import { tempDir } from '../helpers/temp-dir.js'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url))
+const registry = () => readFile(join(dir.path, 'registry.json'))
+
+beforeEach(async () => {
+  dir = await tempDir()
+  const { store } = await EventStore.open({ dataDir: dir.path, seed: (key) => testEvent(key) })
+  await store.close()
+})
+afterEach(async () => {
+  await dir.remove()
+})
+
+async function runImport(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = runTs('hub/cli/import.ts', args)
+  const code = await new Promise<number | null>((resolve) => child.proc.once('exit', (c) => resolve(c)))
+  return { code, output: child.output() }
+}
+
+describe('import CLI', () => {
+  it('--dry-run shows the plan and writes nothing; the same command without it writes', async () => {
+    const before = await registry()
+    const dry = await runImport([fixture('bom-comma.csv'), '--dry-run', '--data', dir.path])
+    expect(dry.output).toContain('Dry run: nothing was written')
+    expect(dry.output).toMatch(/valid: 3/)
+    expect(dry.code).toBe(0)
+    expect((await registry()).equals(before)).toBe(true)
+
+    const real = await runImport([fixture('bom-comma.csv'), '--data', dir.path])
+    expect(real.output).toContain('Added: 3')
+    expect(real.code).toBe(0)
+    const after = JSON.parse((await registry()).toString('utf8')) as { rev: number; attendees: { externalId?: string; seq: number; phone?: string }[] }
+    expect(after.attendees.filter((a) => a.externalId?.startsWith('R-1'))).toMatchObject([
+      { externalId: 'R-100', seq: 11, phone: '+255712345678' },
+      { externalId: 'R-101', seq: 12 },
+      { externalId: 'R-102', seq: 13 },
+    ])
+    // and the hub opens the result
+    const { store } = await EventStore.open({ dataDir: dir.path, seed: () => { throw new Error('must not seed') } })
+    expect(store.registry.byId.size).toBe(13)
+    await store.close()
+  })
+
+  it('lists problems by row; all-or-nothing (the default) writes nothing, --valid-rows writes the good rows', async () => {
+    const before = await registry()
+    const dry = await runImport([fixture('missing-required.csv'), '--dry-run', '--data', dir.path])
+    expect(dry.code).toBe(1)
+    expect(dry.output).toContain('row 2: ')
+    expect(dry.output).toContain('row 5: ')
+    const refused = await runImport([fixture('missing-required.csv'), '--data', dir.path])
+    expect(refused.code).toBe(1)
+    expect(refused.output).toContain('Nothing was imported')
+    expect((await registry()).equals(before)).toBe(true)
+    const partial = await runImport([fixture('missing-required.csv'), '--valid-rows', '--data', dir.path])
+    expect(partial.code).toBe(0)
+    expect(partial.output).toContain('Added: 1')
+    expect(partial.output).toContain('skipped: 3')
+  })
+
+  it('refuses a data folder without an event, and bad arguments', async () => {
+    const empty = await tempDir()
+    const res = await runImport([fixture('bom-comma.csv'), '--data', empty.path])
+    expect(res.code).toBe(2)
+    expect(res.output).toContain('No event in')
+    await empty.remove()
+    expect((await runImport([fixture('bom-comma.csv'), '--valid-rows', '--all-or-nothing', '--data', dir.path])).code).toBe(2)
+  })
+})

@@ -1,0 +1,140 @@
+// Importing through a real hub: preview writes nothing; all-or-nothing writes nothing when a
+// row is wrong; valid-rows writes exactly the valid rows; a re-import updates people in place
+// and every check-in stays theirs.
+import { readFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { submission } from '../helpers/submissions.js'
+import { tempDir } from '../helpers/temp-dir.js'
+import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import { until } from '../helpers/until.js'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let t: TestHub
+
+beforeEach(async () => {
+  dir = await tempDir()
+  t = await startTestHub(dir.path)
+})
+afterEach(async () => {
+  await t.close()
+  await dir.remove()
+})
+
+const post = (path: string, body: unknown, token = t.adminToken) =>
+  fetch(`${t.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+function postOversized(path: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${t.url}${path}`, { method: 'POST', agent: false, headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' } }, (res) => {
+      resolve(res.statusCode ?? 0)
+      req.destroy()
+    })
+    req.on('error', (err) => (err.message.includes('socket hang up') || (err as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(err)))
+    req.end(body)
+  })
+}
+const file = async (name: string) => ({ fileName: name, contentBase64: (await readFile(new URL(`../fixtures/import/${name}`, import.meta.url))).toString('base64') })
+const registryBytes = () => readFile(join(dir.path, 'registry.json'))
+const externalIds = () => new Set(t.store.data.attendees.map((a) => a.externalId))
+
+async function watchRegistry(kiosk: HubClient) {
+  const revs: number[] = []
+  kiosk.on('registry:changed', ({ rev }) => revs.push(rev))
+  return revs
+}
+
+describe('import over HTTP', () => {
+  it('preview lists problems by row and writes nothing', async () => {
+    const before = await registryBytes()
+    const res = await post('/api/admin/import/preview', await file('unknown-group.csv'))
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ ok: true, rows: 4, valid: 3, columns: ['Registration ID', 'First name', 'Surname', 'Group'], mapping: { groupId: 'Group' } })
+    expect(body.problems).toEqual([{ row: 3, field: 'groupId', code: 'unknown_group', message: { sw: expect.stringContaining('Wanafunzi'), en: expect.stringContaining('Wanafunzi') } }])
+    expect((body.sample as unknown[]).length).toBe(4)
+    expect(await registryBytes()).toEqual(before)
+  })
+
+  it('all-or-nothing with a bad row imports nothing; valid-rows imports only the valid rows', async () => {
+    const kiosk = await t.client((await t.pairKiosk()).token)
+    const revs = await watchRegistry(kiosk)
+    const before = await registryBytes()
+    const rev = t.store.data.rev
+
+    const refused = await post('/api/admin/import/apply', { ...(await file('missing-required.csv')), mode: 'all-or-nothing' })
+    expect(refused.status).toBe(409)
+    expect(await refused.json()).toMatchObject({ ok: false, error: 'has_problems', added: 0, updated: 0, skipped: 4, problems: [{ row: 2 }, { row: 4 }, { row: 5 }] })
+    expect(await registryBytes()).toEqual(before)
+    expect(t.store.data.rev).toBe(rev)
+    expect(externalIds().has('R-503')).toBe(false)
+
+    const applied = await post('/api/admin/import/apply', { ...(await file('missing-required.csv')), mode: 'valid-rows' })
+    expect(applied.status).toBe(200)
+    expect(await applied.json()).toMatchObject({ ok: true, added: 1, updated: 0, skipped: 3 })
+    const ids = externalIds()
+    expect(ids.has('R-503')).toBe(true)
+    for (const bad of ['R-500', 'R-501', 'R-502']) expect(ids.has(bad)).toBe(false)
+    const added = t.store.data.attendees.find((a) => a.externalId === 'R-503')!
+    expect(added).toMatchObject({ seq: 11, badgeVersion: 1, rev: rev + 1 })
+    // on disk, and the kiosks were told
+    const disk = JSON.parse((await registryBytes()).toString('utf8')) as { attendees: { externalId?: string }[] }
+    expect(disk.attendees.filter((a) => a.externalId?.startsWith('R-5')).map((a) => a.externalId)).toEqual(['R-503'])
+    await until(() => revs.includes(rev + 1), 5000, 'registry:changed')
+    const delta = await kiosk.emitWithAck('registry:pull', { since: rev })
+    expect(delta.ok && delta.attendees.map((a) => a.externalId)).toEqual(['R-503'])
+  })
+
+  it('a clean file applies in all-or-nothing mode too', async () => {
+    const res = await post('/api/admin/import/apply', { ...(await file('swahili-headers.csv')), mode: 'all-or-nothing' })
+    expect(await res.json()).toMatchObject({ ok: true, added: 2, skipped: 0 })
+    expect(t.store.data.attendees.find((a) => a.externalId === 'R-800')).toMatchObject({ flags: ['vip'], groupId: 'guests', phone: '+255755123456' })
+  })
+
+  it('re-importing an updated list keeps check-ins: same id and seq, new organisation, same counts', async () => {
+    const paired = await t.pairKiosk()
+    const kiosk = await t.client(paired.token)
+    const checked = await kiosk.emitWithAck('checkin:submit', submission(paired.kioskId, { attendeeId: 'A0001', method: 'search' }))
+    expect(checked).toMatchObject({ ok: true, record: { outcome: 'admitted', attendeeId: 'A0001' } })
+    const usher = await t.client(t.usherToken)
+    const statsBefore = await usher.emitWithAck('stats:get', { dayId: 'd1' })
+    if (!statsBefore.ok) throw new Error(statsBefore.error)
+    const before = t.store.data.attendees.find((a) => a.id === 'A0001')!
+    const { id, seq, badgeVersion } = before
+
+    const list = ['Registration ID,First name,Surname,Institution,Group,Phone', ...t.store.data.attendees.map((a) => `${a.externalId},${a.firstName},"${a.lastName}",Wizara ya Mawasiliano,${a.groupId},${a.phone}`), 'REG-NEW,Salma,Hassan,TRA,ict,0755 000 999'].join('\n')
+    const res = await post('/api/admin/import/apply', { fileName: 'v2.csv', contentBase64: Buffer.from(list).toString('base64'), mode: 'all-or-nothing' })
+    expect(await res.json()).toMatchObject({ ok: true, added: 1, updated: 10, skipped: 0 })
+
+    const after = t.store.data.attendees.find((a) => a.externalId === 'REG-1')!
+    expect(after).toMatchObject({ id, seq, badgeVersion, organisation: 'Wizara ya Mawasiliano' })
+    expect(t.store.data.attendees.filter((a) => a.externalId === 'REG-1')).toHaveLength(1)
+    expect(t.store.ledger.records.get(checked.ok ? checked.record.id : '')).toMatchObject({ attendeeId: 'A0001' })
+    expect(t.store.ledger.days.get('d1')?.has('A0001')).toBe(true)
+
+    const statsAfter = await usher.emitWithAck('stats:get', { dayId: 'd1' })
+    if (!statsAfter.ok) throw new Error(statsAfter.error)
+    expect(statsAfter.stats.checkedIn).toBe(statsBefore.stats.checkedIn)
+    expect(statsAfter.stats.groups.find((g) => g.key === 'ict')).toEqual({ key: 'ict', checkedIn: 1, expected: (statsBefore.stats.groups.find((g) => g.key === 'ict')?.expected ?? 0) + 1 })
+
+    // scanning her badge again says "already checked in": the record is still hers
+    const again = await kiosk.emitWithAck('checkin:submit', submission(paired.kioskId, { code: t.store.signBadge({ attendeeSeq: seq, badgeVersion }), scannedAt: '2026-11-24T09:00:00+03:00' }))
+    expect(again).toMatchObject({ ok: true, record: { outcome: 'already_checked_in', attendeeId: 'A0001' } })
+  })
+
+  it('refuses a file that is not a spreadsheet, and an oversized body, writing nothing', async () => {
+    const before = await registryBytes()
+    const bad = await post('/api/admin/import/preview', { fileName: 'list.xls', contentBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64') })
+    expect(bad.status).toBe(422)
+    expect(await bad.json()).toMatchObject({ ok: false, error: 'bad_file', code: 'unsupported_file', message: { sw: expect.any(String), en: expect.any(String) } })
+    const large = await post('/api/admin/import/preview', { fileName: 'big.csv', contentBase64: Buffer.alloc(10.02 * 1024 * 1024, 'a').toString('base64') })
+    expect(await large.json()).toMatchObject({ ok: false, error: 'bad_file', code: 'too_large' })
+    const binary = await post('/api/admin/import/preview', { fileName: 'list.csv', contentBase64: Buffer.from([0, 1, 2, 3, 0, 255]).toString('base64') })
+    expect(await binary.json()).toMatchObject({ ok: false, code: 'unreadable_file' })
+    const mapping = await post('/api/admin/import/preview', { ...(await file('bom-comma.csv')), mapping: { firstName: 'No such column' } })
+    expect(mapping.status).toBe(422)
+    expect(await registryBytes()).toEqual(before)
+    // the hub answers 413 without reading the rest: on its own connection, dropped after the answer
+    expect(await postOversized('/api/admin/import/preview', JSON.stringify({ fileName: 'big.csv', contentBase64: 'A'.repeat(15 * 1024 * 1024) }))).toBe(413)
+  })
+})
