@@ -1,10 +1,11 @@
 // Keeps the last figures the hub sent for the chosen day, live over Socket.IO: one `stats:get`
 // on every (re)connect, then the hub's `stats:changed` pushes. The pushes carry the hub's
-// default day; for another day each `checkin:recorded` asks again, at most twice a second.
+// default day; while another day is on screen each push is a cue to ask for that day again,
+// at most twice a second.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { connectHub, UNAUTHORIZED } from '../../api/hub'
-import { throttle } from './throttle'
-import { isDashboardView, type DashboardView } from './view'
+import { throttle } from './model/throttle'
+import { isDashboardView, type DashboardView } from './model/view'
 
 /** Re-asking for a day other than the default one happens at most this often. */
 export const REFRESH_INTERVAL_MS = 500
@@ -35,10 +36,8 @@ export function useLiveStats(token: string): LiveStats {
   useEffect(() => {
     const socket = connectHub(token)
     let ticket = 0
-    let defaultDay: string | null = null
     let retry: ReturnType<typeof setTimeout> | null = null
-    // the event's names may come with any answer; keep the last ones known
-    const apply = (next: DashboardView) => setView((prev) => ({ stats: next.stats, kiosks: next.kiosks, event: next.event ?? prev?.event }))
+    const apply = (next: DashboardView) => setView({ stats: next.stats, kiosks: next.kiosks, event: next.event })
 
     const request = () => {
       if (!socket.connected) return
@@ -49,12 +48,13 @@ export function useLiveStats(token: string): LiveStats {
         .emitWithAck('stats:get', dayId ? { dayId } : {})
         .then(
           (res) => {
+            // a credential the hub knows but that may not read figures (a kiosk's) is refused too
+            if (!res.ok && res.error === 'forbidden') return setRefused(true)
             // an answer for a day no longer chosen, or overtaken by a newer question, is dropped
             if (mine !== ticket || !res.ok || !isDashboardView(res)) return
-            if (dayId === null) defaultDay = res.stats.dayId
             apply(res)
           },
-          () => undefined, // no answer in time: the next push, check-in or reconnect asks again
+          () => undefined, // no answer in time: the next push or reconnect asks again
         )
     }
     const refresh = throttle(request, REFRESH_INTERVAL_MS)
@@ -77,17 +77,14 @@ export function useLiveStats(token: string): LiveStats {
     })
     socket.on('stats:changed', (update) => {
       if (!isDashboardView(update)) return
-      defaultDay = update.stats.dayId
       if (chosen.current === null || chosen.current === update.stats.dayId) {
         ticket++ // fresher than any answer still on its way
         apply(update)
       } else {
-        // another day is on screen: its figures stay, the kiosks (not per day) are news
-        setView((prev) => prev && { ...prev, kiosks: update.kiosks, event: update.event ?? prev.event })
+        // another day is on screen: its figures stay until asked for; kiosks and event are not per day
+        setView((prev) => prev && { ...prev, kiosks: update.kiosks, event: update.event })
+        refresh()
       }
-    })
-    socket.on('checkin:recorded', () => {
-      if (chosen.current !== null && chosen.current !== defaultDay) refresh()
     })
 
     return () => {

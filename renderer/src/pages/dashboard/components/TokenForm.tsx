@@ -20,7 +20,9 @@ export function TokenForm({ refused, onToken }: { refused: boolean; onToken(toke
   return (
     <main className="dash-token">
       <header className="dash-bar">
-        <h1>{t('dashboard.title')}</h1>
+        <div className="dash-titles">
+          <h1>{t('dashboard.title')}</h1>
+        </div>
         <LanguageButton />
       </header>
       <form onSubmit={submit} data-testid="token-form">

@@ -1,38 +1,33 @@
 // What the dashboard shows: exactly what the hub sent last, plus how to name and format it.
-// Nothing here counts; names fall back to ids when the hub did not send the event.
-import type { Bilingual, EventInfo } from '../../../../shared/domain'
-import type { KioskStatus } from '../../../../shared/protocol'
-import type { DayStats } from '../../../../shared/stats'
+// Nothing here counts; a name the event does not have falls back to its id.
+import type { Bilingual } from '../../../../../shared/domain'
+import type { DashboardView, EventView } from '../../../../../shared/protocol'
 
-export type DashboardEvent = Pick<EventInfo, 'name' | 'days' | 'groups' | 'halls' | 'desks'> & { timezone?: string }
-
-export interface DashboardView {
-  stats: DayStats
-  kiosks: KioskStatus[]
-  event?: DashboardEvent
-}
+export type { DashboardView }
 
 /** The event's time zone unless the hub says otherwise (DESIGN: dates in Dar es Salaam time). */
 export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
 
+const hasArrays = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => Array.isArray((o as Record<string, unknown>)[k]))
+
 /** A light check of a payload from the hub, so an older or broken hub cannot crash the page. */
 export function isDashboardView(value: unknown): value is DashboardView {
   if (!value || typeof value !== 'object') return false
-  const { stats, kiosks } = value as Partial<DashboardView>
+  const { stats, kiosks, event } = value as Partial<DashboardView>
   return (
-    !!stats &&
-    typeof stats.dayId === 'string' &&
-    typeof stats.checkedIn === 'number' &&
-    ['groups', 'categories', 'orgTypes', 'desks', 'arrivals', 'halls', 'vipArrivals', 'reviews'].every((k) => Array.isArray((stats as unknown as Record<string, unknown>)[k])) &&
-    Array.isArray(kiosks)
+    Array.isArray(kiosks) &&
+    hasArrays(event, ['days', 'groups', 'halls', 'desks']) &&
+    hasArrays(stats, ['groups', 'categories', 'orgTypes', 'desks', 'arrivals', 'halls', 'vipArrivals', 'reviews']) &&
+    typeof stats?.dayId === 'string' &&
+    typeof stats.checkedIn === 'number'
   )
 }
 
 export type Lang = 'sw' | 'en'
 export const pick = (text: Bilingual | undefined, lang: Lang, fallback: string) => (text ? text[lang] || text.sw || fallback : fallback)
 
-/** Names of the event's things in the current language; the id when the event is not known. */
-export function namer(event: DashboardEvent | undefined, lang: Lang) {
+/** Names of the event's things in the current language; the id for anything the event does not name. */
+export function namer(event: EventView | undefined, lang: Lang) {
   const find = <T extends { id: string; name: Bilingual }>(list: readonly T[] | undefined, id: string) => list?.find((x) => x.id === id)
   return {
     event: () => pick(event?.name, lang, ''),
@@ -72,3 +67,11 @@ export function formatOffset(ms: number): string {
 }
 
 export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang === 'sw' ? 'sw-TZ' : 'en-GB')
+
+/** What every panel gets: the last answer, and how to name and format its parts. */
+export interface PanelProps {
+  view: DashboardView
+  names: Namer
+  lang: Lang
+  timezone: string
+}

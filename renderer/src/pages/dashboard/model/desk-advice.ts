@@ -1,7 +1,7 @@
 // When to tell ushers to open another desk, from the hub's figures only: admissions per desk
 // in the last 15 minutes against what the open desks can take.
-import type { KioskStatus } from '../../../../shared/protocol'
-import type { DayStats } from '../../../../shared/stats'
+import type { KioskStatus } from '../../../../../shared/protocol'
+import type { DayStats } from '../../../../../shared/stats'
 
 /** One desk's pace: 160 attendees an hour (DESIGN.md: a kiosk handles 120–180 an hour) = 40 per 15 min. */
 export const DESK_CAPACITY_PER_15M = 40

@@ -1,0 +1,88 @@
+// The only browser module that talks to the kiosk agent: a typed Socket.IO client on the
+// page's own origin (the agent serves the kiosk page on 127.0.0.1). The page never talks to
+// the hub; the agent decides, stores and syncs. Every request has a timeout, so a stuck agent
+// shows as an error on screen instead of a frozen kiosk.
+import { io, type Socket } from 'socket.io-client'
+import type { AttendeeCard, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, ScanResult } from '../../../shared/kiosk-protocol'
+
+export type KioskAgentSocket = Socket<KioskServerEvents, KioskClientEvents>
+export type ScanSubmit = { code: string; method: 'qr' } | { attendeeId: string; method: 'search' }
+
+const TIMEOUT_MS = 8000
+
+/** The agent's refusal (`not_ready`, `invalid_payload`, `pairing_failed`…) or a timeout. */
+export class AgentError extends Error {
+  constructor(readonly code: string) {
+    super(code)
+  }
+}
+
+function unwrap<T extends object>(res: LocalAck<T>): T {
+  if (!res.ok) throw new AgentError(res.error)
+  return res
+}
+
+/** Requests time out as errors; the socket's own timeout error becomes AgentError('timeout'). */
+async function ask<T extends object>(send: () => Promise<LocalAck<T>>): Promise<T> {
+  let res: LocalAck<T>
+  try {
+    res = await send()
+  } catch {
+    throw new AgentError('timeout')
+  }
+  return unwrap(res)
+}
+
+/** A pushed state is trusted only as far as its shape: it comes from another process. */
+function looksLikeState(v: unknown): v is KioskState {
+  if (!v || typeof v !== 'object') return false
+  const s = v as Record<string, unknown>
+  return typeof s.paired === 'boolean' && typeof s.online === 'boolean' && typeof s.outboxDepth === 'number' && Array.isArray(s.desks)
+}
+
+export interface KioskAgent {
+  state(): Promise<KioskState>
+  scan(request: ScanSubmit): Promise<ScanResult>
+  search(query: string): Promise<AttendeeCard[]>
+  configureDesk(deskId: string, mode: 'in' | 'out'): Promise<void>
+  pair(request: { hubUrl: string; code: string; name: string }): Promise<void>
+  onState(listener: (state: KioskState) => void): () => void
+  onConnection(listener: (connected: boolean) => void): () => void
+  close(): void
+}
+
+export function connectKioskAgent(origin: string = window.location.origin): KioskAgent {
+  // forceNew: a page that reconnects (React remount) gets a fresh manager, never a closed one
+  const socket: KioskAgentSocket = io(origin, { forceNew: true, reconnectionDelayMax: 2000 })
+  const timed = () => socket.timeout(TIMEOUT_MS)
+  return {
+    state: async () => (await ask(() => timed().emitWithAck('kiosk:state', {}))).state,
+    scan: async (request) => (await ask(() => timed().emitWithAck('scan:submit', request))).result,
+    search: async (query) => (await ask(() => timed().emitWithAck('attendee:search', { query }))).results,
+    configureDesk: async (deskId, mode) => {
+      await ask(() => timed().emitWithAck('desk:configure', { deskId, mode }))
+    },
+    pair: async (request) => {
+      await ask(() => timed().emitWithAck('kiosk:pair', request))
+    },
+    onState(listener) {
+      const handler = (state: unknown) => {
+        if (looksLikeState(state)) listener(state)
+      }
+      socket.on('kiosk:state', handler)
+      return () => void socket.off('kiosk:state', handler)
+    },
+    onConnection(listener) {
+      const up = () => listener(true)
+      const down = () => listener(false)
+      socket.on('connect', up)
+      socket.on('disconnect', down)
+      if (socket.connected) listener(true)
+      return () => {
+        socket.off('connect', up)
+        socket.off('disconnect', down)
+      }
+    },
+    close: () => void socket.disconnect(),
+  }
+}

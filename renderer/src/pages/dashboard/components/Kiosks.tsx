@@ -1,0 +1,47 @@
+// The kiosks as the hub last heard of them: online, last seen, outbox, clock.
+import { useTranslation } from 'react-i18next'
+import { CLOCK_OFFSET_WARN_MS, formatNumber, formatOffset, formatTime, type PanelProps } from '../model/view'
+
+export function Kiosks({ view, names, lang, timezone }: PanelProps) {
+  const { t } = useTranslation()
+  return (
+    <section className="dash-panel dash-span2" data-testid="kiosks">
+      <h2>{t('dashboard.kiosks')}</h2>
+      {view.kiosks.length === 0 ? (
+        <p className="dash-quiet">{t('dashboard.kiosksNone')}</p>
+      ) : (
+        <table className="dash-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.kiosk')}</th>
+              <th scope="col">{t('dashboard.status')}</th>
+              <th scope="col">{t('dashboard.lastSeen')}</th>
+              <th scope="col" className="num">{t('dashboard.outbox')}</th>
+              <th scope="col" className="num">{t('dashboard.clockOffset')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.kiosks.map((k) => {
+              const skewed = Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS
+              const status = k.revoked ? 'revoked' : k.online ? 'online' : 'offline'
+              return (
+                <tr key={k.kioskId} data-testid={`kiosk-${k.kioskId}`} data-status={status}>
+                  <th scope="row">
+                    {k.name}
+                    <span className="dash-sub">{names.desk(k.deskId)}</span>
+                  </th>
+                  <td className={`dash-status ${status}`}>{t(k.revoked ? 'dashboard.revoked' : k.online ? 'common.online' : 'common.offline')}</td>
+                  <td>{k.lastSeen ? formatTime(k.lastSeen, timezone, true) : '—'}</td>
+                  <td className="num outbox">{formatNumber(k.outboxDepth, lang)}</td>
+                  <td className="num clock" data-skewed={skewed} title={skewed ? t('dashboard.clockWarn') : undefined}>
+                    {formatOffset(k.clockOffsetMs)}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,32 @@
+// Double admissions (two desks admitting the same person, usually while offline) for an
+// organiser to look at. Both records are kept; the person is counted once.
+import { useTranslation } from 'react-i18next'
+import { formatTime, type PanelProps } from '../model/view'
+
+export function Reviews({ view, names, timezone }: PanelProps) {
+  const { t } = useTranslation()
+  const reviews = view.stats.reviews
+  const kioskName = (id: string) => view.kiosks.find((k) => k.kioskId === id)?.name ?? id
+  return (
+    <section className="dash-panel" data-testid="reviews">
+      <h2>{t('dashboard.reviews')}</h2>
+      {reviews.length === 0 ? (
+        <p className="dash-quiet">{t('dashboard.reviewsNone')}</p>
+      ) : (
+        <ul className="dash-feed">
+          {reviews.map((r) => (
+            <li key={r.recordId} data-testid={`review-${r.recordId}`}>
+              {t('dashboard.reviewLine', {
+                attendee: r.attendeeId ?? '—',
+                desk: names.desk(r.deskId),
+                kiosk: kioskName(r.kioskId),
+                time: formatTime(r.at, timezone),
+                firstDesk: names.desk(r.firstDeskId),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

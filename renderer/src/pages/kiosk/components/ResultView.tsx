@@ -1,0 +1,82 @@
+// The answer, full screen and readable from two metres: the colour says it before the words
+// do, and a sound says it to an officer looking away. Gone after RESULT_MS or a tap.
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { KioskState, ScanResult } from '../../../../../shared/kiosk-protocol'
+import { useLang } from '../hooks/useLang'
+import { clockTime, longDate, pick } from '../logic/format'
+import { notesFor, OUTCOME_TONE, RESULT_MS, type ShownOutcome } from '../logic/outcome-view'
+import { playTone } from '../sounds'
+import { GroupChip } from './GroupChip'
+
+export interface Shown {
+  key: number
+  outcome: ShownOutcome
+  result: ScanResult | null
+}
+
+/** Outcomes that say more than their title. */
+const DETAIL: Partial<Record<ShownOutcome, string>> = {
+  exited: 'exitedDetail',
+  no_event_today: 'no_event_todayDetail',
+  revoked: 'revokedDetail',
+  other_event: 'other_eventDetail',
+  invalid: 'invalidDetail',
+  unknown: 'unknownDetail',
+  error: 'errorDetail',
+}
+
+export function ResultView({ shown, state, onDone }: { shown: Shown; state: KioskState; onDone: () => void }) {
+  const { t } = useTranslation()
+  const { lang } = useLang()
+  const tone = OUTCOME_TONE[shown.outcome]
+  const r = shown.result
+  const attendee = r?.attendee ?? null
+  const admitted = shown.outcome === 'admitted' || shown.outcome === 'readmitted'
+
+  useEffect(() => {
+    playTone(tone)
+    const timer = setTimeout(onDone, RESULT_MS)
+    return () => clearTimeout(timer)
+    // one sound and one timer per answer (the component is keyed by it)
+  }, [])
+
+  const detail = DETAIL[shown.outcome]
+  const day = r?.day ?? state.today
+  return (
+    <div className={`kiosk-result tone-${tone}`} role="alert" data-testid="kiosk-result" data-outcome={shown.outcome} onClick={onDone}>
+      <h1 className="kiosk-result-title" data-testid="result-title">{t(`kiosk.result.${shown.outcome}`)}</h1>
+      {attendee && (
+        <>
+          <p className="kiosk-result-name" data-testid="result-name">{attendee.name}</p>
+          {attendee.organisation && <p className="kiosk-result-org">{attendee.organisation}</p>}
+          {attendee.group && <GroupChip name={pick(attendee.group.name, lang)} color={attendee.group.color} />}
+        </>
+      )}
+      {admitted && day && <p className="kiosk-result-line" data-testid="result-day">{t('kiosk.result.today', { day: pick(day.name, lang) })}</p>}
+      {r?.first && (
+        <p className="kiosk-result-line" data-testid="result-first">
+          {r.first.desk
+            ? t('kiosk.result.firstAtDesk', { time: clockTime(r.first.at), desk: pick(r.first.desk, lang) })
+            : t('kiosk.result.firstAt', { time: clockTime(r.first.at) })}
+        </p>
+      )}
+      {shown.outcome === 'wrong_day' && r?.allowedDays && (
+        <div className="kiosk-result-line" data-testid="result-allowed-days">
+          <p>{t('kiosk.result.allowedDays')}</p>
+          <ul>
+            {r.allowedDays.map((d) => (
+              <li key={d.id}>{pick(d.name, lang)} — {longDate(d.date, lang)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {detail && <p className="kiosk-result-line">{t(`kiosk.result.${detail}`)}</p>}
+      {attendee &&
+        notesFor(attendee.flags).map((f) => (
+          <p key={f} className="kiosk-result-note" data-testid="result-note" data-flag={f}>{t(`kiosk.flags.${f}`)}</p>
+        ))}
+      <p className="kiosk-result-tap">{t('kiosk.result.tapToContinue')}</p>
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+// The working screen: camera, USB scanner and name search all lead to one submit; the
+// agent's answer covers the screen until it times out or is tapped away. The camera keeps
+// running underneath, so the next person can scan at once.
+import { useCallback, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { KioskAgent, ScanSubmit } from '../../../api/kiosk-agent'
+import type { KioskState } from '../../../../../shared/kiosk-protocol'
+import { useScannerWedge } from '../hooks/useScannerWedge'
+import { withoutScan } from '../logic/scanner-wedge'
+import { CameraPanel } from './CameraPanel'
+import { ResultView, type Shown } from './ResultView'
+import { SearchPanel } from './SearchPanel'
+import { StatusBar } from './StatusBar'
+
+interface Props {
+  agent: KioskAgent
+  state: KioskState
+  connected: boolean
+}
+
+export function ScanScreen({ agent, state, connected }: Props) {
+  const { t } = useTranslation()
+  const [shown, setShown] = useState<Shown | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [query, setQuery] = useState('')
+  // answers can come back out of order; only the newest scan's answer is shown
+  const latest = useRef(0)
+
+  const submit = useCallback(
+    async (request: ScanSubmit) => {
+      const n = ++latest.current
+      setBusy(true)
+      let next: Shown
+      try {
+        const result = await agent.scan(request)
+        next = { key: n, outcome: result.outcome, result }
+      } catch {
+        next = { key: n, outcome: 'error', result: null }
+      }
+      if (n !== latest.current) return
+      setBusy(false)
+      setShown(next)
+    },
+    [agent],
+  )
+
+  useScannerWedge((code, typedIntoField) => {
+    if (typedIntoField) setQuery((q) => withoutScan(q, code))
+    void submit({ code, method: 'qr' })
+  })
+
+  const onCamera = useCallback((code: string) => void submit({ code, method: 'qr' }), [submit])
+
+  return (
+    <div className="kiosk-screen">
+      <StatusBar state={state} connected={connected} />
+      <main className="kiosk-scan">
+        <div className="kiosk-prompt">
+          <h1>{t('kiosk.scan.prompt')}</h1>
+          <p>{t('kiosk.scan.promptOther')}</p>
+        </div>
+        <CameraPanel onCode={onCamera} />
+        <SearchPanel
+          agent={agent}
+          query={query}
+          onQuery={setQuery}
+          onPick={(attendeeId) => {
+            setQuery('')
+            void submit({ attendeeId, method: 'search' })
+          }}
+        />
+      </main>
+      {busy && !shown && <p className="kiosk-checking" data-testid="kiosk-checking">{t('kiosk.scan.checking')}</p>}
+      {shown && <ResultView key={shown.key} shown={shown} state={state} onDone={() => setShown((s) => (s?.key === shown.key ? null : s))} />}
+    </div>
+  )
+}

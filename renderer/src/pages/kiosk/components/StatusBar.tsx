@@ -1,0 +1,37 @@
+// What a desk officer checks at a glance: is the hub reachable, is anything waiting to be
+// sent, which desk and day this is, in or out. Live from the agent's state pushes.
+import { useTranslation } from 'react-i18next'
+import type { KioskState } from '../../../../../shared/kiosk-protocol'
+import { useLang } from '../hooks/useLang'
+import { pick } from '../logic/format'
+import { ExitKioskButton } from './ExitKioskButton'
+import { LanguageToggle } from './LanguageToggle'
+
+export function StatusBar({ state, connected }: { state: KioskState; connected: boolean }) {
+  const { t } = useTranslation()
+  const { lang } = useLang()
+  const desk = state.desks.find((d) => d.id === state.deskId)
+  // the agent's own link is what matters: with the agent gone, the hub's state is unknown
+  const online = connected && state.online
+  return (
+    <header className="kiosk-status" data-testid="kiosk-status">
+      <span className={`kiosk-pill ${online ? 'is-online' : 'is-offline'}`} data-testid="status-online" data-online={String(online)}>
+        {t(online ? 'common.online' : 'common.offline')}
+      </span>
+      <span className={`kiosk-pill ${state.outboxDepth > 0 ? 'is-waiting' : ''}`} data-testid="status-outbox" data-depth={state.outboxDepth}>
+        {t('kiosk.status.waiting', { count: state.outboxDepth })}
+      </span>
+      <span className="kiosk-status-item" data-testid="status-desk">
+        {t('kiosk.status.desk')}: {desk ? pick(desk.name, lang) : '—'}
+      </span>
+      <span className="kiosk-status-item" data-testid="status-day">{state.today ? pick(state.today.name, lang) : t('kiosk.status.noDay')}</span>
+      <span className={`kiosk-pill mode-${state.mode}`} data-testid="status-mode" data-mode={state.mode}>
+        {t(`kiosk.mode.${state.mode}`)}
+      </span>
+      <span className="kiosk-status-end">
+        <LanguageToggle />
+        <ExitKioskButton />
+      </span>
+    </header>
+  )
+}

@@ -1,0 +1,59 @@
+// Shared steps of the kiosk screen's end-to-end tests: a kiosk page in real Chromium,
+// served by a real agent paired with a real hub (tests/helpers/stack.ts).
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { AgentHandle } from '../../agent/agent.js'
+
+/** 09:00 in Dar es Salaam on the test event's day 1: the kiosk's clock decides the day. */
+export const DAY1_9AM = () => new Date('2026-11-24T09:00:00+03:00')
+
+export const NEEMA = "Neema Ng'wanangwa"
+
+export interface KioskPage {
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+/** Opens `${agent.url}/kiosk` (or `url`) in a fresh context, at a desk screen's size, and waits for the scanning screen. */
+export async function openKioskPage(browser: Browser, agent: AgentHandle, options: { url?: string; camera?: boolean; init?: () => void } = {}): Promise<KioskPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(options.camera ? { permissions: ['camera'] } : {}) })
+  if (options.init) await context.addInitScript(options.init)
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  await page.goto(options.url ?? `${agent.url}/kiosk`)
+  await page.getByTestId('kiosk-status').waitFor()
+  return { context, page, close: () => context.close() }
+}
+
+/** A USB scanner: the whole code in a fast burst, then Enter. */
+export async function scanWithWedge(page: Page, code: string) {
+  await page.keyboard.type(code, { delay: 5 })
+  await page.keyboard.press('Enter')
+}
+
+/** Waits for the answer screen and returns its outcome and text. */
+export async function resultOf(page: Page): Promise<{ outcome: string | null; text: string }> {
+  const result = page.getByTestId('kiosk-result')
+  await result.waitFor()
+  return { outcome: await result.getAttribute('data-outcome'), text: await result.innerText() }
+}
+
+/** Taps the answer away, back to scanning. */
+export async function dismiss(page: Page) {
+  await page.getByTestId('kiosk-result').click()
+  await page.getByTestId('kiosk-result').waitFor({ state: 'detached' })
+}
+
+/** A genuine code with one signature character changed: what a forger would try. */
+export function forge(code: string): string {
+  const at = code.length - 20
+  const swapped = code[at] === 'A' ? 'B' : 'A'
+  const forged = code.slice(0, at) + swapped + code.slice(at + 1)
+  expect(forged).not.toBe(code)
+  return forged
+}
+
+export async function statusOnline(page: Page): Promise<string | null> {
+  return page.getByTestId('status-online').getAttribute('data-online')
+}
