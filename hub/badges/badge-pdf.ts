@@ -1,16 +1,12 @@
 // Badges as PDF with pdfkit: one badge per page at its exact size, or A4 sheets with crop
 // marks for bulk printing. Text in DejaVu Sans (embedded, so apostrophes and any Swahili
 // text render), the QR as vector rectangles so it is sharp at any printer resolution.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { qrMatrix, qrRuns } from '../../shared/badge-qr.js'
+import { FONT_FILES } from '../fonts.js'
 import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badge-layout.js'
-
-export const FONT_FILES = {
-  regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-} as const
 
 const REGULAR = 'KaribuBadge'
 const BOLD = 'KaribuBadge-Bold'
@@ -21,10 +17,8 @@ interface ParsedFont {
 }
 
 export interface BadgeFonts {
-  regular: ParsedFont | Buffer | 'Helvetica'
-  bold: ParsedFont | Buffer | 'Helvetica-Bold'
-  /** false when DejaVu Sans is not installed: Helvetica has no glyphs beyond Latin-1 */
-  embedded: boolean
+  regular: ParsedFont | Buffer
+  bold: ParsedFont | Buffer
 }
 
 /**
@@ -42,17 +36,13 @@ function loadFontkit(): { create(data: Uint8Array): ParsedFont } | null {
 
 let fonts: BadgeFonts | null = null
 
-/** DejaVu Sans read once; Helvetica (built into every PDF reader) when it is not installed. */
+/** DejaVu Sans, read and parsed once. */
 export function badgeFonts(): BadgeFonts {
   if (!fonts) {
-    if (existsSync(FONT_FILES.regular) && existsSync(FONT_FILES.bold)) {
-      const regular = readFileSync(FONT_FILES.regular)
-      const bold = readFileSync(FONT_FILES.bold)
-      const fontkit = loadFontkit()
-      fonts = fontkit ? { regular: fontkit.create(regular), bold: fontkit.create(bold), embedded: true } : { regular, bold, embedded: true }
-    } else {
-      fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false }
-    }
+    const regular = readFileSync(FONT_FILES.regular)
+    const bold = readFileSync(FONT_FILES.bold)
+    const fontkit = loadFontkit()
+    fonts = fontkit ? { regular: fontkit.create(regular), bold: fontkit.create(bold) } : { regular, bold }
   }
   return fonts
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDemoEvent } from '../../hub/demo/demo-event.js'
 import { EventStore } from '../../hub/store/event-store.js'
 import { testEvent } from '../fixtures/event.js'
 import { runTs } from '../helpers/processes.js'
@@ -66,6 +67,21 @@ describe('import CLI', () => {
     expect(partial.code).toBe(0)
     expect(partial.output).toContain('Added: 1')
     expect(partial.output).toContain('skipped: 3')
+  })
+
+  it('the sample list in resources/ (README) imports cleanly into the demo event', async () => {
+    const demo = await tempDir()
+    try {
+      const { store } = await EventStore.open({ dataDir: demo.path, seed: (key) => createDemoEvent({ firstDay: '2026-11-24', badgePublicKey: key }) })
+      await store.close()
+      const sample = fileURLToPath(new URL('../../resources/samples/washiriki-mfano.csv', import.meta.url))
+      const dry = await runImport([sample, '--dry-run', '--data', demo.path])
+      expect(dry.output).toMatch(/valid: 6\b/)
+      expect(dry.output).not.toMatch(/row \d+: /)
+      expect(dry.code).toBe(0)
+    } finally {
+      await demo.remove()
+    }
   })
 
   it('refuses a data folder without an event, and bad arguments', async () => {

@@ -1,18 +1,14 @@
-// pdfkit with DejaVu Sans (it has every letter of Kiswahili names and the ’ in Ng’wanangwa);
-// Helvetica when the font is not installed.
-import { existsSync } from 'node:fs'
+// pdfkit with the hub's DejaVu Sans (hub/fonts.ts), for registers and reports.
 import PDFDocument from 'pdfkit'
+import { FONT_FILES } from '../../fonts.js'
 
-const DEJAVU = '/usr/share/fonts/truetype/dejavu'
 export const FONT = 'body'
 export const BOLD = 'bold'
 
 export function newDoc(options: PDFKit.PDFDocumentOptions = {}): PDFKit.PDFDocument {
   const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, info: { Title: 'Karibu', Producer: 'Karibu', Creator: 'Karibu' }, ...options })
-  const regular = `${DEJAVU}/DejaVuSans.ttf`
-  const bold = `${DEJAVU}/DejaVuSans-Bold.ttf`
-  doc.registerFont(FONT, existsSync(regular) ? regular : 'Helvetica')
-  doc.registerFont(BOLD, existsSync(bold) ? bold : 'Helvetica-Bold')
+  doc.registerFont(FONT, FONT_FILES.regular)
+  doc.registerFont(BOLD, FONT_FILES.bold)
   doc.font(FONT)
   return doc
 }
