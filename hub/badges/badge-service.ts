@@ -4,7 +4,6 @@
 // refuses a second print of the same version unless it is asked for on purpose.
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import { SECURITY_HEADERS } from '../../common/http-util.js'
 import type { BadgeFormat } from '../../shared/badge-layout.js'
 import type { Attendee, Role } from '../../shared/domain.js'
@@ -299,7 +298,7 @@ const services = new WeakMap<HubContext, Promise<BadgeService>>()
 export function badgeService(ctx: HubContext): Promise<BadgeService> {
   let service = services.get(ctx)
   if (!service) {
-    service = PrintLog.open(join(ctx.store.dataDir, 'print-log.jsonl')).then((log) => new BadgeService(ctx, log))
+    service = PrintLog.open(ctx.store.backend).then((log) => new BadgeService(ctx, log))
     service.catch((err: unknown) => {
       services.delete(ctx)
       ctx.log.error(`print log could not be opened: ${(err as Error).message}`)

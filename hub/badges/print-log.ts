@@ -1,10 +1,11 @@
 // The print log: every badge print (and every bulk PDF handed out for printing) with who,
 // where, which badge version, which printer and how it went. It is what stops a badge being
-// printed twice by accident. Kept in its own append-only file, data/print-log.jsonl: each line
-// is the job as it now stands, and the last line for a job id wins when the file is read back.
+// printed twice by accident. Kept in its own append-only log beside the check-ins (the embedded
+// backend's data/print-log.jsonl, or a table shared by several hubs): each entry is the job as
+// it now stands, and the last entry for a job id wins.
 import { z } from 'zod'
-import { Journal } from '../../common/journal.js'
 import { BADGE_FORMATS } from '../../shared/badge-layout.js'
+import type { AppendLog, StoreBackend } from '../store/backend.js'
 
 export const PRINT_STATUSES = [
   'queued', // logged, not yet accepted by the print server
@@ -63,12 +64,14 @@ export class PrintLog {
   private jobs = new Map<string, PrintJob>()
   private byBadge = new Map<string, string[]>()
 
-  private constructor(private journal: Journal<PrintJob>) {}
+  private constructor(private entries: AppendLog<PrintJob>) {}
 
-  static async open(path: string): Promise<PrintLog> {
-    const { journal, records } = await Journal.open(path, (v) => PrintJob.parse(v))
-    const log = new PrintLog(journal)
+  static async open(backend: StoreBackend): Promise<PrintLog> {
+    const { log: entries, records } = await backend.openLog('print-log', (v) => PrintJob.parse(v))
+    const log = new PrintLog(entries)
     for (const job of records) log.remember(job)
+    // another hub's prints count too: nothing reprints by accident across hubs either
+    entries.onRemote((jobs) => jobs.forEach((j) => log.remember(j)))
     return log
   }
 
@@ -102,7 +105,7 @@ export class PrintLog {
   save(...jobs: PrintJob[]): Promise<void> {
     const copies = jobs.map((j) => structuredClone(j))
     for (const j of copies) this.remember(j)
-    return this.journal.appendMany(copies)
+    return this.entries.append(copies)
   }
 
   recent(filter: JobFilter): PrintJob[] {
@@ -118,6 +121,6 @@ export class PrintLog {
   }
 
   close(): Promise<void> {
-    return this.journal.close()
+    return this.entries.close()
   }
 }

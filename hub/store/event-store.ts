@@ -1,141 +1,168 @@
-// The hub's authoritative store: registry.json through lowdb (event, attendees, badges,
-// credentials, kiosks) and checkins.jsonl, the append-only journal. A check-in never goes
-// through a whole-file rewrite: it is one fsync'd line in the journal.
+// The hub's authoritative store: the registry (event, attendees, badges, credentials, kiosks)
+// and the check-in ledger, in memory, made durable by a backend (embedded data folder, or
+// PostgreSQL shared by several hubs: see backend.ts). Every check-in is decided here, by the
+// shared rules, against everything stored; every count is derived from the records.
 import { randomInt } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Low } from 'lowdb'
-import { createBadgeSigner, createBadgeVerifier, generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
-import { Journal } from '../../common/journal.js'
+import { createBadgeSigner, createBadgeVerifier } from '../../common/badge-crypto.js'
+import { hashPin } from '../../common/pin.js'
 import { buildRecord, decide, effectiveTime, identify } from '../../shared/checkin-rules.js'
 import type { Attendee, CheckinRecord, CheckinSubmission, EventInfo } from '../../shared/domain.js'
 import { Ledger } from '../../shared/ledger.js'
 import type { CheckinResult, RegistryDelta } from '../../shared/protocol.js'
 import { RegistryIndex } from '../../shared/registry.js'
 import { CredentialIndex, newCredential } from '../credentials.js'
+import type { FirstStart, Remote, SeedRegistry, StoreBackend } from './backend.js'
+import { EmbeddedBackend } from './embedded-backend.js'
 import type { RegistryData } from './registry-data.js'
-import { openRegistryFile } from './registry-file.js'
-import { fileExists } from '../../common/files.js'
-import { hashPin } from '../../common/pin.js'
+
+export type { FirstStart } from './backend.js'
 
 export interface SeedEvent {
   (badgePublicKey: string): { event: EventInfo; attendees: Attendee[] }
 }
 
 export interface OpenOptions {
-  dataDir: string
+  /** the embedded backend's data folder; ignored when `backend` is given */
+  dataDir?: string
+  backend?: StoreBackend
   now?: () => Date
   /** builds the event on first start (the demo event by default, see hub/main.ts) */
   seed: SeedEvent
 }
 
-/** Credentials made on first start, to be shown once. */
-export interface FirstStart {
-  adminToken: string
-  usherToken: string
-  /** the organiser PIN that lets a desk officer leave kiosk mode */
-  exitPin: string
+/** What other hubs stored reaches the hub through these (a shared backend only). */
+export interface StoreListener {
+  checkinsStored(records: CheckinRecord[]): void
+  registryChanged(rev: number): void
 }
 
-function checkRecord(value: unknown): CheckinRecord {
-  const r = value as CheckinRecord
-  if (!r || typeof r.id !== 'string' || typeof r.seq !== 'number' || typeof r.outcome !== 'string') throw new Error('not a check-in record')
-  return r
+function seedRegistry(seed: SeedEvent, now: () => Date): SeedRegistry {
+  return (badgePublicKey) => {
+    const { event, attendees } = seed(badgePublicKey)
+    const admin = newCredential('admin', 'Organiser', now(), 'admin')
+    const usher = newCredential('usher', 'Ushers', now(), 'usher-default')
+    const exitPin = String(randomInt(100000, 1000000))
+    const firstStart: FirstStart = { adminToken: admin.token, usherToken: usher.token, exitPin }
+    const at = now().toISOString()
+    const registry: RegistryData = {
+      format: 1,
+      rev: 1,
+      event,
+      attendees,
+      badges: attendees.filter((a) => a.badgeVersion > 0).map((a) => ({ attendeeId: a.id, version: a.badgeVersion, issuedAt: at, by: 'seed', reason: 'first' as const })),
+      credentials: [admin.credential, usher.credential],
+      kiosks: [],
+      pairingCodes: [],
+      kioskExitPinHash: hashPin(exitPin),
+    }
+    return { registry, firstStart }
+  }
 }
 
 export class EventStore {
-  readonly ledger = new Ledger()
-  readonly registry: RegistryIndex
-  readonly credentials: CredentialIndex
-  readonly signBadge: ReturnType<typeof createBadgeSigner>
-  private verifier: ReturnType<typeof createBadgeVerifier>
-  private inflight = new Map<string, Promise<void>>()
+  ledger = new Ledger()
+  registry!: RegistryIndex
+  credentials!: CredentialIndex
+  signBadge!: ReturnType<typeof createBadgeSigner>
+  private verifier!: ReturnType<typeof createBadgeVerifier>
+  private registryData!: RegistryData
+  private inflight = new Map<string, Promise<unknown>>()
   private seq = 0
+  private listeners = new Set<StoreListener>()
 
   private constructor(
-    readonly dataDir: string,
-    readonly db: Low<RegistryData>,
-    private journal: Journal<CheckinRecord>,
-    privateKeyPem: string,
+    readonly backend: StoreBackend,
     readonly now: () => Date,
-  ) {
-    this.registry = new RegistryIndex(db.data.event, db.data.attendees)
-    this.credentials = new CredentialIndex(db.data.credentials)
-    this.signBadge = createBadgeSigner(privateKeyPem)
-    this.verifier = createBadgeVerifier(db.data.event.badgePublicKey)
-  }
+  ) {}
 
   static async open(options: OpenOptions): Promise<{ store: EventStore; firstStart: FirstStart | null; tornBytes: number }> {
     const now = options.now ?? (() => new Date())
-    await mkdir(options.dataDir, { recursive: true })
-    const keyPath = join(options.dataDir, 'badge-key.pem')
-    const registryPath = join(options.dataDir, 'registry.json')
-    let firstStart: FirstStart | null = null
-    let privateKeyPem: string
-    if (await fileExists(keyPath)) {
-      privateKeyPem = await readFile(keyPath, 'utf8')
-    } else {
-      if (await fileExists(registryPath)) throw new Error(`${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`)
-      privateKeyPem = generateBadgeKeys().privateKeyPem
-      await writeFile(keyPath, privateKeyPem, { mode: 0o600 })
-    }
-    const db = await openRegistryFile(registryPath, () => {
-      const { event, attendees } = options.seed(publicKeyOfPem(privateKeyPem))
-      const admin = newCredential('admin', 'Organiser', now(), 'admin')
-      const usher = newCredential('usher', 'Ushers', now(), 'usher-default')
-      const exitPin = String(randomInt(100000, 1000000))
-      firstStart = { adminToken: admin.token, usherToken: usher.token, exitPin }
-      const at = now().toISOString()
-      return {
-        format: 1,
-        rev: 1,
-        event,
-        attendees,
-        badges: attendees.filter((a) => a.badgeVersion > 0).map((a) => ({ attendeeId: a.id, version: a.badgeVersion, issuedAt: at, by: 'seed', reason: 'first' as const })),
-        credentials: [admin.credential, usher.credential],
-        kiosks: [],
-        pairingCodes: [],
-        kioskExitPinHash: hashPin(exitPin),
-      }
-    })
-    if (db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
-      throw new Error(`${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
-    }
-    const opened = await Journal.open(join(options.dataDir, 'checkins.jsonl'), checkRecord)
-    const store = new EventStore(options.dataDir, db, opened.journal, privateKeyPem, now)
-    for (const r of opened.records) store.ledger.apply(r)
+    const backend = options.backend ?? new EmbeddedBackend(options.dataDir ?? 'data')
+    const store = new EventStore(backend, now)
+    const loaded = await backend.open(seedRegistry(options.seed, now), store.remote)
+    store.registryData = loaded.registry
+    store.indexRegistry()
+    store.signBadge = createBadgeSigner(loaded.privateKeyPem)
+    for (const r of loaded.records) store.ledger.apply(r)
     store.seq = store.ledger.lastSeq
-    return { store, firstStart, tornBytes: opened.tornBytes }
+    return { store, firstStart: loaded.firstStart, tornBytes: loaded.tornBytes }
+  }
+
+  /** Tells `listener` what other hubs store; returns the unsubscribe. */
+  listen(listener: StoreListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private indexRegistry() {
+    const data = this.registryData
+    this.registry = new RegistryIndex(data.event, data.attendees)
+    this.credentials = new CredentialIndex(data.credentials)
+    this.verifier = createBadgeVerifier(data.event.badgePublicKey)
+  }
+
+  /** How a backend hands over what other hubs wrote. */
+  private readonly remote: Remote = {
+    checkins: (records) => {
+      const fresh = records.filter((r) => this.ledger.apply(r))
+      this.seq = Math.max(this.seq, this.ledger.lastSeq)
+      if (fresh.length > 0) for (const l of this.listeners) l.checkinsStored(fresh)
+    },
+    lost: (records) => {
+      // the ledger only grows, so it is folded again without them (rare: a failed write)
+      const ids = new Set(records.map((r) => r.id))
+      const kept = new Ledger()
+      for (const r of this.ledger.records.values()) if (!ids.has(r.id)) kept.apply(r)
+      this.ledger = kept
+      this.seq = kept.lastSeq
+    },
+    registry: (doc, attendees, full) => {
+      if (!this.registryData) return // still opening: open() takes the loaded registry
+      const byId = new Map(full ? [] : this.registryData.attendees.map((a) => [a.id, a]))
+      for (const a of attendees) byId.set(a.id, a)
+      this.registryData = { ...doc, attendees: [...byId.values()] }
+      this.indexRegistry()
+      for (const l of this.listeners) l.registryChanged(doc.rev)
+    },
   }
 
   get data(): RegistryData {
-    return this.db.data
+    return this.registryData
+  }
+
+  /** The data folder (embedded) or database (PostgreSQL), for messages. */
+  get location(): string {
+    return this.backend.location
   }
 
   /**
    * Decides, stores durably, and answers. The same id again returns the stored answer and
-   * writes nothing. The record is applied to the ledger before the fsync so the next scan is
-   * decided against it; the answer waits for the fsync.
+   * writes nothing. The record is applied to the ledger before it is durable, so the next scan
+   * is decided against it; the answer waits until it is durable.
    */
   async submit(sub: CheckinSubmission): Promise<CheckinResult> {
+    // a second delivery while the first is on its way to disk waits for it: "stored" is only
+    // said of what is durable, and a first attempt that failed leaves the id free again
+    for (let first = this.inflight.get(sub.id); first; first = this.inflight.get(sub.id)) await first.catch(() => undefined)
     const known = this.ledger.records.get(sub.id)
-    if (known) {
-      await this.inflight.get(sub.id)
-      return { record: known, duplicate: true }
-    }
-    const hallId = this.registry.hallOfDesk(sub.deskId)
-    const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
-    const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger)
-    const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
-    this.ledger.apply(record)
-    const written = this.journal.append(record)
+    if (known) return { record: known, duplicate: true }
+    const written = this.backend.commit(() => {
+      // decided only now: a shared backend has just brought in what other hubs stored
+      const stored = this.ledger.records.get(sub.id)
+      if (stored) return { records: [], value: { record: stored, duplicate: true } }
+      const hallId = this.registry.hallOfDesk(sub.deskId)
+      const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
+      const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger)
+      const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
+      this.ledger.apply(record)
+      return { records: [record], value: { record, duplicate: false } }
+    })
     this.inflight.set(sub.id, written)
     try {
-      await written
+      return await written
     } finally {
       this.inflight.delete(sub.id)
     }
-    return { record, duplicate: false }
   }
 
   checkinsSince(since: number, limit: number): CheckinRecord[] {
@@ -160,20 +187,29 @@ export class EventStore {
     }
   }
 
-  /** Applies a change to the registry and writes registry.json (a whole-file write: admin actions only). */
+  /**
+   * Applies a change to the registry and stores it (a whole-document write: admin actions
+   * only). The backend first brings the registry up to date, so with several hubs `change`
+   * sees every earlier change.
+   */
   async updateRegistry(change: (data: RegistryData, rev: number) => void): Promise<number> {
-    const rev = this.data.rev + 1
-    change(this.data, rev)
-    this.data.rev = rev
-    this.registry.setEvent(this.data.event)
-    for (const a of this.data.attendees) if (a.rev === rev) this.registry.put(a)
-    for (const c of this.data.credentials) this.credentials.put(c)
-    await this.db.write()
+    let rev = 0
+    await this.backend.updateRegistry(() => {
+      const data = this.registryData
+      rev = data.rev + 1
+      change(data, rev)
+      data.rev = rev
+      this.registry.setEvent(data.event)
+      const changed = data.attendees.filter((a) => a.rev === rev)
+      for (const a of changed) this.registry.put(a)
+      for (const c of data.credentials) this.credentials.put(c)
+      return { data, changed }
+    })
     return rev
   }
 
   async close(): Promise<void> {
     await Promise.allSettled(this.inflight.values())
-    await this.journal.close()
+    await this.backend.close()
   }
 }

@@ -1,0 +1,92 @@
+// The embedded backend, the default: one data folder on the hub's own disk.
+//   badge-key.pem     the event's Ed25519 signing key (0600)
+//   registry.json     lowdb: event, attendees, badges, credentials, kiosks
+//   checkins.jsonl    the append-only check-in journal, fsync'd before every ack
+//   <log>.jsonl       other append-only logs (print-log.jsonl)
+// A check-in never goes through lowdb's whole-file rewrite: it is one line in the journal.
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Low } from 'lowdb'
+import { generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
+import { fileExists } from '../../common/files.js'
+import { Journal } from '../../common/journal.js'
+import type { CheckinRecord } from '../../shared/domain.js'
+import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend } from './backend.js'
+import type { RegistryData } from './registry-data.js'
+import { openRegistryFile } from './registry-file.js'
+
+export function checkRecord(value: unknown): CheckinRecord {
+  const r = value as CheckinRecord
+  if (!r || typeof r.id !== 'string' || typeof r.seq !== 'number' || typeof r.outcome !== 'string') throw new Error('not a check-in record')
+  return r
+}
+
+export class EmbeddedBackend implements StoreBackend {
+  readonly kind = 'embedded'
+  private db: Low<RegistryData> | null = null
+  private journal: Journal<CheckinRecord> | null = null
+  private logs: Journal<unknown>[] = []
+  private remote: Remote | null = null
+
+  constructor(readonly dataDir: string) {}
+
+  get location() {
+    return this.dataDir
+  }
+
+  async open(seed: SeedRegistry, remote: Remote): Promise<Loaded> {
+    this.remote = remote
+    await mkdir(this.dataDir, { recursive: true })
+    const keyPath = join(this.dataDir, 'badge-key.pem')
+    const registryPath = join(this.dataDir, 'registry.json')
+    let privateKeyPem: string
+    if (await fileExists(keyPath)) {
+      privateKeyPem = await readFile(keyPath, 'utf8')
+    } else {
+      if (await fileExists(registryPath)) throw new Error(`${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`)
+      privateKeyPem = generateBadgeKeys().privateKeyPem
+      await writeFile(keyPath, privateKeyPem, { mode: 0o600 })
+    }
+    let firstStart: FirstStart | null = null
+    this.db = await openRegistryFile(registryPath, () => {
+      const seeded = seed(publicKeyOfPem(privateKeyPem))
+      firstStart = seeded.firstStart
+      return seeded.registry
+    })
+    if (this.db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
+      throw new Error(`${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
+    }
+    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord)
+    this.journal = opened.journal
+    return { registry: this.db.data, records: opened.records, privateKeyPem, firstStart, tornBytes: opened.tornBytes }
+  }
+
+  async commit<T>(decide: () => { records: CheckinRecord[]; value: T }): Promise<T> {
+    const { records, value } = decide()
+    try {
+      // appends that arrive while a flush is under way share the next fsync (group commit)
+      await this.journal!.appendMany(records)
+    } catch (err) {
+      this.remote!.lost(records)
+      throw err
+    }
+    return value
+  }
+
+  async updateRegistry(change: () => { data: RegistryData }): Promise<void> {
+    this.db!.data = change().data
+    await this.db!.write()
+  }
+
+  async openLog<T>(name: string, check: (value: unknown) => T): Promise<{ log: AppendLog<T>; records: T[] }> {
+    const { journal, records } = await Journal.open(join(this.dataDir, `${name}.jsonl`), check)
+    this.logs.push(journal as Journal<unknown>)
+    // one hub: nobody else appends
+    return { log: { append: (r) => journal.appendMany(r), onRemote: () => {}, close: () => journal.close() }, records }
+  }
+
+  async close(): Promise<void> {
+    await this.journal?.close()
+    await Promise.all(this.logs.map((l) => l.close()))
+  }
+}
