@@ -49,7 +49,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const pair = async (hubUrl: string, code: string, name: string) => {
     const paired = await pairWithHub(hubUrl, code, name)
     await kiosk.configure((d) => {
-      d.pairing = { hubUrl, kioskId: paired.kioskId, token: paired.token, name }
+      d.pairing = { hubUrl, hubUrls: paired.hubs, kioskId: paired.kioskId, token: paired.token, name, ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}) }
       d.registry = null
     })
     connect()

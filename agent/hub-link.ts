@@ -7,6 +7,9 @@ import type { Kiosk } from './kiosk.js'
 
 type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
+/** Failed connection attempts in a row before a kiosk with several hubs tries the next one. */
+const FAILOVER_AFTER = 2
+
 export interface HubLinkOptions {
   ackTimeoutMs?: number
   heartbeatMs?: number
@@ -28,10 +31,35 @@ export class HubLink {
     private options: HubLinkOptions = {},
   ) {}
 
+  /** connection failures in a row at the current hub; at FAILOVER_AFTER the link moves on */
+  private failures = 0
+  private hubIndex = 0
+
   start() {
+    if (!this.kiosk.data.pairing || this.socket) return
+    this.open()
+    this.unsubscribe = this.kiosk.onChange(() => {
+      if (this.kiosk.outbox.size > 0) void this.drain()
+    })
+    this.timer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs ?? 10_000)
+  }
+
+  /** The hubs this kiosk may use: the one it paired with first, then the others it was given. */
+  get hubUrls(): string[] {
     const pairing = this.kiosk.data.pairing
-    if (!pairing || this.socket) return
-    const socket: HubSocket = io(pairing.hubUrl, {
+    return pairing ? [...new Set([pairing.hubUrl, ...pairing.hubUrls])] : []
+  }
+
+  /** The hub this link is talking to (or trying to). */
+  get hubUrl(): string | null {
+    return this.hubUrls[this.hubIndex % Math.max(1, this.hubUrls.length)] ?? null
+  }
+
+  private open() {
+    const pairing = this.kiosk.data.pairing
+    const url = this.hubUrl
+    if (!pairing || !url) return
+    const socket: HubSocket = io(url, {
       auth: { token: pairing.token },
       transports: ['websocket'],
       reconnectionDelay: 500,
@@ -40,6 +68,7 @@ export class HubLink {
     })
     this.socket = socket
     socket.on('connect', () => {
+      this.failures = 0
       this.kiosk.online = true
       this.kiosk.changed()
       void this.sync()
@@ -49,10 +78,10 @@ export class HubLink {
       this.kiosk.changed()
     })
     socket.on('connect_error', (err) => {
-      if (err.message === 'unauthorized') {
-        this.revoked = true
-        this.options.log?.('hub refused this kiosk: it may have been revoked; pair it again')
-      }
+      if (err.message === 'unauthorized') return this.refused(socket, 'the hub no longer knows this kiosk (revoked, or a new event): attendee list removed, unsent records kept for export; pair it again')
+      // the hub is gone (or never answered): with several hubs, move to the next; the outbox
+      // holds every record until some hub acknowledges it, so nothing is lost or doubled
+      if (++this.failures >= FAILOVER_AFTER && this.hubUrls.length > 1) this.moveOn(socket)
     })
     socket.on('registry:changed', () => void this.pullRegistry())
     socket.on('checkins:recorded', (records) => {
@@ -61,16 +90,26 @@ export class HubLink {
         (err: Error) => this.options.log?.(`could not keep other desks' check-ins: ${err.message}`),
       )
     })
-    socket.on('kiosk:revoked', () => {
-      this.revoked = true
-      socket.disconnect()
-      this.options.log?.('this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export')
-      void this.kiosk.forgetAttendees()
-    })
-    this.unsubscribe = this.kiosk.onChange(() => {
-      if (this.kiosk.outbox.size > 0) void this.drain()
-    })
-    this.timer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs ?? 10_000)
+    socket.on('kiosk:revoked', () => this.refused(socket, 'this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export'))
+  }
+
+  private moveOn(socket: HubSocket) {
+    if (socket !== this.socket) return
+    socket.removeAllListeners()
+    socket.disconnect()
+    this.failures = 0
+    this.hubIndex = (this.hubIndex + 1) % this.hubUrls.length
+    this.options.log?.(`hub unreachable; trying ${this.hubUrl}`)
+    this.open()
+  }
+
+  /** A revoked kiosk (or one the hub has never heard of) keeps nobody's personal data. */
+  private refused(socket: HubSocket, why: string) {
+    if (this.revoked) return
+    this.revoked = true
+    socket.disconnect()
+    this.options.log?.(why)
+    void this.kiosk.forgetAttendees()
   }
 
   private get ackTimeout() {
@@ -190,6 +229,7 @@ export class HubLink {
     if (this.timer) clearInterval(this.timer)
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.unsubscribe?.()
+    this.socket?.removeAllListeners()
     this.socket?.disconnect()
     this.socket = null
     this.kiosk.online = false
@@ -197,14 +237,16 @@ export class HubLink {
 }
 
 /** Trades a pairing code for this kiosk's own token. */
-export async function pairWithHub(hubUrl: string, code: string, name: string): Promise<{ kioskId: string; token: string }> {
+export async function pairWithHub(hubUrl: string, code: string, name: string): Promise<{ kioskId: string; token: string; hubs: string[]; badgePublicKey: string | undefined }> {
   const res = await fetch(new URL('/api/pair', hubUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code, name }),
     signal: AbortSignal.timeout(10_000),
   })
-  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; kioskId?: string; token?: string; error?: string }
+  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; kioskId?: string; token?: string; error?: string; hubs?: unknown; event?: { badgePublicKey?: unknown } }
   if (!res.ok || !body.kioskId || !body.token) throw new Error(body.error ?? `pairing failed (${res.status})`)
-  return { kioskId: body.kioskId, token: body.token }
+  const hubs = Array.isArray(body.hubs) ? body.hubs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16) : []
+  const key = body.event?.badgePublicKey
+  return { kioskId: body.kioskId, token: body.token, hubs, badgePublicKey: typeof key === 'string' ? key : undefined }
 }

@@ -8,7 +8,18 @@ import { fileExists } from '../common/files.js'
 
 export const KioskFile = z.object({
   format: z.literal(1),
-  pairing: z.object({ hubUrl: z.string(), kioskId: z.string(), token: z.string(), name: z.string() }).nullable(),
+  pairing: z
+    .object({
+      hubUrl: z.string(),
+      /** every hub of the deployment (KARIBU_HUB_URLS), to move to the next when one is gone */
+      hubUrls: z.array(z.string()).default([]),
+      kioskId: z.string(),
+      token: z.string(),
+      name: z.string(),
+      /** the event's badge key as it was at pairing: a hub offering another is not this event's */
+      badgePublicKey: z.string().optional(),
+    })
+    .nullable(),
   desk: z.object({ deskId: z.string().nullable(), mode: z.enum(['in', 'out']) }),
   registry: z.object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() }).nullable(),
   clockOffsetMs: z.number().int(),

@@ -147,13 +147,17 @@ export class Kiosk {
   }
 
   async applyRegistry(delta: RegistryDelta) {
+    const pinned = this.data.pairing?.badgePublicKey
+    // a device posing as the hub cannot make this kiosk accept badges it signed itself
+    if (pinned && delta.event.badgePublicKey !== pinned) throw new Error("the hub offered another event's badge key: registry refused")
     const prev = this.data.registry
     const attendees = delta.full || !prev ? delta.attendees : mergeById(prev.attendees, delta.attendees)
     this.data.registry = { rev: delta.rev, event: delta.event, attendees, ...(delta.exitPinHash ? { exitPinHash: delta.exitPinHash } : {}) }
     this.data.lastSyncAt = this.now().toISOString()
-    await this.file.write()
+    // the index with the data, before the write: a scan during the write sees the new registry
     this.loadRegistry()
     this.changed()
+    await this.file.write()
   }
 
   /**

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import type { CheckinRecord } from '../shared/domain.js'
+import type { Cluster } from './cluster.js'
 import type { HubContext, Log } from './context.js'
 import { createHttpHandler } from './http.js'
 import { KioskPresence } from './kiosk-presence.js'
@@ -22,6 +23,10 @@ export interface HubOptions {
   staticDir?: string
   log?: Log
   throttle?: LoginThrottle
+  /** other hubs on the same database, joined through Redis (hub/cluster.ts) */
+  cluster?: Cluster | undefined
+  /** every hub's address, for kiosks to fail over (KARIBU_HUB_URLS) */
+  hubUrls?: string[]
 }
 
 export interface Hub {
@@ -48,6 +53,8 @@ export function createHub(options: HubOptions): Hub {
   const log = options.log ?? { info: (m) => console.log(m), error: (m) => console.error(m) }
   // Check-ins are pushed in coalesced batches: kiosks get the new records, dashboards one fresh
   // set of figures. At 2,000 check-ins/s this is 20 messages a second per client, not 2,000.
+  // Pushes go to this hub's own clients only (`io.local`): with several hubs, each tells its
+  // clients what its own ledger and registry hold, once they hold it.
   let flushTimer: NodeJS.Timeout | null = null
   let pending: CheckinRecord[] = []
   let io: HubServer
@@ -55,16 +62,19 @@ export function createHub(options: HubOptions): Hub {
   const flushSoon = () => {
     flushTimer ??= setTimeout(() => {
       flushTimer = null
-      if (pending.length) io.to('kiosks').emit('checkins:recorded', pending)
+      if (pending.length) io.local.to('kiosks').emit('checkins:recorded', pending)
       pending = []
-      io.to('dashboards').emit('stats:changed', statsFor(ctx))
+      io.local.to('dashboards').emit('stats:changed', statsFor(ctx))
     }, PUSH_INTERVAL_MS)
   }
 
   const ctx: HubContext = {
     store: options.store,
-    presence: new KioskPresence(),
+    presence: new KioskPresence((report) => {
+      if (options.cluster) io.serverSideEmit('kiosk:presence', report)
+    }),
     throttle: options.throttle ?? new LoginThrottle(),
+    hubUrls: options.hubUrls ?? [],
     now,
     log,
     recorded(record) {
@@ -73,11 +83,15 @@ export function createHub(options: HubOptions): Hub {
     },
     kiosksChanged: flushSoon,
     registryChanged(rev) {
-      io.to('kiosks').emit('registry:changed', { rev })
+      io.local.to('kiosks').emit('registry:changed', { rev })
     },
+    // through every hub: the kiosk may be connected to another one
     kioskRevoked(kioskId) {
       io.to(`kiosk:${kioskId}`).emit('kiosk:revoked')
       io.in(`kiosk:${kioskId}`).disconnectSockets(true)
+    },
+    credentialsRevoked(ids) {
+      if (ids.length) io.in(ids.map((id) => `credential:${id}`)).disconnectSockets(true)
     },
   }
 
@@ -86,8 +100,21 @@ export function createHub(options: HubOptions): Hub {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, originAllowed(req)),
     serveClient: false,
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   })
   attachSockets(io, ctx)
+  io.on('kiosk:presence', (report) => {
+    ctx.presence.heard(report, now().getTime())
+    flushSoon()
+  })
+  // what other hubs stored, once this hub's store holds it
+  const unlisten = options.store.listen({
+    checkinsStored(records) {
+      pending.push(...records)
+      flushSoon()
+    },
+    registryChanged: (rev) => ctx.registryChanged(rev),
+  })
 
   return {
     http,
@@ -100,9 +127,11 @@ export function createHub(options: HubOptions): Hub {
       })
     },
     async close() {
+      unlisten()
       if (flushTimer) clearTimeout(flushTimer)
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await options.store.close()
+      await options.cluster?.close()
     },
   }
 }

@@ -4,11 +4,42 @@ import { resolve } from 'node:path'
 export interface HubConfig {
   port: number
   host: string
+  /** the embedded store's folder (used when no database is configured) */
   dataDir: string
+  /** PostgreSQL shared by several hubs, instead of the data folder */
+  databaseUrl: string | null
+  /** Redis joining several hubs' Socket.IO servers */
+  redisUrl: string | null
+  /** every hub's address as kiosks reach it, handed to kiosks at pairing so they can fail over */
+  hubUrls: string[]
+}
+
+function urlList(value: string | undefined, name: string): string[] {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  for (const u of list) {
+    let ok = false
+    try {
+      ok = ['http:', 'https:'].includes(new URL(u).protocol)
+    } catch {
+      // reported below
+    }
+    if (!ok) throw new Error(`${name} must be a comma-separated list of http(s) addresses, not "${u}"`)
+  }
+  return list
 }
 
 export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 4280)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`)
-  return { port, host: env.HOST ?? '0.0.0.0', dataDir: resolve(env.KARIBU_DATA ?? 'data') }
+  const databaseUrl = env.KARIBU_DATABASE_URL?.trim() || null
+  const redisUrl = env.KARIBU_REDIS_URL?.trim() || null
+  if (redisUrl && !databaseUrl) throw new Error('KARIBU_REDIS_URL joins hubs that share one database: set KARIBU_DATABASE_URL too')
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.KARIBU_DATA ?? 'data'),
+    databaseUrl,
+    redisUrl,
+    hubUrls: urlList(env.KARIBU_HUB_URLS, 'KARIBU_HUB_URLS'),
+  }
 }

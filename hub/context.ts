@@ -13,6 +13,8 @@ export interface HubContext {
   store: EventStore
   presence: KioskPresence
   throttle: LoginThrottle
+  /** every hub's address as kiosks reach it (KARIBU_HUB_URLS); empty for a lone hub */
+  hubUrls: string[]
   now: () => Date
   log: Log
   /** a new record was stored: tell dashboards and kiosks */
@@ -23,4 +25,6 @@ export interface HubContext {
   registryChanged(rev: number): void
   /** a kiosk was revoked: tell it (it forgets the attendee list) and cut its connections */
   kioskRevoked(kioskId: string): void
+  /** usher or admin credentials were revoked: cut their open connections (checked only at the handshake) */
+  credentialsRevoked(ids: string[]): void
 }

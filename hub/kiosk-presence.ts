@@ -1,5 +1,7 @@
 // Which kiosks are connected and what they last reported. Live state, not records: it is
-// rebuilt as kiosks reconnect after a hub restart.
+// rebuilt as kiosks reconnect after a hub restart. With several hubs, each also hears what the
+// others see (hub/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
+// on a hub that died is not shown online for ever.
 import type { KioskHeartbeat, KioskStatus } from '../shared/protocol.js'
 import type { KioskRecord } from './store/registry-data.js'
 
@@ -11,8 +13,24 @@ interface Live {
   deskId: string | null
 }
 
+/** What one hub tells the others about one kiosk. */
+export interface PresenceReport {
+  kioskId: string
+  online: boolean
+  lastSeen: number
+  outboxDepth: number
+  clockOffsetMs: number
+  deskId: string | null
+}
+
+/** Kiosks heartbeat every 10 s and each beat is passed on: three missed and it lapses. */
+export const REMOTE_LAPSE_MS = 30_000
+
 export class KioskPresence {
   private live = new Map<string, Live>()
+  private remote = new Map<string, PresenceReport & { heardAt: number }>()
+
+  constructor(private readonly onLocalChange: (report: PresenceReport) => void = () => {}) {}
 
   private entry(id: string): Live {
     let e = this.live.get(id)
@@ -20,16 +38,23 @@ export class KioskPresence {
     return e
   }
 
+  private changed(id: string) {
+    const e = this.entry(id)
+    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId })
+  }
+
   connected(id: string, now: number) {
     const e = this.entry(id)
     e.sockets++
     e.lastSeen = now
+    this.changed(id)
   }
 
   disconnected(id: string, now: number) {
     const e = this.entry(id)
     e.sockets = Math.max(0, e.sockets - 1)
     e.lastSeen = now
+    this.changed(id)
   }
 
   heartbeat(id: string, beat: KioskHeartbeat, now: number) {
@@ -38,23 +63,34 @@ export class KioskPresence {
     e.outboxDepth = beat.outboxDepth
     e.clockOffsetMs = beat.clockOffsetMs
     if (beat.deskId) e.deskId = beat.deskId
+    this.changed(id)
   }
 
   seen(id: string, now: number) {
     this.entry(id).lastSeen = now
   }
 
-  list(kiosks: readonly KioskRecord[]): KioskStatus[] {
+  /** Another hub's report. */
+  heard(report: PresenceReport, now: number) {
+    this.remote.set(report.kioskId, { ...report, heardAt: now })
+  }
+
+  list(kiosks: readonly KioskRecord[], now: number): KioskStatus[] {
     return kiosks.map((k) => {
       const e = this.live.get(k.id)
+      const r = this.remote.get(k.id)
+      const remoteOnline = !!r && r.online && now - r.heardAt < REMOTE_LAPSE_MS
+      // the fresher of the two accounts says what the kiosk last reported
+      const latest = r && (!e || r.lastSeen > e.lastSeen) ? r : e
+      const lastSeen = Math.max(e?.lastSeen ?? 0, r?.lastSeen ?? 0)
       return {
         kioskId: k.id,
         name: k.name,
-        deskId: e?.deskId ?? k.deskId ?? null,
-        online: !!e && e.sockets > 0,
-        lastSeen: e && e.lastSeen ? new Date(e.lastSeen).toISOString() : null,
-        outboxDepth: e?.outboxDepth ?? 0,
-        clockOffsetMs: e?.clockOffsetMs ?? 0,
+        deskId: latest?.deskId ?? k.deskId ?? null,
+        online: (!!e && e.sockets > 0) || remoteOnline,
+        lastSeen: lastSeen ? new Date(lastSeen).toISOString() : null,
+        outboxDepth: latest?.outboxDepth ?? 0,
+        clockOffsetMs: latest?.clockOffsetMs ?? 0,
         revoked: !!k.revokedAt,
       }
     })

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { EventInfo } from '../shared/domain.js'
 import { hashToken, newCredential, newId, newPairingCode } from './credentials.js'
 import type { EventStore } from './store/event-store.js'
+import type { RegistryData } from './store/registry-data.js'
 
 export const PairRequest = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
@@ -27,18 +28,28 @@ export async function createPairingCode(store: EventStore, validMinutes: number)
   return { code, expiresAt }
 }
 
+class CodeTaken extends Error {}
+
 export async function pairKiosk(store: EventStore, request: z.infer<typeof PairRequest>): Promise<Paired | null> {
   const now = store.now()
   const hash = hashToken(request.code)
-  const entry = store.data.pairingCodes.find((p) => p.codeHash === hash && Date.parse(p.expiresAt) > now.getTime())
-  if (!entry) return null
+  const valid = (data: RegistryData) => data.pairingCodes.some((p) => p.codeHash === hash && Date.parse(p.expiresAt) > now.getTime())
+  // a code made on another hub a moment ago: catch up before refusing it
+  if (!valid(store.data) && !(await store.refresh().then(() => valid(store.data), () => false))) return null
   const kioskId = newId('kiosk')
   const { credential, token } = newCredential('kiosk', request.name, now, kioskId)
-  await store.updateRegistry((data) => {
-    data.pairingCodes = data.pairingCodes.filter((p) => p !== entry)
-    data.kiosks.push({ id: kioskId, name: request.name, pairedAt: now.toISOString() })
-    data.credentials.push(credential)
-  })
+  try {
+    await store.updateRegistry((data) => {
+      // checked again on the registry as stored: two hubs taking one code at once pair one kiosk
+      if (!valid(data)) throw new CodeTaken()
+      data.pairingCodes = data.pairingCodes.filter((p) => p.codeHash !== hash)
+      data.kiosks.push({ id: kioskId, name: request.name, pairedAt: now.toISOString() })
+      data.credentials.push(credential)
+    })
+  } catch (err) {
+    if (err instanceof CodeTaken) return null
+    throw err
+  }
   return { kioskId, token, event: store.data.event }
 }
 

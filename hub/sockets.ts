@@ -18,11 +18,12 @@ import {
   type SocketData,
 } from '../shared/protocol.js'
 import { dayStats } from '../shared/stats.js'
+import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
 import { sleep } from './login-throttle.js'
 
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
 
 /** Per-socket budget of requests per second; a flood gets `rate_limited`, not the hub's time. */
 const RATE_PER_SECOND = 400
@@ -33,7 +34,7 @@ export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
   const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
   return {
     stats: dayStats(store.ledger, store.registry, day, ctx.now()),
-    kiosks: ctx.presence.list(store.data.kiosks),
+    kiosks: ctx.presence.list(store.data.kiosks, ctx.now().getTime()),
     event: { id, name, venue, timezone, days, groups, halls, desks },
   }
 }
@@ -44,7 +45,17 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
   io.use(async (socket, next) => {
     const address = socket.handshake.address
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token
-    const principal = store.credentials.authenticate(token)
+    let principal = store.credentials.authenticate(token)
+    if (!principal) {
+      // a credential made on another hub a moment ago: catch up before refusing it; if the
+      // shared store is away, say so: "unauthorized" makes a kiosk forget its attendee list
+      try {
+        await store.refresh()
+      } catch {
+        return next(new Error('unavailable'))
+      }
+      principal = store.credentials.authenticate(token)
+    }
     if (!principal) {
       await sleep(throttle.delayFor(address))
       throttle.failed(address)
@@ -58,7 +69,7 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
 
   io.on('connection', (socket: HubSocket) => {
     const { role, principal } = socket.data
-    void socket.join(role === 'kiosk' ? ['kiosks', `kiosk:${principal}`] : ['dashboards', role])
+    void socket.join(role === 'kiosk' ? ['kiosks', `kiosk:${principal}`] : ['dashboards', role, `credential:${principal}`])
     if (role === 'kiosk') {
       presence.connected(principal, ctx.now().getTime())
       ctx.kiosksChanged()
@@ -119,7 +130,10 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
     handle('registry:pull', (payload) => {
       const q = RegistryPull.safeParse(payload)
       if (!q.success) return { ok: false, error: 'invalid_payload' }
-      return { ok: true, ...store.registryDelta(q.data.since) }
+      const delta = store.registryDelta(q.data.since)
+      // a kiosk finds people by name, phone or institution: it is not given their e-mail
+      if (role === 'kiosk') delta.attendees = delta.attendees.map(({ email: _email, ...a }) => a)
+      return { ok: true, ...delta }
     })
 
     handle('clock:ping', (payload) => {

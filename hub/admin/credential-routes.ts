@@ -31,10 +31,16 @@ export const credentialRoutes: Route[] = [
     async handle(ctx, { res }) {
       const at = ctx.store.now()
       const { credential, token } = newCredential('admin', 'Organiser', at)
+      const revoked: string[] = []
       await ctx.store.updateRegistry((data) => {
-        for (const c of data.credentials) if (c.role === 'admin' && !c.revokedAt) c.revokedAt = at.toISOString()
+        for (const c of data.credentials) {
+          if (c.role !== 'admin' || c.revokedAt) continue
+          c.revokedAt = at.toISOString()
+          revoked.push(c.id)
+        }
         data.credentials.push(credential)
       })
+      ctx.credentialsRevoked(revoked)
       ctx.log.info('admin credential changed')
       sendJson(res, 200, { ok: true, id: credential.id, token })
     },
@@ -65,8 +71,9 @@ export const credentialRoutes: Route[] = [
         await ctx.store.updateRegistry((data) => {
           for (const c of data.credentials) if (c.id === target.id) c.revokedAt = at
         })
+        ctx.credentialsRevoked([target.id])
       }
-      sendJson(res, 200, { ok: true, usher: usherView(target) })
+      sendJson(res, 200, { ok: true, usher: usherView(ctx.store.data.credentials.find((c) => c.id === target.id) ?? target) })
     },
   },
   {

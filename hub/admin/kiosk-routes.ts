@@ -19,7 +19,7 @@ export const kioskRoutes: Route[] = [
     roles: ADMIN,
     handle(ctx, { req, res }) {
       const records = new Map(ctx.store.data.kiosks.map((k) => [k.id, k]))
-      const kiosks = ctx.presence.list(ctx.store.data.kiosks).map((s) => ({ ...s, pairedAt: records.get(s.kioskId)?.pairedAt ?? null, revokedAt: records.get(s.kioskId)?.revokedAt ?? null }))
+      const kiosks = ctx.presence.list(ctx.store.data.kiosks, ctx.now().getTime()).map((s) => ({ ...s, pairedAt: records.get(s.kioskId)?.pairedAt ?? null, revokedAt: records.get(s.kioskId)?.revokedAt ?? null }))
       sendJson(res, 200, { ok: true, kiosks, origins: hubOrigins(req) })
     },
   },

@@ -66,6 +66,8 @@ export interface StoreBackend {
    * document as it now stands and the attendees it changed.
    */
   updateRegistry(change: () => { data: RegistryData; changed: Attendee[] }): Promise<void>
+  /** Catches up with other hubs now (a shared backend; the embedded one has nothing to do). Rejects when the shared store cannot be reached. */
+  refresh(): Promise<void>
   openLog<T>(name: string, check: (value: unknown) => T): Promise<{ log: AppendLog<T>; records: T[] }>
   close(): Promise<void>
 }

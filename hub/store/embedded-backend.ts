@@ -78,6 +78,8 @@ export class EmbeddedBackend implements StoreBackend {
     await this.db!.write()
   }
 
+  async refresh(): Promise<void> {}
+
   async openLog<T>(name: string, check: (value: unknown) => T): Promise<{ log: AppendLog<T>; records: T[] }> {
     const { journal, records } = await Journal.open(join(this.dataDir, `${name}.jsonl`), check)
     this.logs.push(journal as Journal<unknown>)

@@ -88,6 +88,11 @@ export class EventStore {
     return { store, firstStart: loaded.firstStart, tornBytes: loaded.tornBytes }
   }
 
+  /** Catches up with what other hubs stored (a shared backend), e.g. before refusing a credential. */
+  refresh(): Promise<void> {
+    return this.backend.refresh()
+  }
+
   /** Tells `listener` what other hubs store; returns the unsubscribe. */
   listen(listener: StoreListener): () => void {
     this.listeners.add(listener)

@@ -6,6 +6,8 @@ import { createHub, type Hub } from '../../hub/app.js'
 import { LoginThrottle } from '../../hub/login-throttle.js'
 import { createPairingCode, pairKiosk } from '../../hub/pairing.js'
 import { EventStore, type SeedEvent } from '../../hub/store/event-store.js'
+import { EmbeddedBackend } from '../../hub/store/embedded-backend.js'
+import { PostgresBackend } from '../../hub/store/postgres-backend.js'
 import { DAY1_MORNING, testEvent } from '../fixtures/event.js'
 
 export type HubClient = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -32,10 +34,12 @@ export interface TestHubOptions {
   seed?: SeedEvent
 }
 
+/** `dataDir`: a data folder (the embedded store) or a postgres:// URL (tests/helpers/store-kinds.ts). */
 export async function startTestHub(dataDir: string, options: TestHubOptions = {}): Promise<TestHub> {
   const clock = { now: DAY1_MORNING }
   const now = options.now ?? (() => clock.now)
-  const { store, firstStart } = await EventStore.open({ dataDir, now, seed: options.seed ?? ((key) => testEvent(key)) })
+  const backend = /^postgres(ql)?:\/\//.test(dataDir) ? new PostgresBackend(dataDir) : new EmbeddedBackend(dataDir)
+  const { store, firstStart } = await EventStore.open({ backend, now, seed: options.seed ?? ((key) => testEvent(key)) })
   const hub = createHub({ store, now, log: { info() {}, error() {} }, throttle: new LoginThrottle(1, 2) })
   const address = await hub.listen(options.port ?? 0, '127.0.0.1')
   const url = `http://127.0.0.1:${address.port}`

@@ -116,8 +116,13 @@ describe('credentials', () => {
     expect((await stats()).status).toBe(200)
     const list = (await (await call('GET', '/api/admin/credentials')).json()) as { ushers: { id: string; label: string; revoked: boolean }[] }
     expect(list.ushers.map((u) => u.label)).toEqual(['Ushers', 'Protocol phone'])
+    const dashboard = await t.client(made.usher.token)
+    const other = await t.client(t.usherToken)
     expect((await call('POST', `/api/admin/credentials/${made.usher.id}/revoke`)).status).toBe(200)
     expect((await stats()).status).toBe(401)
+    // a dashboard already open with it is cut off too (credentials are checked at the handshake)
+    await until(() => !dashboard.connected, 5000, 'revoked usher socket closed')
+    expect(other.connected).toBe(true)
     const adminId = t.store.data.credentials.find((c) => c.role === 'admin')!.id
     expect((await call('POST', `/api/admin/credentials/${adminId}/revoke`)).status).toBe(404)
     expect((await call('GET', '/api/admin/event')).status).toBe(200)

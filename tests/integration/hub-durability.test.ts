@@ -9,6 +9,7 @@ import { JournalCorruptError } from '../../common/journal.js'
 import { testEvent } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { STORE_KINDS, useStoreLocations } from '../helpers/store-kinds.js'
 import { startTestHub } from '../helpers/test-hub.js'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -19,9 +20,12 @@ afterEach(async () => {
   await dir.remove()
 })
 
-describe('restart', () => {
-  it('a hub restarted on the same data folder has every acknowledged check-in and the same stats', async () => {
-    const t = await startTestHub(dir.path)
+const location = useStoreLocations()
+
+describe.each(STORE_KINDS)('restart, %s store', (kind) => {
+  it('a hub restarted on the same store has every acknowledged check-in and the same stats', async () => {
+    const store = await location(kind)
+    const t = await startTestHub(store.where)
     const k = await t.pairKiosk()
     const kiosk = await t.client(k.token)
     const acked: string[] = []
@@ -36,7 +40,7 @@ describe('restart', () => {
     const before = await usher.emitWithAck('stats:get', { dayId: 'd1' })
     await t.close()
 
-    const again = await startTestHub(dir.path, { tokens: { admin: t.adminToken, usher: t.usherToken } })
+    const again = await startTestHub(store.where, { tokens: { admin: t.adminToken, usher: t.usherToken } })
     expect(acked).toHaveLength(60)
     for (const id of acked) expect(again.store.ledger.records.has(id)).toBe(true)
     const usher2 = await again.client(again.usherToken)
@@ -48,6 +52,7 @@ describe('restart', () => {
     const kiosk2 = await again.client(k.token)
     expect(kiosk2.connected).toBe(true)
     await again.close()
+    await store.remove()
   })
 })
 

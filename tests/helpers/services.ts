@@ -1,0 +1,100 @@
+// Real PostgreSQL and Redis servers from Debian's packages, started for the test run on
+// 127.0.0.1 in temp folders and stopped after (.ci/run installs the packages).
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { chmod, chown, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { tmpdir, userInfo } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { freePort } from './processes.js'
+import { until } from './until.js'
+
+const run = promisify(execFile)
+
+export interface Service {
+  url: string
+  stop(): Promise<void>
+}
+
+async function postgresBin(name: string): Promise<string> {
+  const versions = (await readdir('/usr/lib/postgresql').catch(() => [])).sort((a, b) => Number(b) - Number(a))
+  if (!versions[0]) throw new Error('PostgreSQL is not installed (apt-get install postgresql; .ci/run does it)')
+  return `/usr/lib/postgresql/${versions[0]}/bin/${name}`
+}
+
+/** PostgreSQL refuses to run as root: as root, its commands run as the package's `postgres` user. */
+async function asPostgres(cmd: string, args: string[]) {
+  const root = userInfo().uid === 0
+  return run(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { timeout: 60_000 })
+}
+
+/** `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests skip them. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<Service> {
+  const dir = await mkdtemp(join(tmpdir(), 'karibu-pg-'))
+  const data = join(dir, 'data')
+  if (userInfo().uid === 0) {
+    const { stdout } = await run('id', ['-u', 'postgres'])
+    const { stdout: gid } = await run('id', ['-g', 'postgres'])
+    await chown(dir, Number(stdout.trim()), Number(gid.trim()))
+  }
+  await chmod(dir, 0o700)
+  const port = await freePort()
+  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
+  const pgCtl = await postgresBin('pg_ctl')
+  // fsync off for tests: throwaway databases, and the tests measure nothing
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`
+  await asPostgres(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start'])
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  return {
+    url,
+    async stop() {
+      await asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A fresh database on the server, so every test hub starts from nothing. */
+export async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `karibu_${Math.random().toString(36).slice(2, 10)}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export async function startRedis(): Promise<Service> {
+  const dir = await mkdtemp(join(tmpdir(), 'karibu-redis-'))
+  const port = await freePort()
+  const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()))
+  const url = `redis://127.0.0.1:${port}`
+  await until(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const s = connect(port, '127.0.0.1', () => {
+          s.end()
+          resolve(true)
+        })
+        s.on('error', () => resolve(false))
+      }),
+    15_000,
+    'redis-server up',
+  )
+  return {
+    url,
+    async stop() {
+      proc.kill('SIGKILL')
+      await exited
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
