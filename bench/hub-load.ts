@@ -17,17 +17,37 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const IN_FLIGHT = 2 // per kiosk, in the max run: a kiosk scans one person at a time, plus its outbox catching up
 const OFFERED = Number(process.env.BENCH_RATE ?? 2000)
 
-interface Started {
-  port: number
+/** Hubs under test: where kiosks connect, where dashboards connect, how to stop them all. */
+export interface Target {
+  kioskUrls: string[]
+  dashboardUrls: string[]
   adminToken?: string
   usherToken?: string
-  stop(): void
+  stop(): Promise<void>
 }
 
-async function startChild(mode: 'hub' | 'bare', dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/hub-process.ts', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+export interface Started {
+  url: string
+  adminToken?: string
+  usherToken?: string
+  stop(): Promise<void>
+}
+
+/** bench/hub-process.ts in a process of its own; `env` picks its store (a database, Redis). */
+export async function startChild(mode: 'hub' | 'bare', dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/hub-process.ts', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
-  return { ...(JSON.parse(line) as Omit<Started, 'stop'>), stop: () => child.kill('SIGTERM') }
+  const ready = JSON.parse(line) as { port: number; adminToken?: string; usherToken?: string }
+  return {
+    url: `http://127.0.0.1:${ready.port}`,
+    ...(ready.adminToken ? { adminToken: ready.adminToken } : {}),
+    ...(ready.usherToken ? { usherToken: ready.usherToken } : {}),
+    async stop() {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
 }
 
 async function pairKiosks(base: string, adminToken: string, n: number): Promise<{ kioskId: string; token: string }[]> {
@@ -47,13 +67,29 @@ const connect = (url: string, auth: Record<string, string>) =>
     s.once('connect_error', reject)
   })
 
-async function load(mode: 'hub' | 'bare', rate: number | 'max') {
+async function oneServer(mode: 'hub' | 'bare'): Promise<Target & { pair: boolean }> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-bench-load-'))
   const server = await startChild(mode, dir)
-  const url = `http://127.0.0.1:${server.port}`
-  const kiosks = mode === 'hub' ? await pairKiosks(url, server.adminToken!, KIOSKS) : Array.from({ length: KIOSKS }, (_, i) => ({ kioskId: `k${i}`, token: '' }))
-  const kioskSockets = await Promise.all(kiosks.map((k) => connect(url, { token: k.token })))
-  const dashboards = await Promise.all(Array.from({ length: DASHBOARDS }, () => connect(url, { token: server.usherToken ?? '', role: 'dashboard' })))
+  return {
+    kioskUrls: [server.url],
+    dashboardUrls: [server.url],
+    ...(server.adminToken ? { adminToken: server.adminToken } : {}),
+    ...(server.usherToken ? { usherToken: server.usherToken } : {}),
+    pair: mode === 'hub',
+    async stop() {
+      await server.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type LoadResult = Awaited<ReturnType<typeof load>>
+
+/** Kiosk i talks to kioskUrls[i mod n], dashboard j to dashboardUrls[j mod m]; pairs the kiosks unless `pair` is false (bare). */
+export async function load(target: Target & { pair: boolean }, rate: number | 'max') {
+  const kiosks = target.pair ? await pairKiosks(target.kioskUrls[0]!, target.adminToken!, KIOSKS) : Array.from({ length: KIOSKS }, (_, i) => ({ kioskId: `k${i}`, token: '' }))
+  const kioskSockets = await Promise.all(kiosks.map((k, i) => connect(target.kioskUrls[i % target.kioskUrls.length]!, { token: k.token })))
+  const dashboards = await Promise.all(Array.from({ length: DASHBOARDS }, (_, j) => connect(target.dashboardUrls[j % target.dashboardUrls.length]!, { token: target.usherToken ?? '', role: 'dashboard' })))
 
   // scan-to-dashboard: a check-in is on a dashboard when figures with lastSeq >= its seq arrive
   const ackedAt = new Map<number, number>() // seq -> send time
@@ -120,14 +156,12 @@ async function load(mode: 'hub' | 'bare', rate: number | 'max') {
   const elapsed = (now() - started) / 1000
   await new Promise((r) => setTimeout(r, 300)) // last pushes
   for (const s of [...kioskSockets, ...dashboards]) s.disconnect()
-  server.stop()
-  await rm(dir, { recursive: true, force: true })
   return { rate: acks.length / elapsed, failed, ack: summary(acks), dash: summary(toDashboard) }
 }
 
 export async function run(): Promise<BenchResult> {
   const rows: BenchResult['rows'] = []
-  const row = (name: string, offered: string, r: Awaited<ReturnType<typeof load>>) => ({
+  const row = (name: string, offered: string, r: LoadResult) => ({
     server: name,
     offered,
     'check-ins/s': Math.round(r.rate),
@@ -137,10 +171,11 @@ export async function run(): Promise<BenchResult> {
     'scan-to-dashboard p99 ms': ms(r.dash.p99),
     failed: r.failed,
   })
-  const results: Record<string, Awaited<ReturnType<typeof load>>> = {}
+  const results: Record<string, LoadResult> = {}
   for (const rate of [OFFERED, 'max'] as const) {
     for (const mode of ['hub', 'bare'] as const) {
-      const r = await load(mode, rate)
+      const target = await oneServer(mode)
+      const r = await load(target, rate).finally(() => target.stop())
       results[`${mode}-${rate}`] = r
       rows.push(row(mode === 'hub' ? 'Karibu hub' : 'bare Socket.IO', rate === 'max' ? `max (${IN_FLIGHT} in flight per kiosk)` : `${rate}/s`, r))
     }

@@ -1,13 +1,16 @@
-// Child process for the load benchmark: the real hub on a prepared data folder, or a bare
-// Socket.IO server with the same message pattern (ack each check-in, push a batch every 50 ms)
-// and nothing else. Prints one JSON line when ready.
+// Child process for the load benchmark: the real hub on a prepared data folder (or on
+// KARIBU_DATABASE_URL, joined to other hubs through KARIBU_REDIS_URL), or a bare Socket.IO
+// server with the same message pattern (ack each check-in, push a batch every 50 ms) and
+// nothing else. Prints one JSON line when ready.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { createHub } from '../hub/app.js'
+import { joinCluster } from '../hub/cluster.js'
+import { PostgresBackend } from '../hub/store/postgres-backend.js'
 import { EventStore } from '../hub/store/event-store.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
-import { BENCH_DAY } from './fixtures.js'
+import { localDate } from '../shared/event-days.js'
 
 const [mode, dataDir] = process.argv.slice(2)
 
@@ -33,8 +36,15 @@ if (mode === 'bare') {
   })
   http.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: (http.address() as AddressInfo).port })))
 } else {
-  const { store, firstStart } = await EventStore.open({ dataDir: dataDir!, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
-  const hub = createHub({ store, log: { info() {}, error: (m) => console.error(m) } })
+  const { KARIBU_DATABASE_URL: databaseUrl, KARIBU_REDIS_URL: redisUrl } = process.env
+  const { store, firstStart } = await EventStore.open({
+    dataDir: dataDir!,
+    ...(databaseUrl ? { backend: new PostgresBackend(databaseUrl) } : {}),
+    // today, on the real clock the load uses: check-ins are decided as on a real event day
+    seed: (key) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey: key }),
+  })
+  const cluster = redisUrl ? await joinCluster(redisUrl, (m) => console.error(m)) : undefined
+  const hub = createHub({ store, cluster, log: { info() {}, error: (m) => console.error(m) } })
   const address = await hub.listen(0, '127.0.0.1')
   console.log(JSON.stringify({ port: address.port, adminToken: firstStart?.adminToken, usherToken: firstStart?.usherToken }))
 }
