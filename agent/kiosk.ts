@@ -10,7 +10,7 @@ import { buildRecord, decide, effectiveTime, identify } from '../shared/checkin-
 import { attendeeName, type Attendee, type CheckinRecord, type CheckinSubmission } from '../shared/domain.js'
 import { dayAt } from '../shared/event-days.js'
 import type { AttendeeCard, KioskState, ScanResult } from '../shared/kiosk-protocol.js'
-import { Ledger } from '../shared/ledger.js'
+import { Ledger, type LedgerEntry } from '../shared/ledger.js'
 import type { RegistryDelta } from '../shared/protocol.js'
 import { RegistryIndex } from '../shared/registry.js'
 import { indexEntry, searchAttendees, type SearchIndexEntry } from '../shared/search.js'
@@ -33,7 +33,7 @@ const check = <T>(v: unknown) => {
 export class NotReadyError extends Error {}
 
 export class Kiosk {
-  readonly ledger = new Ledger()
+  readonly ledger = new Ledger<LedgerEntry>()
   /** submissions the hub has not acknowledged, oldest first */
   readonly outbox = new Map<string, CheckinSubmission>()
   registry: RegistryIndex | null = null
@@ -48,7 +48,7 @@ export class Kiosk {
     readonly file: Low<KioskFile>,
     private journal: Journal<LocalCheckin>,
     private delivered: Journal<Delivered>,
-    private peers: Journal<CheckinRecord>,
+    private peers: Journal<LedgerEntry>,
     readonly now: () => Date,
   ) {}
 
@@ -56,7 +56,7 @@ export class Kiosk {
     const file = await openKioskFile(join(dataDir, 'kiosk.json'))
     const journal = await Journal.open(join(dataDir, 'journal.jsonl'), check<LocalCheckin>)
     const delivered = await Journal.open(join(dataDir, 'delivered.jsonl'), check<Delivered>)
-    const peers = await Journal.open(join(dataDir, 'peers.jsonl'), check<CheckinRecord>)
+    const peers = await Journal.open(join(dataDir, 'peers.jsonl'), check<LedgerEntry>)
     const kiosk = new Kiosk(file, journal.journal, delivered.journal, peers.journal, now)
     kiosk.loadRegistry()
     const done = new Set(delivered.records.map((d) => d.id))
@@ -165,7 +165,7 @@ export class Kiosk {
    * The cursor only moves over a gap-free run: a live broadcast can overtake a record this
    * kiosk has not pulled yet. Returns false when such a gap was seen (pull again).
    */
-  async applyPeers(records: CheckinRecord[], contiguous: boolean): Promise<boolean> {
+  async applyPeers(records: LedgerEntry[], contiguous: boolean): Promise<boolean> {
     const fresh = records.filter((r) => !this.ledger.records.has(r.id))
     let gapFree = true
     for (const r of records) {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import type { CheckinRecord } from '../shared/domain.js'
+import { forKiosks } from '../shared/ledger.js'
+import type { DashboardUpdate } from '../shared/protocol.js'
 import type { Cluster } from './cluster.js'
 import type { HubContext, Log } from './context.js'
 import { createHttpHandler } from './http.js'
@@ -16,6 +18,8 @@ import type { EventStore } from './store/event-store.js'
 export const MAX_MESSAGE_BYTES = 1_000_000
 /** Kiosks and dashboards hear of new check-ins at most this often, however fast they arrive. */
 const PUSH_INTERVAL_MS = 50
+/** Heartbeats alone refresh the dashboards' kiosk list at most this often. */
+const KIOSK_LIST_INTERVAL_MS = 1000
 
 export interface HubOptions {
   store: EventStore
@@ -56,16 +60,42 @@ export function createHub(options: HubOptions): Hub {
   // Pushes go to this hub's own clients only (`io.local`): with several hubs, each tells its
   // clients what its own ledger and registry hold, once they hold it.
   let flushTimer: NodeJS.Timeout | null = null
+  let kioskTimer: NodeJS.Timeout | null = null
   let pending: CheckinRecord[] = []
   let io: HubServer
+  // the kiosk list is most of a dashboard push's bytes: sent only when it changed, and for
+  // heartbeats alone at most once a second; the event's names only when the registry changed
+  let kiosks: 'same' | 'changed' | 'urgent' = 'urgent'
+  let kiosksSentAt = 0
+  let eventSentRev = -1
 
+  const flush = () => {
+    flushTimer = null
+    if (pending.length) io.local.to('kiosks').emit('checkins:recorded', pending.map(forKiosks))
+    pending = []
+    const view = statsFor(ctx)
+    const update: DashboardUpdate = { stats: view.stats }
+    const at = now().getTime()
+    if (kiosks === 'urgent' || (kiosks === 'changed' && at - kiosksSentAt >= KIOSK_LIST_INTERVAL_MS)) {
+      update.kiosks = view.kiosks
+      kiosks = 'same'
+      kiosksSentAt = at
+    }
+    if (options.store.data.rev !== eventSentRev) {
+      update.event = view.event
+      eventSentRev = options.store.data.rev
+    }
+    io.local.to('dashboards').emit('stats:changed', update)
+    // a heartbeat's news held back: it goes out when the second is up, check-ins or not
+    if (kiosks === 'changed') {
+      kioskTimer ??= setTimeout(() => {
+        kioskTimer = null
+        flushSoon()
+      }, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt))
+    }
+  }
   const flushSoon = () => {
-    flushTimer ??= setTimeout(() => {
-      flushTimer = null
-      if (pending.length) io.local.to('kiosks').emit('checkins:recorded', pending)
-      pending = []
-      io.local.to('dashboards').emit('stats:changed', statsFor(ctx))
-    }, PUSH_INTERVAL_MS)
+    flushTimer ??= setTimeout(flush, PUSH_INTERVAL_MS)
   }
 
   const ctx: HubContext = {
@@ -81,7 +111,11 @@ export function createHub(options: HubOptions): Hub {
       pending.push(record)
       flushSoon()
     },
-    kiosksChanged: flushSoon,
+    kiosksChanged(urgent) {
+      kiosks = urgent ? 'urgent' : kiosks === 'urgent' ? 'urgent' : 'changed'
+      flushSoon()
+    },
+    figuresChanged: flushSoon,
     registryChanged(rev) {
       io.local.to('kiosks').emit('registry:changed', { rev })
     },
@@ -105,7 +139,7 @@ export function createHub(options: HubOptions): Hub {
   attachSockets(io, ctx)
   io.on('kiosk:presence', (report) => {
     ctx.presence.heard(report, now().getTime())
-    flushSoon()
+    ctx.kiosksChanged(false)
   })
   // what other hubs stored, once this hub's store holds it
   const unlisten = options.store.listen({
@@ -129,6 +163,7 @@ export function createHub(options: HubOptions): Hub {
     async close() {
       unlisten()
       if (flushTimer) clearTimeout(flushTimer)
+      if (kioskTimer) clearTimeout(kioskTimer)
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await options.store.close()
       await options.cluster?.close()

@@ -19,8 +19,13 @@ export interface HubContext {
   log: Log
   /** a new record was stored: tell dashboards and kiosks */
   recorded(record: CheckinRecord): void
-  /** kiosk presence changed: refresh dashboards */
-  kiosksChanged(): void
+  /**
+   * the kiosk list changed: dashboards get it with the next push, at once when a kiosk came,
+   * went or was paired or revoked (`urgent`), else at most once a second (heartbeats)
+   */
+  kiosksChanged(urgent: boolean): void
+  /** figures or names changed without a check-in (an import, event setup, a walk-in): push them */
+  figuresChanged(): void
   /** the registry changed: kiosks pull the delta */
   registryChanged(rev: number): void
   /** a kiosk was revoked: tell it (it forgets the attendee list) and cut its connections */

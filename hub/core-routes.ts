@@ -45,7 +45,7 @@ export const coreRoutes: Route[] = [
       }
       ctx.throttle.succeeded(address)
       ctx.log.info(`kiosk paired: ${paired.kioskId}`)
-      ctx.kiosksChanged()
+      ctx.kiosksChanged(true)
       // the kiosk keeps every hub's address, to move to the next when its hub is gone
       sendJson(res, 200, { ok: true, ...paired, hubs: ctx.hubUrls })
     },

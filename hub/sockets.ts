@@ -17,6 +17,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '../shared/protocol.js'
+import { forKiosks } from '../shared/ledger.js'
 import { dayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
@@ -72,10 +73,10 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
     void socket.join(role === 'kiosk' ? ['kiosks', `kiosk:${principal}`] : ['dashboards', role, `credential:${principal}`])
     if (role === 'kiosk') {
       presence.connected(principal, ctx.now().getTime())
-      ctx.kiosksChanged()
+      ctx.kiosksChanged(true)
       socket.on('disconnect', () => {
         presence.disconnected(principal, ctx.now().getTime())
-        ctx.kiosksChanged()
+        ctx.kiosksChanged(true)
       })
     }
 
@@ -124,7 +125,8 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
     handle('checkins:pull', (payload) => {
       const q = CheckinsPull.safeParse(payload)
       if (!q.success) return { ok: false, error: 'invalid_payload' }
-      return { ok: true, records: store.checkinsSince(q.data.since, q.data.limit), lastSeq: store.ledger.lastSeq }
+      const records = store.checkinsSince(q.data.since, q.data.limit)
+      return { ok: true, records: role === 'kiosk' ? records.map(forKiosks) : records, lastSeq: store.ledger.lastSeq }
     })
 
     handle('registry:pull', (payload) => {
@@ -145,7 +147,7 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
       const beat = KioskHeartbeat.safeParse(payload)
       if (!beat.success) return { ok: false, error: 'invalid_payload' }
       presence.heartbeat(principal, beat.data, ctx.now().getTime())
-      ctx.kiosksChanged()
+      ctx.kiosksChanged(false)
       return { ok: true }
     })
 

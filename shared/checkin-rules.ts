@@ -3,7 +3,7 @@
 import { parseCode, type ParsedCode } from './badge-code.js'
 import type { Attendee, CheckinRecord, CheckinSubmission, Day, Outcome } from './domain.js'
 import { dayAt } from './event-days.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger, LedgerEntry } from './ledger.js'
 import type { RegistryIndex } from './registry.js'
 
 export type VerifySignature = (signed: Uint8Array, signature: Uint8Array) => boolean
@@ -48,7 +48,7 @@ export function decide(
   deskHallId: string | null,
   at: Date,
   registry: RegistryIndex,
-  ledger: Ledger,
+  ledger: Pick<Ledger<LedgerEntry>, 'attendeeDay'>,
 ): Decision {
   const day = dayAt(registry.event, at)
   const attendee = identity.attendee ?? null

@@ -2,6 +2,7 @@
 // Requests are `domain:verb` with an ack; broadcasts are past tense.
 import { z } from 'zod'
 import { CheckinSubmission, type Attendee, type CheckinRecord, type EventInfo, type Outcome, type Role } from './domain.js'
+import type { LedgerEntry } from './ledger.js'
 import type { DayStats } from './stats.js'
 
 export const ERROR_CODES = [
@@ -70,10 +71,17 @@ export interface DashboardView {
   event: EventView
 }
 
+/**
+ * A push to dashboards: the day's figures every time; the kiosk list (most of the bytes with
+ * a hundred kiosks) and the event's names only when they changed since the last push.
+ */
+export type DashboardUpdate = Pick<DashboardView, 'stats'> & Partial<Pick<DashboardView, 'kiosks' | 'event'>>
+
 export interface ClientToServerEvents {
   'checkin:submit': (payload: unknown, ack: (res: Ack<CheckinResult>) => void) => void
   'checkin:submitBatch': (payload: unknown, ack: (res: Ack<{ results: { id: string; outcome: Outcome; duplicate: boolean }[] }>) => void) => void
-  'checkins:pull': (payload: unknown, ack: (res: Ack<{ records: CheckinRecord[]; lastSeq: number }>) => void) => void
+  /** kiosks get records that move nobody as stubs (shared/ledger.ts); admins get them whole */
+  'checkins:pull': (payload: unknown, ack: (res: Ack<{ records: LedgerEntry[]; lastSeq: number }>) => void) => void
   'registry:pull': (payload: unknown, ack: (res: Ack<RegistryDelta>) => void) => void
   'clock:ping': (payload: unknown, ack: (res: Ack<{ hubTime: number }>) => void) => void
   'kiosk:heartbeat': (payload: unknown, ack: (res: Ack) => void) => void
@@ -81,9 +89,9 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  /** newly stored records, to kiosks, in batches at most every 50 ms */
-  'checkins:recorded': (records: CheckinRecord[]) => void
-  'stats:changed': (update: DashboardView) => void
+  /** newly stored records, to kiosks, in batches at most every 50 ms; those that move nobody as stubs */
+  'checkins:recorded': (records: LedgerEntry[]) => void
+  'stats:changed': (update: DashboardUpdate) => void
   'registry:changed': (update: { rev: number }) => void
   'kiosk:revoked': () => void
 }

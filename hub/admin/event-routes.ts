@@ -95,7 +95,7 @@ export const eventRoutes: Route[] = [
         data.event = { ...rest, badgePublicKey: data.event.badgePublicKey }
       })
       ctx.registryChanged(rev)
-      ctx.kiosksChanged() // dashboards show the new names and counts
+      ctx.figuresChanged() // dashboards show the new names and counts
       sendJson(res, 200, { ok: true, event: ctx.store.data.event, usage: eventUsage(ctx.store) })
     },
   },

@@ -56,7 +56,7 @@ export const importRoutes: Route[] = [
       }
       if (result.rev !== null) {
         ctx.registryChanged(result.rev)
-        ctx.kiosksChanged() // dashboards: the expected counts changed
+        ctx.figuresChanged() // dashboards: the expected counts changed
         ctx.log.info(`import: ${result.added} added, ${result.updated} updated, ${result.skipped} skipped`)
       }
       sendJson(res, 200, { ok: true, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, problems: result.preview.problems })

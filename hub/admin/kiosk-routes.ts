@@ -31,7 +31,7 @@ export const kioskRoutes: Route[] = [
       const id = params.id ?? ''
       if (!(await revokeKiosk(ctx.store, id))) return sendError(res, 404, 'not_found', { sw: 'Hakuna kioski hai chenye kitambulisho hiki.', en: 'No active kiosk has this id.' })
       ;(ctx as MaybeKioskRevoked).kioskRevoked?.(id)
-      ctx.kiosksChanged()
+      ctx.kiosksChanged(true)
       ctx.log.info(`kiosk revoked: ${id}`)
       sendJson(res, 200, { ok: true })
     },

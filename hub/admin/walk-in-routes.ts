@@ -69,7 +69,7 @@ export const walkInRoutes: Route[] = [
         data.badges.push({ attendeeId: id, version: 1, issuedAt: at, by: principal?.id ?? 'unknown', reason: 'walk_in' })
       })
       ctx.registryChanged(rev)
-      ctx.kiosksChanged() // dashboards: one more expected in the group
+      ctx.figuresChanged() // dashboards: one more expected in the group
       ctx.log.info(`walk-in registered: ${attendee!.id} by ${principal?.id}`)
       sendJson(res, 200, { ok: true, attendee })
     },

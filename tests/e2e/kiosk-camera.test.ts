@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
+import { isWhole } from '../../shared/ledger.js'
 import { makeReadableQrVideo } from '../fixtures/make-qr-video.js'
 import { launchChromium } from '../helpers/browser.js'
 import { startStack, type Stack } from '../helpers/stack.js'
@@ -86,7 +87,7 @@ describe('kiosk camera', () => {
       expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
       await page.waitForTimeout(300)
       expect(await page.getByTestId('kiosk-result').count()).toBe(0)
-      expect([...agent.kiosk.ledger.records.values()].filter((rec) => rec.attendeeId === 'A0001')).toHaveLength(1)
+      expect([...agent.kiosk.ledger.records.values()].filter((rec) => isWhole(rec) && rec.attendeeId === 'A0001')).toHaveLength(1)
       expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
     } finally {
       await kiosk.close()

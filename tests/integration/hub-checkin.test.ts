@@ -1,9 +1,12 @@
 // The hub's check-in rules, end to end through a real Socket.IO connection and a real store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { LedgerEntry } from '../../shared/ledger.js'
+import type { DashboardUpdate } from '../../shared/protocol.js'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
 import { STORE_KINDS, useStoreLocations, type StoreLocation } from '../helpers/store-kinds.js'
 import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import { until } from '../helpers/until.js'
 
 const location = useStoreLocations()
 
@@ -135,6 +138,30 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(res.stats.vipArrivals.map((v) => v.attendeeId)).toEqual(['A0005'])
       const http = await fetch(`${t.url}/api/stats?day=d1`, { headers: { Authorization: `Bearer ${t.usherToken}` } })
       expect(((await http.json()) as { stats: { checkedIn: number } }).stats.checkedIn).toBe(3)
+    })
+  })
+
+  describe('pushes', () => {
+    it('kiosks hear of records that move nobody as stubs; dashboards get the kiosk list only when it changed', async () => {
+      const other = await t.client((await t.pairKiosk('Desk 2 kiosk')).token)
+      const heard: LedgerEntry[] = []
+      other.on('checkins:recorded', (records) => heard.push(...records))
+      const usher = await t.client(t.usherToken)
+      const pushes: DashboardUpdate[] = []
+      usher.on('stats:changed', (u) => pushes.push(u))
+      await new Promise((r) => setTimeout(r, 150)) // the push for the kiosk that just connected
+      pushes.length = 0
+      await submit({ code: code(1) }) // admitted: moves someone
+      await submit({ code: code(1), deskId: 'desk-2' }) // already checked in: moves nobody
+      await submit({ code: 'garbled' }) // invalid: moves nobody
+      await until(() => heard.length === 3, 5000, 'three records heard')
+      expect(heard.map((r) => Object.keys(r).length > 2)).toEqual([true, false, false])
+      expect(heard[1]).toEqual({ id: expect.any(String), seq: 2 })
+      await until(() => pushes.some((p) => p.stats.checkedIn === 1), 5000, 'figures pushed')
+      expect(pushes.every((p) => p.kiosks === undefined && p.event === undefined)).toBe(true)
+      // a kiosk leaving is news at once
+      other.disconnect()
+      await until(() => pushes.some((p) => p.kiosks?.some((k) => !k.online)), 5000, 'kiosk list pushed')
     })
   })
 })

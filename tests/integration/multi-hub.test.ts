@@ -6,7 +6,7 @@ import pg from 'pg'
 import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
-import type { DashboardView } from '../../shared/protocol.js'
+import type { DashboardUpdate, DashboardView } from '../../shared/protocol.js'
 import { openKioskScreen } from '../helpers/kiosk-client.js'
 import { freePort, runTs, type Child } from '../helpers/processes.js'
 import { createDatabase, startPostgres, startRedis, type Service } from '../helpers/services.js'
@@ -85,7 +85,7 @@ describe('two hubs on PostgreSQL and Redis', () => {
     expect(agent.kiosk.data.pairing?.hubUrls).toEqual(hubs.map((h) => h.url))
     const dashboard = io(hubs[1]!.url, { auth: { token: usherToken }, transports: ['websocket'], reconnection: false })
     cleanups.push(async () => dashboard.disconnect())
-    const pushed: DashboardView[] = []
+    const pushed: DashboardUpdate[] = []
     dashboard.on('stats:changed', (v) => pushed.push(v))
     await until(() => dashboard.connected, 10_000, 'dashboard on hub B')
     const before = (await stats(hubs[1]!.url)).stats.checkedIn

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { withEmptyQuarters } from '../../renderer/src/pages/dashboard/model/arrivals.js'
 import { throttle } from '../../renderer/src/pages/dashboard/model/throttle.js'
-import { formatOffset, formatTime, isDashboardView, namer } from '../../renderer/src/pages/dashboard/model/view.js'
+import { formatOffset, formatTime, isDashboardUpdate, isDashboardView, merge, namer } from '../../renderer/src/pages/dashboard/model/view.js'
+import type { DayStats } from '../../shared/stats.js'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -103,5 +104,29 @@ describe('isDashboardView', () => {
     expect(isDashboardView({ stats: { ...stats, halls: null }, kiosks: [], event })).toBe(false)
     expect(isDashboardView({ stats: { ...stats, checkedIn: '3' }, kiosks: [], event })).toBe(false)
     expect(isDashboardView(null)).toBe(false)
+  })
+})
+
+describe('pushes that leave out the kiosk list and the names', () => {
+  const stats = (checkedIn: number, dayId = 'd1') => ({ dayId, checkedIn, groups: [], categories: [], orgTypes: [], desks: [], arrivals: [], halls: [], vipArrivals: [], reviews: [] }) as unknown as DayStats
+  const event = { id: 'e', name: { sw: 'a', en: 'a' }, venue: '', timezone: 'Africa/Dar_es_Salaam', days: [], groups: [], halls: [], desks: [] }
+  const kiosk = (online: boolean) => ({ kioskId: 'k1', name: 'K', deskId: null, online, lastSeen: null, outboxDepth: 0, clockOffsetMs: 0, revoked: false })
+
+  it('accepts a push of figures alone, but not as a whole view', () => {
+    expect(isDashboardUpdate({ stats: stats(1) })).toBe(true)
+    expect(isDashboardView({ stats: stats(1) })).toBe(false)
+    expect(isDashboardUpdate({ stats: stats(1), kiosks: 'x' })).toBe(false)
+  })
+
+  it('keeps the list and names it holds, takes the new figures, and waits for a whole view first', () => {
+    expect(merge(null, { stats: stats(1) }, true)).toBeNull()
+    const first = merge(null, { stats: stats(1), kiosks: [kiosk(true)], event }, true)!
+    const next = merge(first, { stats: stats(2) }, true)!
+    expect(next.stats.checkedIn).toBe(2)
+    expect(next.kiosks).toEqual([kiosk(true)])
+    expect(next.event).toBe(event)
+    const later = merge(next, { stats: stats(5, 'd2'), kiosks: [kiosk(false)] }, false)!
+    expect(later.stats.checkedIn).toBe(2) // another day on screen: its figures stay
+    expect(later.kiosks).toEqual([kiosk(false)])
   })
 })

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { connectHub, UNAUTHORIZED } from '../../api/hub'
 import { throttle } from './model/throttle'
-import { isDashboardView, type DashboardView } from './model/view'
+import { isDashboardUpdate, isDashboardView, merge, type DashboardView } from './model/view'
 
 /** Re-asking for a day other than the default one happens at most this often. */
 export const REFRESH_INTERVAL_MS = 500
@@ -26,6 +26,7 @@ export interface LiveStats {
 
 export function useLiveStats(token: string): LiveStats {
   const [view, setView] = useState<DashboardView | null>(null)
+  const held = useRef<DashboardView | null>(null)
   const [connected, setConnected] = useState(false)
   const [lostAt, setLostAt] = useState<Date | null>(null)
   const [refused, setRefused] = useState(false)
@@ -37,7 +38,11 @@ export function useLiveStats(token: string): LiveStats {
     const socket = connectHub(token)
     let ticket = 0
     let retry: ReturnType<typeof setTimeout> | null = null
-    const apply = (next: DashboardView) => setView({ stats: next.stats, kiosks: next.kiosks, event: next.event })
+    const show = (next: DashboardView | null) => {
+      held.current = next
+      setView(next)
+    }
+    const apply = (next: DashboardView) => show({ stats: next.stats, kiosks: next.kiosks, event: next.event })
 
     const request = () => {
       if (!socket.connected) return
@@ -76,15 +81,16 @@ export function useLiveStats(token: string): LiveStats {
       else setLostAt((at) => at ?? new Date())
     })
     socket.on('stats:changed', (update) => {
-      if (!isDashboardView(update)) return
-      if (chosen.current === null || chosen.current === update.stats.dayId) {
-        ticket++ // fresher than any answer still on its way
-        apply(update)
-      } else {
-        // another day is on screen: its figures stay until asked for; kiosks and event are not per day
-        setView((prev) => prev && { ...prev, kiosks: update.kiosks, event: update.event })
-        refresh()
-      }
+      if (!isDashboardUpdate(update)) return
+      const sameDay = chosen.current === null || chosen.current === update.stats.dayId
+      const next = merge(held.current, update, sameDay)
+      // a push without the kiosk list or names cannot stand alone: the stats:get answer on its
+      // way brings them, and must not be dropped as stale
+      if (!next) return
+      if (sameDay) ticket++ // fresher than any answer still on its way
+      show(next)
+      // another day is on screen: its figures stay until asked for; kiosks and event are not per day
+      if (!sameDay) refresh()
     })
 
     return () => {

@@ -1,9 +1,9 @@
 // What the dashboard shows: exactly what the hub sent last, plus how to name and format it.
 // Nothing here counts; a name the event does not have falls back to its id.
 import type { Bilingual } from '../../../../../shared/domain'
-import type { DashboardView, EventView } from '../../../../../shared/protocol'
+import type { DashboardUpdate, DashboardView, EventView } from '../../../../../shared/protocol'
 
-export type { DashboardView }
+export type { DashboardUpdate, DashboardView }
 
 /** The event's time zone unless the hub says otherwise (DESIGN: dates in Dar es Salaam time). */
 export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
@@ -11,16 +11,30 @@ export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
 const hasArrays = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => Array.isArray((o as Record<string, unknown>)[k]))
 
 /** A light check of a payload from the hub, so an older or broken hub cannot crash the page. */
-export function isDashboardView(value: unknown): value is DashboardView {
+export function isDashboardUpdate(value: unknown): value is DashboardUpdate {
   if (!value || typeof value !== 'object') return false
   const { stats, kiosks, event } = value as Partial<DashboardView>
   return (
-    Array.isArray(kiosks) &&
-    hasArrays(event, ['days', 'groups', 'halls', 'desks']) &&
+    (kiosks === undefined || Array.isArray(kiosks)) &&
+    (event === undefined || hasArrays(event, ['days', 'groups', 'halls', 'desks'])) &&
     hasArrays(stats, ['groups', 'categories', 'orgTypes', 'desks', 'arrivals', 'halls', 'vipArrivals', 'reviews']) &&
     typeof stats?.dayId === 'string' &&
     typeof stats.checkedIn === 'number'
   )
+}
+
+/** A whole view: a `stats:get` answer, or a push that happens to carry everything. */
+export const isDashboardView = (value: unknown): value is DashboardView => isDashboardUpdate(value) && !!value.kiosks && !!value.event
+
+/**
+ * The view after a push: its figures (when `withStats`), and the kiosk list and names it
+ * carries, else the ones already held. Null while no whole view has arrived yet.
+ */
+export function merge(prev: DashboardView | null, update: DashboardUpdate, withStats: boolean): DashboardView | null {
+  const kiosks = update.kiosks ?? prev?.kiosks
+  const event = update.event ?? prev?.event
+  const stats = withStats ? update.stats : prev?.stats
+  return kiosks && event && stats ? { stats, kiosks, event } : prev
 }
 
 export type Lang = 'sw' | 'en'
