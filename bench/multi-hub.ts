@@ -18,6 +18,9 @@ interface Layout {
   dashboardsOn: 'A' | 'B' | 'both'
 }
 
+/** a rate well below saturation, where latency is the hub's and not the queue's */
+const OFFERED = Number(process.env.BENCH_MULTI_RATE ?? 500)
+
 const LAYOUTS: Layout[] = [
   { name: '1 hub, PostgreSQL', hubs: 1, kiosksOn: 'A', dashboardsOn: 'A' },
   { name: '2 hubs: kiosks on A, dashboards on B', hubs: 2, kiosksOn: 'A', dashboardsOn: 'B' },
@@ -29,7 +32,7 @@ export async function run(): Promise<BenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-bench-multi-'))
   const rows: BenchResult['rows'] = []
   try {
-    for (const layout of LAYOUTS) {
+    for (const layout of LAYOUTS) for (const rate of [OFFERED, 'max'] as const) {
       const env = { KARIBU_DATABASE_URL: await createDatabase(postgres.url), ...(layout.hubs === 2 ? { KARIBU_REDIS_URL: redis.url } : {}) }
       const hubs: Started[] = [await startChild('hub', dir, env)]
       if (layout.hubs === 2) hubs.push(await startChild('hub', dir, env))
@@ -45,9 +48,10 @@ export async function run(): Promise<BenchResult> {
           for (const h of hubs) await h.stop()
         },
       }
-      const r: LoadResult = await load(target, 'max').finally(() => target.stop())
+      const r: LoadResult = await load(target, rate).finally(() => target.stop())
       rows.push({
         layout: layout.name,
+        offered: rate === 'max' ? 'max (2 in flight per kiosk)' : `${rate}/s`,
         'check-ins/s': Math.round(r.rate),
         'ack p50 ms': ms(r.ack.p50),
         'ack p99 ms': ms(r.ack.p99),
@@ -62,7 +66,7 @@ export async function run(): Promise<BenchResult> {
     await rm(dir, { recursive: true, force: true })
   }
   return {
-    name: 'Several hubs: PostgreSQL + Redis, 100 kiosks and 50 dashboards, max load (2 in flight per kiosk)',
+    name: 'Several hubs: PostgreSQL + Redis, 100 kiosks and 50 dashboards, clients in a separate process',
     rows,
     notes: [
       'Each hub appends check-ins under one PostgreSQL advisory lock, after catching up with what the other stored, in group-commit transactions; a commit NOTIFYs the other hub, which reads the new records and pushes its own figures.',
