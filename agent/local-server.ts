@@ -6,6 +6,7 @@ import { Server } from 'socket.io'
 import { sendJson } from '../common/http-util.js'
 import { createStaticPages } from '../common/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
+import { jsonOnlyParser } from '../common/json-only-parser.js'
 
 export const KIOSK_PAGES = ['/', '/kiosk'] as const
 
@@ -43,6 +44,7 @@ export async function startLocalServer(
   const io = new Server<KioskClientEvents, KioskServerEvents>(http, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    parser: jsonOnlyParser,
     allowRequest: (req, cb) => {
       const origin = req.headers.origin
       cb(null, isLocalHost(req.headers.host, boundPort) && (!origin || isLocalHost(origin.replace(/^http:\/\//, ''), boundPort)))

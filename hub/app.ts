@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
+import { jsonOnlyParser } from '../common/json-only-parser.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import type { CheckinRecord } from '../shared/domain.js'
 import { forKiosks } from '../shared/ledger.js'
@@ -134,6 +135,7 @@ export function createHub(options: HubOptions): Hub {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, originAllowed(req)),
     serveClient: false,
+    parser: jsonOnlyParser,
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   })
   attachSockets(io, ctx)
