@@ -43,3 +43,14 @@ export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     hubUrls: urlList(env.KARIBU_HUB_URLS, 'KARIBU_HUB_URLS'),
   }
 }
+
+/** An address without its password, for the console and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return '(unreadable address)'
+  }
+}

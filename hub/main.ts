@@ -2,14 +2,12 @@
 import { networkInterfaces } from 'node:os'
 import { localDate } from '../shared/event-days.js'
 import { createHub } from './app.js'
-import { joinCluster } from './cluster.js'
-import { hubConfig } from './config.js'
+import { hubConfig, redactedUrl } from './config.js'
 import { createDemoEvent } from './demo/demo-event.js'
 import { createPairingCode } from './pairing.js'
 import { RegistryFileError } from './store/registry-file.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
-import { PostgresBackend } from './store/postgres-backend.js'
 import { JournalCorruptError } from '../common/journal.js'
 
 function lanAddresses(): string[] {
@@ -22,11 +20,13 @@ function lanAddresses(): string[] {
 
 async function main() {
   const config = hubConfig()
+  // PostgreSQL and Redis clients are loaded only by hubs that use them
+  const backend = config.databaseUrl ? new (await import('./store/postgres-backend.js')).PostgresBackend(config.databaseUrl) : new EmbeddedBackend(config.dataDir)
   const { store, firstStart, tornBytes } = await EventStore.open({
-    backend: config.databaseUrl ? new PostgresBackend(config.databaseUrl) : new EmbeddedBackend(config.dataDir),
+    backend,
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
-  const cluster = config.redisUrl ? await joinCluster(config.redisUrl, (m) => console.error(m)) : undefined
+  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m)) : undefined
   const hub = createHub({ store, cluster, hubUrls: config.hubUrls })
   const address = await hub.listen(config.port, config.host)
   const hosts = config.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [config.host]
@@ -37,7 +37,7 @@ async function main() {
   const lines = [
     `Karibu hub — ${store.data.event.name.sw} / ${store.data.event.name.en}`,
     `Data / Data: ${store.location} (${store.data.attendees.length} attendees, ${store.ledger.records.size} check-ins)`,
-    cluster ? `Vitovu vingine kupitia Redis / Other hubs through Redis: ${config.redisUrl}` : '',
+    cluster && config.redisUrl ? `Vitovu vingine kupitia Redis / Other hubs through Redis: ${redactedUrl(config.redisUrl)}` : '',
     tornBytes ? `Ilani / Note: cut a torn last journal line (${tornBytes} bytes) left by a crash.` : '',
     '',
     ...base.flatMap((b) => [`Dashibodi / Dashboard: ${b}/dashboard${usher?.token ? `#token=${usher.token}` : ''}`]),

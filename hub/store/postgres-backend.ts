@@ -12,6 +12,7 @@ import { generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
 import type { Attendee, CheckinRecord } from '../../shared/domain.js'
 import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend } from './backend.js'
 import { checkRecord } from './embedded-backend.js'
+import { redactedUrl } from '../config.js'
 import { CHANNELS, LOCKS, migrate } from './postgres-schema.js'
 import { RegistryData } from './registry-data.js'
 
@@ -24,17 +25,6 @@ interface Waiting<T> {
 }
 
 const POLL_MS = 1000
-
-/** The address without its password, for messages and logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url)
-    if (u.password) u.password = '***'
-    return u.toString()
-  } catch {
-    return 'postgres (unparseable URL)'
-  }
-}
 
 const withoutAttendees = (data: RegistryData): EventDoc => {
   const { attendees: _omit, ...doc } = data

@@ -1,7 +1,6 @@
 // Turns an uploaded file into a table of text cells, with each row numbered as the organiser
 // sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -66,6 +65,8 @@ export function readCsv(content: Uint8Array): Table {
 }
 
 export async function readXlsx(content: Uint8Array): Promise<Table> {
+  // loaded on first use: it is a fifth of a second of the hub's start, for an admin action
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer": hand it a copy of exactly these bytes
