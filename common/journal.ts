@@ -30,38 +30,37 @@ export class Journal<T> {
   ) {}
 
   static async open<T>(path: string, check: (value: unknown) => T): Promise<OpenedJournal<T>> {
-    let text = ''
+    let data = Buffer.alloc(0)
     try {
-      text = await readFile(path, 'utf8')
+      data = await readFile(path)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
     }
+    // line by line from the bytes: no copy of the whole file as one string, and byte offsets
+    // (for cutting a torn tail) come for free
     const records: T[] = []
     let good = 0 // byte length of the intact prefix
     let lineNo = 0
-    let at = 0
-    while (at < text.length) {
-      const nl = text.indexOf('\n', at)
+    for (let at = 0; at < data.length; ) {
+      const nl = data.indexOf(0x0a, at)
       if (nl < 0) break // no newline: the last write was torn
       lineNo++
-      const line = text.slice(at, nl)
+      const line = data.toString('utf8', at, nl)
       if (line.trim()) {
         let value: T
         try {
           value = check(JSON.parse(line))
         } catch {
-          if (text.slice(nl + 1).trim() === '') break // a damaged last line is a torn write too
+          if (data.subarray(nl + 1).toString('utf8').trim() === '') break // a damaged last line is a torn write too
           throw new JournalCorruptError(path, lineNo)
         }
         records.push(value)
       }
-      good += Buffer.byteLength(line, 'utf8') + 1
-      at = nl + 1
+      at = good = nl + 1
     }
-    const total = Buffer.byteLength(text, 'utf8')
-    if (good < total) await truncate(path, good)
+    if (good < data.length) await truncate(path, good)
     const fh = await open(path, 'a')
-    return { journal: new Journal<T>(path, fh), records, tornBytes: total - good }
+    return { journal: new Journal<T>(path, fh), records, tornBytes: data.length - good }
   }
 
   append(record: T): Promise<void> {
