@@ -4,7 +4,8 @@
 import { mkdir } from 'node:fs/promises'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import { DeskRequest, PairRequest, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
+import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
+import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
 import { HubLink, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
 import { startLocalServer } from './local-server.js'
@@ -59,13 +60,21 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   if (options.deskId && kiosk.data.desk.deskId !== options.deskId) await kiosk.configure((d) => (d.desk.deskId = options.deskId!))
   if (kiosk.data.pairing) connect()
 
+  const hub: HubAccess = {
+    current: () => {
+      const pairing = kiosk.data.pairing
+      return pairing ? { hubUrl: link?.hubUrl ?? pairing.hubUrl, token: pairing.token } : null
+    },
+    deskId: () => kiosk.data.desk.deskId,
+  }
+
   const server = await startLocalServer(options.staticDir ?? DEFAULT_STATIC_DIR, options.port ?? 5180, (req, url) => {
     if (req.method === 'GET' && url.pathname === '/api/outbox-export') {
       return { status: 200, body: kiosk.exportOutbox(), download: `karibu-outbox-${kiosk.data.pairing?.kioskId ?? 'kiosk'}.json` }
     }
     if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true, ...kiosk.state() } }
     return null
-  })
+  }, (req, url, res) => proxyBadgePage(hub, req, url, res))
 
   const broadcast = () => server.io.emit('kiosk:state', kiosk.state())
   kiosk.onChange(broadcast)
@@ -109,6 +118,17 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       return { ok: true }
     })
     handle('kiosk:state', async () => ({ ok: true, state: kiosk.state() }))
+    handle('badge:print', async (payload) => {
+      const req = DeskPrint.safeParse(payload)
+      if (!req.success) return { ok: false, error: 'invalid_payload' }
+      return requestDeskPrint(hub, req.data)
+    })
+    handle('badge:printed', async (payload) => {
+      const req = DeskPrintResult.safeParse(payload)
+      if (!req.success) return { ok: false, error: 'invalid_payload' }
+      const { jobId, ...result } = req.data
+      return (await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }
+    })
   })
 
   return {

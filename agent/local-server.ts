@@ -1,6 +1,6 @@
 // Serves the kiosk screen and its Socket.IO API on 127.0.0.1 only. The Host and Origin checks
 // stop a web page elsewhere from reaching the agent through DNS rebinding.
-import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { sendJson } from '../common/http-util.js'
@@ -25,6 +25,8 @@ export async function startLocalServer(
   staticDir: string,
   port: number,
   extraRoutes: (req: IncomingMessage, url: URL) => { status: number; body: unknown; download?: string } | null,
+  /** answers a request itself (the badge pages it fetches from the hub); false: not one of its paths */
+  proxy: (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<boolean> = async () => false,
 ): Promise<LocalServer> {
   const serveStatic = createStaticPages(staticDir, KIOSK_PAGES)
   let boundPort = port
@@ -37,9 +39,11 @@ export async function startLocalServer(
       return sendJson(res, extra.status, extra.body)
     }
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'not_found' })
-    serveStatic(url.pathname, res).then((served) => {
-      if (!served) sendJson(res, 404, { ok: false, error: 'not_found' })
-    }, () => sendJson(res, 500, { ok: false, error: 'internal' }))
+    proxy(req, url, res)
+      .then((answered) => answered || serveStatic(url.pathname, res))
+      .then((served) => {
+        if (!served) sendJson(res, 404, { ok: false, error: 'not_found' })
+      }, () => sendJson(res, 500, { ok: false, error: 'internal' }))
   })
   const io = new Server<KioskClientEvents, KioskServerEvents>(http, {
     maxHttpBufferSize: 64 * 1024,

@@ -11,6 +11,15 @@ export const ScanRequest = z
   })
   .refine((r) => (r.code === undefined) !== (r.attendeeId === undefined), 'exactly one of code or attendeeId')
 
+/** Print a badge at this desk: `reprint` makes a new badge version first (a lost badge: the old code stops working); `force` prints the same version again (a jammed card). */
+export const DeskPrint = z.object({
+  attendeeId: z.string().min(1).max(64),
+  force: z.boolean().default(false),
+  reprint: z.boolean().default(false),
+})
+export type DeskPrint = z.infer<typeof DeskPrint>
+export const DeskPrintResult = z.object({ jobId: z.string().max(32), ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() })
+
 export const SearchRequest = z.object({ query: z.string().max(100) })
 export const DeskRequest = z.object({ deskId: z.string().max(64), mode: z.enum(['in', 'out']) })
 export const PairRequest = z.object({
@@ -60,7 +69,7 @@ export interface KioskState {
   attendees: number
 }
 
-export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: string }
+export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; lastPrint?: { at: string; deskId: string | null } }
 
 export interface KioskClientEvents {
   'scan:submit': (payload: unknown, ack: (res: LocalAck<{ result: ScanResult }>) => void) => void
@@ -68,6 +77,9 @@ export interface KioskClientEvents {
   'desk:configure': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:pair': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:state': (payload: unknown, ack: (res: LocalAck<{ state: KioskState }>) => void) => void
+  /** logs the print at the hub; the screen then prints `path` (Electron bridge, or the browser) */
+  'badge:print': (payload: unknown, ack: (res: LocalAck<{ jobId: string; path: string; badgeVersion: number }>) => void) => void
+  'badge:printed': (payload: unknown, ack: (res: LocalAck) => void) => void
 }
 
 export interface KioskServerEvents {

@@ -8,6 +8,12 @@ import { attendeeName, type Attendee } from '../../shared/domain.js'
 
 export const FONT_ROUTE = '/badge-assets'
 
+/**
+ * For a browser kiosk: the badge page opened with ?print=1 loads this and opens the print
+ * dialog once its fonts are in (a file of the hub's own, as the CSP allows no inline script).
+ */
+export const AUTO_PRINT_SCRIPT = "addEventListener('load', () => document.fonts.ready.then(() => print()))\n"
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const mm = (v: number) => `${Number(v.toFixed(3))}mm`
 
@@ -30,7 +36,7 @@ function element(e: BadgeLayout['elements'][number]): string {
   )
 }
 
-export function badgeHtml(layout: BadgeLayout, attendee: Pick<Attendee, 'firstName' | 'lastName'>): string {
+export function badgeHtml(layout: BadgeLayout, attendee: Pick<Attendee, 'firstName' | 'lastName'>, options: { autoPrint?: boolean } = {}): string {
   const size = `${layout.width}mm ${layout.height}mm`
   return `<!doctype html>
 <html lang="sw">
@@ -50,7 +56,7 @@ html, body { margin: 0; padding: 0; background: #fff; }
 .t span { display: block; white-space: nowrap; }
 @media screen { body { background: #e0e0e0; padding: 10mm; } .badge { box-shadow: 0 1mm 4mm rgba(0,0,0,.3); } }
 </style>
-</head>
+${options.autoPrint ? `<script src="${FONT_ROUTE}/print.js"></script>\n` : ''}</head>
 <body>
 <div class="badge" data-badge-ready data-format="${layout.format}" data-attendee="${escape(layout.attendeeId)}" data-badge-version="${layout.badgeVersion}">
 ${layout.elements.map(element).join('\n')}

@@ -160,6 +160,55 @@ export class BadgeService {
     return this.send(job, printer, principal)
   }
 
+  /**
+   * Logs a badge a kiosk prints on its own printer (Electron's silent print, or the browser's
+   * print dialog) before the kiosk prints it, so the same refusal of a silent second print holds
+   * at every desk. The kiosk reports how it went with deskResult.
+   */
+  async deskPrint(request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+    await this.issue([this.attendee(request.attendeeId)], principal.id)
+    const a = this.attendee(request.attendeeId)
+    const deskId = this.deskOf(principal, request.deskId)
+    this.refuseSecondPrint(a.id, a.badgeVersion, request.force)
+    const at = this.ctx.now().toISOString()
+    const printer = request.printer ?? null
+    const job: PrintJob = {
+      jobId: newJobId(),
+      createdAt: at,
+      updatedAt: at,
+      attendeeId: a.id,
+      badgeVersion: a.badgeVersion,
+      format: request.format,
+      via: 'desk',
+      printer,
+      deskId,
+      by: principal.id,
+      role: principal.role,
+      force: request.force,
+      status: 'sent',
+      attempts: [{ at, by: principal.id, printer, status: 'sent' }],
+    }
+    await this.log.save(job)
+    this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${deskId ?? '?'}`)
+    return job
+  }
+
+  /** What the desk's printer made of a desk print: done, or failed (then it no longer counts as printed). */
+  async deskResult(jobId: string, result: { ok: boolean; error?: string | undefined }, principal: Principal): Promise<PrintJob> {
+    const logged = this.log.get(jobId)
+    if (!logged || logged.via !== 'desk') throw new BadgeError(404, 'not_found')
+    if (principal.role !== 'admin' && logged.by !== principal.id) throw new BadgeError(403, 'forbidden')
+    const at = this.ctx.now().toISOString()
+    const job: PrintJob = structuredClone(logged)
+    job.updatedAt = at
+    job.status = result.ok ? 'completed' : 'failed'
+    if (result.ok) delete job.error
+    else job.error = result.error ?? 'print_failed'
+    job.attempts.push({ at, by: principal.id, printer: job.printer, status: job.status, ...(result.ok ? {} : { error: job.error! }) })
+    await this.log.save(job)
+    return job
+  }
+
   /** Sends a logged job (again) to a printer: after a failure, or on purpose with `force`. */
   async resend(jobId: string, printer: string, force: boolean, principal: Principal): Promise<PrintJob> {
     const logged = this.log.get(jobId)

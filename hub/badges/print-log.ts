@@ -9,9 +9,9 @@ import type { AppendLog, StoreBackend } from '../store/backend.js'
 
 export const PRINT_STATUSES = [
   'queued', // logged, not yet accepted by the print server
-  'sent', // accepted by CUPS (lp gave a job id)
-  'completed', // CUPS reports the job completed
-  'failed', // lp refused it (printer unknown, offline, no print server): nothing was printed
+  'sent', // accepted by CUPS (lp gave a job id), or handed to a desk's own printer
+  'completed', // CUPS (or the desk's printer) reports the job completed
+  'failed', // lp or the desk's printer refused it (unknown, offline, out of paper): nothing was printed
   'exported', // part of a bulk PDF downloaded for printing elsewhere
 ] as const
 export type PrintStatus = (typeof PRINT_STATUSES)[number]
@@ -34,8 +34,8 @@ export const PrintJob = z.object({
   attendeeId: z.string(),
   badgeVersion: z.number().int().min(1),
   format: z.enum(BADGE_FORMATS),
-  /** cups: printed by the hub; pdf: part of a bulk PDF */
-  via: z.enum(['cups', 'pdf']),
+  /** cups: printed by the hub; desk: printed by a kiosk on its own printer; pdf: part of a bulk PDF */
+  via: z.enum(['cups', 'desk', 'pdf']),
   printer: z.string().nullable(),
   deskId: z.string().nullable(),
   /** the principal who asked: a kiosk id or an admin credential id */

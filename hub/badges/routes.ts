@@ -7,7 +7,7 @@ import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util
 import { BADGE_FORMATS } from '../../shared/badge-layout.js'
 import type { Route, RouteRequest } from '../routes.js'
 import type { HubContext } from '../context.js'
-import { badgeHtml } from './badge-html.js'
+import { AUTO_PRINT_SCRIPT, badgeHtml } from './badge-html.js'
 import { FONT_FILES } from '../fonts.js'
 import { BULK_LAYOUTS, layoutForPdf } from './badge-pdf.js'
 import { BadgeError, badgeService, type Principal } from './badge-service.js'
@@ -23,7 +23,10 @@ const Flag = z
   .transform((v) => v === '1' || v === 'true')
 
 const FormatQuery = z.object({ format: Format })
+const BadgePageQuery = z.object({ format: Format, print: Flag })
 const PrintBody = z.object({ format: Format, printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
+const DeskPrintBody = z.object({ format: Format, printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
+const DeskResultBody = z.object({ ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() }).strict()
 const ResendBody = z.object({ printer: Printer, force: z.boolean().default(false) }).strict()
 const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
 const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), notPrinted: Flag, layout: z.enum(BULK_LAYOUTS).default('single'), format: Format })
@@ -59,6 +62,7 @@ function sendPdf(res: ServerResponse, pdf: Buffer, filename: string) {
 }
 
 const FONTS: Record<string, string> = { 'DejaVuSans.ttf': FONT_FILES.regular, 'DejaVuSans-Bold.ttf': FONT_FILES.bold }
+const SCRIPTS: Record<string, string> = { 'print.js': AUTO_PRINT_SCRIPT }
 
 export const badgeRoutes: Route[] = [
   {
@@ -93,6 +97,30 @@ export const badgeRoutes: Route[] = [
       if (!id || !body.success) return invalid(res)
       const job = await service.print({ attendeeId: id, ...body.data }, principal)
       sendJson(res, 200, { ok: true, job })
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/badges\/(?<attendeeId>[^/]+)\/desk-print$/,
+    roles: ['admin', 'kiosk'],
+    // logged before the desk prints it: a second print of the same version needs `force`
+    handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
+      const id = attendeeParam(params)
+      const body = DeskPrintBody.safeParse((await readJsonBody(req)) ?? {})
+      if (!id || !body.success) return invalid(res)
+      const job = await service.deskPrint({ attendeeId: id, ...body.data }, principal)
+      sendJson(res, 200, { ok: true, job, path: `/badge/${id}` })
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/print-jobs\/(?<jobId>[^/]+)\/desk-result$/,
+    roles: ['admin', 'kiosk'],
+    handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
+      const jobId = JobId.safeParse(params.jobId)
+      const body = DeskResultBody.safeParse(await readJsonBody(req))
+      if (!jobId.success || !body.success) return invalid(res)
+      sendJson(res, 200, { ok: true, job: await service.deskResult(jobId.data, body.data, principal) })
     }),
   },
   {
@@ -135,21 +163,25 @@ export const badgeRoutes: Route[] = [
     roles: ['admin', 'kiosk'],
     handle: withBadges(async ({ res, url, params, principal }, ctx, service) => {
       const id = attendeeParam(params)
-      const q = FormatQuery.safeParse(query(url))
+      const q = BadgePageQuery.safeParse(query(url))
       if (!id || !q.success) return invalid(res)
       await service.issue([service.attendee(id)], principal.id)
       const a = service.attendee(id)
       const layout = layoutForPdf({ event: ctx.store.registry.event, attendee: a, code: service.code(a), format: q.data.format })
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-      res.end(badgeHtml(layout, a))
+      res.end(badgeHtml(layout, a, { autoPrint: q.data.print }))
     }),
   },
   {
     method: 'GET',
     path: /^\/badge-assets\/(?<file>[^/]+)$/,
-    roles: 'public', // the fonts the badge page is set in: nothing private
+    roles: 'public', // the fonts the badge page is set in, and its print script: nothing private
     async handle(_ctx, { res, params }) {
       const file = params.file ?? ''
+      if (Object.hasOwn(SCRIPTS, file)) {
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' })
+        return void res.end(SCRIPTS[file])
+      }
       const path = Object.hasOwn(FONTS, file) ? FONTS[file] : undefined
       const body = path ? await readFile(path).catch(() => null) : null
       if (!body) return sendJson(res, 404, { ok: false, error: 'not_found' })

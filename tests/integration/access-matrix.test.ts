@@ -46,6 +46,8 @@ const HTTP: Record<string, (t: TestHub) => Promise<{ path?: string; body?: unkno
   'GET /api/badges/x.pdf': () => ({ path: '/api/badges/A0001.pdf' }),
   'POST /api/badges/x/reprint': () => ({ path: '/api/badges/A0002/reprint' }),
   'POST /api/badges/x/print': () => ({ path: '/api/badges/A0003/print', body: {} }),
+  'POST /api/badges/x/desk-print': () => ({ path: '/api/badges/A0003/desk-print', body: { force: true } }),
+  'POST /api/print-jobs/x/desk-result': () => ({ path: '/api/print-jobs/pj-000000000000/desk-result', body: { ok: true } }),
   'GET /api/print-jobs': () => ({}),
   'POST /api/print-jobs/x/resend': () => ({ path: '/api/print-jobs/pj-000000000000/resend', body: { printer: 'Karibu' } }),
   'GET /api/badges.pdf': () => ({ path: '/api/badges.pdf?group=leaders' }),

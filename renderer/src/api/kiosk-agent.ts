@@ -12,13 +12,17 @@ const TIMEOUT_MS = 8000
 
 /** The agent's refusal (`not_ready`, `invalid_payload`, `pairing_failed`…) or a timeout. */
 export class AgentError extends Error {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    /** for `already_printed`: when and where the badge was printed */
+    readonly lastPrint?: { at: string; deskId: string | null },
+  ) {
     super(code)
   }
 }
 
 function unwrap<T extends object>(res: LocalAck<T>): T {
-  if (!res.ok) throw new AgentError(res.error)
+  if (!res.ok) throw new AgentError(res.error, res.lastPrint)
   return res
 }
 
@@ -40,12 +44,22 @@ function looksLikeState(v: unknown): v is KioskState {
   return typeof s.paired === 'boolean' && typeof s.online === 'boolean' && typeof s.outboxDepth === 'number' && Array.isArray(s.desks)
 }
 
+export interface DeskPrintJob {
+  jobId: string
+  /** the badge page on the agent's own origin, e.g. /badge/A0001 */
+  path: string
+  badgeVersion: number
+}
+
 export interface KioskAgent {
   state(): Promise<KioskState>
   scan(request: ScanSubmit): Promise<ScanResult>
   search(query: string): Promise<AttendeeCard[]>
   configureDesk(deskId: string, mode: 'in' | 'out'): Promise<void>
   pair(request: { hubUrl: string; code: string; name: string }): Promise<void>
+  /** logs a desk print at the hub; AgentError('already_printed') carries lastPrint */
+  printBadge(request: { attendeeId: string; force?: boolean; reprint?: boolean }): Promise<DeskPrintJob>
+  reportPrinted(jobId: string, ok: boolean, error?: string): Promise<void>
   onState(listener: (state: KioskState) => void): () => void
   onConnection(listener: (connected: boolean) => void): () => void
   close(): void
@@ -64,6 +78,13 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
     },
     pair: async (request) => {
       await ask(() => timed().emitWithAck('kiosk:pair', request))
+    },
+    printBadge: async (request) => {
+      const { jobId, path, badgeVersion } = await ask(() => timed().emitWithAck('badge:print', request))
+      return { jobId, path, badgeVersion }
+    },
+    reportPrinted: async (jobId, ok, error) => {
+      await ask(() => timed().emitWithAck('badge:printed', { jobId, ok, ...(error ? { error } : {}) }))
     },
     onState(listener) {
       const handler = (state: unknown) => {

@@ -1,13 +1,15 @@
 // The answer, full screen and readable from two metres: the colour says it before the words
 // do, and a sound says it to an officer looking away. Gone after RESULT_MS or a tap.
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { KioskAgent } from '../../../api/kiosk-agent'
 import type { KioskState, ScanResult } from '../../../../../shared/kiosk-protocol'
 import { useLang } from '../hooks/useLang'
 import { clockTime, longDate, pick } from '../logic/format'
 import { notesFor, OUTCOME_TONE, RESULT_MS, type ShownOutcome } from '../logic/outcome-view'
 import { playTone } from '../sounds'
 import { GroupChip } from './GroupChip'
+import { PrintBadgeButton } from './PrintBadgeButton'
 
 export interface Shown {
   key: number
@@ -26,7 +28,10 @@ const DETAIL: Partial<Record<ShownOutcome, string>> = {
   error: 'errorDetail',
 }
 
-export function ResultView({ shown, state, onDone }: { shown: Shown; state: KioskState; onDone: () => void }) {
+/** Answers at which a desk officer may print the person a badge. */
+const PRINTABLE: ReadonlySet<ShownOutcome> = new Set(['admitted', 'readmitted', 'already_checked_in'])
+
+export function ResultView({ shown, state, agent, onDone }: { shown: Shown; state: KioskState; agent: KioskAgent; onDone: () => void }) {
   const { t } = useTranslation()
   const { lang } = useLang()
   const tone = OUTCOME_TONE[shown.outcome]
@@ -34,12 +39,18 @@ export function ResultView({ shown, state, onDone }: { shown: Shown; state: Kios
   const attendee = r?.attendee ?? null
   const admitted = shown.outcome === 'admitted' || shown.outcome === 'readmitted'
 
+  // an officer printing a badge holds the answer on screen until it is tapped away
+  const [held, setHeld] = useState(false)
+
   useEffect(() => {
     playTone(tone)
+    // one sound per answer (the component is keyed by it)
+  }, [])
+  useEffect(() => {
+    if (held) return
     const timer = setTimeout(onDone, RESULT_MS)
     return () => clearTimeout(timer)
-    // one sound and one timer per answer (the component is keyed by it)
-  }, [])
+  }, [held])
 
   const detail = DETAIL[shown.outcome]
   const day = r?.day ?? state.today
@@ -76,6 +87,17 @@ export function ResultView({ shown, state, onDone }: { shown: Shown; state: Kios
         notesFor(attendee.flags).map((f) => (
           <p key={f} className="kiosk-result-note" data-testid="result-note" data-flag={f}>{t(`kiosk.flags.${f}`)}</p>
         ))}
+      {attendee && PRINTABLE.has(shown.outcome) && (
+        <PrintBadgeButton
+          agent={agent}
+          attendeeId={attendee.id}
+          deskName={(id) => {
+            const desk = state.desks.find((d) => d.id === id)
+            return desk ? pick(desk.name, lang) : id
+          }}
+          onHold={() => setHeld(true)}
+        />
+      )}
       <p className="kiosk-result-tap">{t('kiosk.result.tapToContinue')}</p>
     </div>
   )

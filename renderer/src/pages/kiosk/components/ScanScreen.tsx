@@ -71,7 +71,7 @@ export function ScanScreen({ agent, state, connected }: Props) {
         />
       </main>
       {busy && !shown && <p className="kiosk-checking" data-testid="kiosk-checking">{t('kiosk.scan.checking')}</p>}
-      {shown && <ResultView key={shown.key} shown={shown} state={state} onDone={() => setShown((s) => (s?.key === shown.key ? null : s))} />}
+      {shown && <ResultView key={shown.key} shown={shown} state={state} agent={agent} onDone={() => setShown((s) => (s?.key === shown.key ? null : s))} />}
     </div>
   )
 }

@@ -1,0 +1,106 @@
+// Printing a badge at a desk, through a real kiosk agent and a real hub: the print is logged at
+// the hub before the desk prints it, a second print of the same badge is never silent, a reprint
+// makes a new version, a failed print stops counting, and the page the desk prints (the hub's
+// badge page, through the agent's own origin, as Electron loads it) scans back to the code.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AgentHandle } from '../../agent/agent.js'
+import type { PrintJob } from '../../hub/badges/print-log.js'
+import { launchChromium } from '../helpers/browser.js'
+import { decodePages } from '../helpers/pdf.js'
+import { openKioskScreen } from '../helpers/kiosk-client.js'
+import { startStack, type Stack } from '../helpers/stack.js'
+import { tempDir } from '../helpers/temp-dir.js'
+import { DAY1_9AM } from '../e2e/kiosk-helpers.js'
+
+let stack: Stack
+let agent: AgentHandle
+let screen: Awaited<ReturnType<typeof openKioskScreen>>
+let dir: Awaited<ReturnType<typeof tempDir>>
+
+beforeAll(async () => {
+  dir = await tempDir('karibu-desk-print-')
+  stack = await startStack()
+  agent = await stack.addKiosk('desk-1', DAY1_9AM)
+  screen = await openKioskScreen(agent.url)
+})
+afterAll(async () => {
+  screen?.disconnect()
+  await stack?.close()
+  await dir?.remove()
+})
+
+const printAt = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:print', payload)
+const printed = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:printed', payload)
+const jobsOf = async (attendeeId: string): Promise<PrintJob[]> => {
+  const res = await fetch(`${stack.hub.url}/api/print-jobs?attendeeId=${attendeeId}`, { headers: { Authorization: `Bearer ${stack.hub.adminToken}` } })
+  return ((await res.json()) as { jobs: PrintJob[] }).jobs
+}
+
+describe('printing at the desk', () => {
+  it('logs the print first, refuses a silent second one, prints again on purpose, and a reprint makes a new badge', async () => {
+    const first = await printAt({ attendeeId: 'A0002' })
+    expect(first).toMatchObject({ ok: true, path: '/badge/A0002', badgeVersion: 1 })
+    expect((await jobsOf('A0002'))[0]).toMatchObject({ via: 'desk', deskId: 'desk-1', status: 'sent', badgeVersion: 1, role: 'kiosk' })
+
+    const second = await printAt({ attendeeId: 'A0002' })
+    expect(second).toMatchObject({ ok: false, error: 'already_printed', lastPrint: { deskId: 'desk-1' } })
+    expect(await printAt({ attendeeId: 'A0002', force: true })).toMatchObject({ ok: true, badgeVersion: 1 })
+
+    const reprinted = await printAt({ attendeeId: 'A0002', reprint: true })
+    expect(reprinted).toMatchObject({ ok: true, badgeVersion: 2 })
+    expect((await jobsOf('A0002')).map((j) => [j.badgeVersion, j.force])).toEqual([
+      [2, false],
+      [1, true],
+      [1, false],
+    ])
+  })
+
+  it('a print the desk printer failed no longer counts: the next one needs no force', async () => {
+    const job = await printAt({ attendeeId: 'A0007' })
+    if (!job.ok) throw new Error(job.error)
+    expect(await printed({ jobId: job.jobId, ok: false, error: 'out_of_paper' })).toEqual({ ok: true })
+    expect((await jobsOf('A0007'))[0]).toMatchObject({ status: 'failed', error: 'out_of_paper' })
+    expect(await printAt({ attendeeId: 'A0007' })).toMatchObject({ ok: true })
+    expect(await printAt({ attendeeId: 'nobody-here' })).toMatchObject({ ok: false, error: 'not_found' })
+    expect(await printAt({ attendeeId: 7 })).toEqual({ ok: false, error: 'invalid_payload' })
+  })
+
+  it('the page the desk prints comes through the agent and scans back to the current code', async () => {
+    const res = await fetch(`${agent.url}/badge/A0001`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const html = await res.text()
+    expect(html).toContain('data-badge-ready')
+    expect(html).not.toContain('print.js')
+    expect(await (await fetch(`${agent.url}/badge/A0001?print=1`)).text()).toContain('/badge-assets/print.js')
+    expect((await fetch(`${agent.url}/badge-assets/DejaVuSans.ttf`)).headers.get('content-type')).toBe('font/ttf')
+    expect((await fetch(`${agent.url}/badge/../../etc/passwd`)).status).toBe(404)
+
+    let browser: Browser | null = null
+    try {
+      browser = await launchChromium()
+      const page = await browser.newPage()
+      await page.goto(`${agent.url}/badge/A0001`)
+      await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true))
+      const pdf = join(dir.path, 'desk-badge.pdf')
+      await writeFile(pdf, await page.pdf({ width: '86mm', height: '54mm', printBackground: true }))
+      const code = stack.hub.store.signBadge({ attendeeSeq: 1, badgeVersion: stack.hub.store.registry.byId.get('A0001')!.badgeVersion })
+      expect(await decodePages(pdf, 300, dir.path)).toEqual([[code]])
+    } finally {
+      await browser?.close()
+    }
+  })
+
+  it('with the hub down there is no badge to print, and the desk is told so', async () => {
+    await stack.stopHub()
+    try {
+      expect(await printAt({ attendeeId: 'A0003' })).toEqual({ ok: false, error: 'offline' })
+      expect((await fetch(`${agent.url}/badge/A0003`)).status).toBe(503)
+    } finally {
+      await stack.restartHub()
+    }
+  })
+})
