@@ -25,7 +25,8 @@ if (mode === 'bare') {
     socket.on('checkin:submit', (payload: { id: string }, ack: (r: unknown) => void) => {
       const record = { ...payload, seq: ++seq }
       ack({ ok: true, record, duplicate: false })
-      pending.push(record)
+      // what the hub sends kiosks of most records (shared/ledger.ts forKiosks), so both push alike
+      pending.push({ id: record.id, seq: record.seq })
       timer ??= setTimeout(() => {
         timer = null
         io.to('kiosks').emit('checkins:recorded', pending)

@@ -4,6 +4,7 @@
 //   - two hubs, kiosks on A and dashboards on B: scan-to-dashboard latency across hubs;
 //   - two hubs, kiosks and dashboards spread over both: what two hubs take together.
 // PostgreSQL runs with its default durability (fsync, synchronous commit), on this machine.
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +28,13 @@ const LAYOUTS: Layout[] = [
   { name: '2 hubs: kiosks and dashboards on both', hubs: 2, kiosksOn: 'both', dashboardsOn: 'both' },
 ]
 
+/** PostgreSQL and Redis from Debian's packages (.ci/run installs them for the tests). */
+export const available = () => existsSync('/usr/lib/postgresql') && ['/usr/bin/redis-server', '/usr/sbin/redis-server'].some(existsSync)
+
 export async function run(): Promise<BenchResult> {
+  if (!available()) {
+    return { name: 'Several hubs: PostgreSQL + Redis', rows: [], notes: ['skipped: PostgreSQL and redis-server are not installed (apt-get install postgresql redis-server)'] }
+  }
   const [postgres, redis] = await Promise.all([startPostgres({ durable: true }), startRedis()])
   const dir = await mkdtemp(join(tmpdir(), 'karibu-bench-multi-'))
   const rows: BenchResult['rows'] = []

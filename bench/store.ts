@@ -66,7 +66,7 @@ export async function run(): Promise<BenchResult> {
       'commit p50 ms': ms(c.p50),
       'commit p99 ms': ms(c.p99),
       'longest loop block ms': ms(maxBlockMs),
-      'bare append+fdatasync p50 / p99 ms': `${ms(floor.p50)} / ${ms(floor.p99)}`,
+      'bare append+fdatasync p50 / p99 / max ms': `${ms(floor.p50)} / ${ms(floor.p99)} / ${ms(floor.max)}`,
       'lowdb whole-file write ms (median of 3)': ms(w.p50),
       'ratio (lowdb / commit p99)': Math.round(w.p50 / c.p99),
     })
@@ -74,7 +74,10 @@ export async function run(): Promise<BenchResult> {
   return {
     name: 'Store: check-in commit vs lowdb whole-file write',
     rows,
-    notes: [`${COMMITS} sequential commits per size, each decided by the rules and fdatasync'd before it returns.`],
+    notes: [
+      `${COMMITS} sequential commits per size, each decided by the rules and fdatasync'd before it returns.`,
+      'The bare append+fdatasync column is the disk alone (one line, no hub): the floor under every commit, and the source of the occasional long stall.',
+    ],
   }
 }
 
