@@ -8,7 +8,7 @@ import { createStaticPages } from '../common/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
 import { jsonOnlyParser } from '../common/json-only-parser.js'
 
-export const KIOSK_PAGES = ['/', '/kiosk'] as const
+export const KIOSK_PAGES = ['/kiosk'] as const
 
 export function isLocalHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
@@ -39,6 +39,8 @@ export async function startLocalServer(
       return sendJson(res, extra.status, extra.body)
     }
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'not_found' })
+    // the agent serves one page: the kiosk
+    if (url.pathname === '/') return void res.writeHead(302, { Location: '/kiosk' }).end()
     proxy(req, url, res)
       .then((answered) => answered || serveStatic(url.pathname, res))
       .then((served) => {

@@ -9,7 +9,8 @@ import { coreRoutes } from './core-routes.js'
 import { sleep } from './login-throttle.js'
 import { matchRoute, type Route } from './routes.js'
 
-export const PAGES = ['/', '/kiosk', '/dashboard', '/admin'] as const
+/** The hub's pages; the kiosk page is the kiosk agent's, on each desk PC (agent/local-server.ts). */
+export const PAGES = ['/', '/dashboard', '/admin'] as const
 
 /** Every HTTP route of the hub. Feature modules add theirs here. */
 export const ROUTES: readonly Route[] = [...coreRoutes, ...adminRoutes, ...badgeRoutes]

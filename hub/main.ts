@@ -42,7 +42,7 @@ async function main() {
     '',
     ...base.flatMap((b) => [`Dashibodi / Dashboard: ${b}/dashboard${usher?.token ? `#token=${usher.token}` : ''}`]),
     `Utawala / Admin:       ${base[0]}/admin`,
-    `Kioski / Kiosk:        ${base[0]}/kiosk   (kiosk agent: npm run kiosk:web -- --hub ${base[base.length - 1]})`,
+    `Kioski / Kiosk:        npm run kiosk:web -- --hub ${base[base.length - 1]} --code <nambari / code>   (kisha / then http://127.0.0.1:5180/kiosk)`,
     '',
     firstStart
       ? `Nenosiri la msimamizi (linaonyeshwa mara moja tu) / Admin credential (shown once only):\n  ${firstStart.adminToken}\nPIN ya kutoka kwenye kioski / Kiosk exit PIN: ${firstStart.exitPin}`

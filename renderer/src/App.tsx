@@ -1,5 +1,5 @@
-// One app, three pages chosen by path: /kiosk (served by the kiosk agent), /dashboard and
-// /admin (served by the hub).
+// One app, three pages chosen by path: /kiosk (served by the kiosk agent on each desk PC),
+// /dashboard and /admin (served by the hub, whose home page links to them).
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -16,8 +16,8 @@ function Home() {
       <ul>
         <li><a href="/dashboard">{t('home.dashboard')}</a></li>
         <li><a href="/admin">{t('home.admin')}</a></li>
-        <li><a href="/kiosk">{t('home.kiosk')}</a></li>
       </ul>
+      <p>{t('home.kioskHint')}</p>
     </main>
   )
 }

@@ -82,6 +82,24 @@ describe('kiosk setup screens', () => {
     expect(await page.getByTestId('kiosk-result').getAttribute('class')).toContain('tone-neutral')
   })
 
+  it('pairs by showing the admin page\'s pairing QR to a USB scanner: nothing typed', { timeout: 25_000 }, async () => {
+    const dir = await tempDir('karibu-kiosk-')
+    cleanup.push(() => dir.remove())
+    const agent: AgentHandle = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, ackTimeoutMs: 2000, log: () => {} })
+    cleanup.push(() => agent.close())
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    cleanup.push(() => context.close())
+    const page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+    await page.goto(`${agent.url}/kiosk`)
+    await page.getByTestId('pair-form').waitFor()
+    const { code } = await createPairingCode(stack.hub.store, 5)
+    // what the admin page's QR holds (KiosksTab), typed by the scanner in one burst
+    await scanWithWedge(page, JSON.stringify({ hub: stack.hub.url, code }))
+    await page.getByTestId('desk-form').waitFor()
+    expect(agent.kiosk.data.pairing).toMatchObject({ hubUrl: stack.hub.url, name: 'Kioski ya meza' })
+  })
+
   it('a wrong-day badge is red with the allowed days; the exit button asks the PIN and calls the bridge', { timeout: 25_000 }, async () => {
     const agent = await stack.addKiosk('desk-1', DAY1_9AM)
     const kiosk: KioskPage = await openKioskPage(browser, agent, { init: fakeBridge })

@@ -42,4 +42,7 @@ it('npm start seeds the demo event, prints where to go, and serves /healthz', as
   expect(registry.event.days).toHaveLength(4)
   expect(registry.attendees.some((a) => a.lastName.includes("'"))).toBe(true)
   expect((await fetch(`http://127.0.0.1:${port}/dashboard`)).headers.get('content-security-policy')).toContain("default-src 'self'")
+  // the kiosk page is the kiosk agent's, on each desk PC: the banner says how to start one
+  expect((await fetch(`http://127.0.0.1:${port}/kiosk`)).status).toBe(404)
+  expect(out).toContain('npm run kiosk:web -- --hub')
 })

@@ -1,10 +1,10 @@
-// Kiswahili. Every key here must exist in en.ts too (tests/unit/i18n.test.ts checks).
+// Kiswahili. Every key here must exist in en.ts too (en.ts's type checks it).
 const sw = {
   home: {
     tagline: 'Usajili na beji za mkutano kwa wakati halisi',
     dashboard: 'Dashibodi ya wahudumu',
     admin: 'Utawala',
-    kiosk: 'Kioski',
+    kioskHint: 'Kioski huendeshwa kwenye kompyuta ya kila meza: programu ya Karibu (Electron), au npm run kiosk:web kisha http://127.0.0.1:5180/kiosk.',
   },
   common: {
     language: 'English',

@@ -13,6 +13,8 @@ const sw = {
     name: 'Jina la kioski',
     submit: 'Unganisha',
     failed: 'Imeshindikana kuunganisha. Hakikisha anwani na msimbo, kisha jaribu tena.',
+    scanHint: 'Onyesha QR ya kuunganisha (ukurasa wa Utawala → Vioski) kwenye kamera au skana, au jaza hapa chini.',
+    defaultName: 'Kioski ya meza',
   },
   desk: {
     title: 'Chagua meza ya kioski hiki',
@@ -107,6 +109,8 @@ const en: typeof sw = {
     name: 'Kiosk name',
     submit: 'Pair',
     failed: 'Pairing failed. Check the address and the code, then try again.',
+    scanHint: 'Show the pairing QR (Admin page → Kiosks) to the camera or the scanner, or fill in below.',
+    defaultName: 'Desk kiosk',
   },
   desk: {
     title: 'Choose this kiosk’s desk',
