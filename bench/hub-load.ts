@@ -88,7 +88,7 @@ async function oneServer(mode: 'hub' | 'bare'): Promise<Target & { pair: boolean
 export type LoadResult = Awaited<ReturnType<typeof load>>
 
 /** Kiosk i talks to kioskUrls[i mod n], dashboard j to dashboardUrls[j mod m]; pairs the kiosks unless `pair` is false (bare). */
-export async function load(target: Target & { pair: boolean }, rate: number | 'max') {
+export async function load(target: Target & { pair: boolean }, rate: number | 'max', seconds = SECONDS) {
   const kiosks = target.pair ? await pairKiosks(target.kioskUrls[0]!, target.adminToken!, KIOSKS) : Array.from({ length: KIOSKS }, (_, i) => ({ kioskId: `k${i}`, token: '' }))
   const kioskSockets = await Promise.all(kiosks.map((k, i) => connect(target.kioskUrls[i % target.kioskUrls.length]!, { token: k.token })))
   const dashboards = await Promise.all(Array.from({ length: DASHBOARDS }, (_, j) => connect(target.dashboardUrls[j % target.dashboardUrls.length]!, { token: target.usherToken ?? '', role: 'dashboard' })))
@@ -113,7 +113,7 @@ export async function load(target: Target & { pair: boolean }, rate: number | 'm
   let failed = 0
   const started = now()
   const measureFrom = started + WARMUP_SECONDS * 1000
-  const deadline = measureFrom + SECONDS * 1000
+  const deadline = measureFrom + seconds * 1000
   const submit = async (k: number) => {
     const socket = kioskSockets[k]!
     const seq = ((n++ * 7919) % 1000) + 1

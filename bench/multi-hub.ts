@@ -19,6 +19,8 @@ interface Layout {
   dashboardsOn: 'A' | 'B' | 'both'
 }
 
+/** seconds measured per run (after hub-load's warm-up): six runs, so shorter than hub-load's */
+const SECONDS = Number(process.env.BENCH_MULTI_SECONDS ?? 5)
 /** a rate well below saturation, where latency is the hub's and not the queue's */
 const OFFERED = Number(process.env.BENCH_MULTI_RATE ?? 500)
 
@@ -55,7 +57,7 @@ export async function run(): Promise<BenchResult> {
           for (const h of hubs) await h.stop()
         },
       }
-      const r: LoadResult = await load(target, rate).finally(() => target.stop())
+      const r: LoadResult = await load(target, rate, SECONDS).finally(() => target.stop())
       rows.push({
         layout: layout.name,
         offered: rate === 'max' ? 'max (2 in flight per kiosk)' : `${rate}/s`,
@@ -73,7 +75,7 @@ export async function run(): Promise<BenchResult> {
     await rm(dir, { recursive: true, force: true })
   }
   return {
-    name: 'Several hubs: PostgreSQL + Redis, 100 kiosks and 50 dashboards, clients in a separate process',
+    name: `Several hubs: PostgreSQL + Redis, 100 kiosks and 50 dashboards, ${SECONDS} s measured per run, clients in a separate process`,
     rows,
     notes: [
       'Each hub appends check-ins under one PostgreSQL advisory lock, after catching up with what the other stored, in group-commit transactions; a commit NOTIFYs the other hub, which reads the new records and pushes its own figures.',

@@ -1,7 +1,7 @@
 // The one set of rules that hub and kiosk both apply, so a kiosk's offline answer is the
 // answer the hub would have given with the same knowledge.
 import { parseCode, type ParsedCode } from './badge-code.js'
-import type { Attendee, CheckinRecord, CheckinSubmission, Day, Outcome } from './domain.js'
+import { isAdmitting, type Attendee, type CheckinRecord, type CheckinSubmission, type Day, type Outcome } from './domain.js'
 import { dayAt } from './event-days.js'
 import type { Ledger, LedgerEntry } from './ledger.js'
 import type { RegistryIndex } from './registry.js'
@@ -98,6 +98,7 @@ export function buildRecord(
   if (told !== decision.outcome) {
     record.hubOutcome = decision.outcome
     if (decision.outcome === 'already_checked_in') record.review = 'double_admission'
+    else if (isAdmitting(told) && !isAdmitting(decision.outcome)) record.review = 'hub_refused'
   }
   return record
 }

@@ -136,8 +136,12 @@ export interface CheckinRecord {
   hubOutcome?: Outcome
   /** for already_checked_in: the first admission that day */
   first?: { at: string; deskId: string }
-  /** set when two desks admitted the same person the same day: a case for an organiser to review */
-  review?: 'double_admission'
+  /**
+   * a case for an organiser to review: two desks admitted the same person the same day
+   * (double_admission), or a kiosk admitted someone the hub would have refused, e.g. an old badge
+   * version it had not yet heard was revoked (hub_refused). The person was let in: counted.
+   */
+  review?: 'double_admission' | 'hub_refused'
 }
 
 export type Role = 'admin' | 'usher' | 'kiosk'

@@ -1,6 +1,6 @@
 // Headcounts for one day, derived from the ledger and the registry on demand. The hub
 // serves exactly this from /api/stats and pushes it to dashboards; nobody keeps a counter.
-import { isAdmitting, type Attendee, type CheckinRecord } from './domain.js'
+import { isAdmitting, type Attendee, type CheckinRecord, type Outcome } from './domain.js'
 import type { Ledger } from './ledger.js'
 import type { RegistryIndex } from './registry.js'
 
@@ -30,7 +30,7 @@ export interface DayStats {
   arrivals: { at: string; count: number }[]
   halls: { hallId: string; inside: number; capacity: number; level: 'ok' | 'warning' | 'alarm' }[]
   vipArrivals: { attendeeId: string; name: string; title: string; organisation: string; at: string; deskId: string }[]
-  reviews: { recordId: string; attendeeId: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
+  reviews: { recordId: string; kind: NonNullable<CheckinRecord['review']>; hubOutcome: Outcome | null; attendeeId: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
 }
 
 function bump(map: Map<string, Tally>, key: string, field: 'checkedIn' | 'expected') {
@@ -101,7 +101,7 @@ export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string,
     vipArrivals: vipArrivals.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50),
     reviews: ledger.reviews
       .filter((r) => r.dayId === dayId)
-      .map((r) => ({ recordId: r.id, attendeeId: r.attendeeId, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null })),
+      .map((r) => ({ recordId: r.id, kind: r.review!, hubOutcome: r.hubOutcome ?? null, attendeeId: r.attendeeId, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null })),
   }
 }
 

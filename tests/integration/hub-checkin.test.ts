@@ -119,6 +119,25 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     })
   })
 
+  describe('reviews', () => {
+    it('a kiosk that admitted an old badge offline is believed (the person is in) and the case is flagged for review', async () => {
+      await t.store.updateRegistry((data, rev) => {
+        const a = data.attendees.find((x) => x.id === 'A0004')!
+        a.badgeVersion = 2 // reprinted at the help desk; this kiosk had not heard yet
+        a.rev = rev
+      })
+      const res = await submit({ code: code(4, 1), localOutcome: 'admitted' })
+      expect(res).toMatchObject({ ok: true, record: { outcome: 'admitted', hubOutcome: 'revoked', review: 'hub_refused' } })
+      // a kiosk's offline refusal is not second-guessed the other way
+      expect(await submit({ code: code(3), localOutcome: 'wrong_day' })).toMatchObject({ ok: true, record: { outcome: 'wrong_day' } })
+      const usher = await t.client(t.usherToken)
+      const stats = await usher.emitWithAck('stats:get', { dayId: 'd1' })
+      if (!stats.ok) throw new Error(stats.error)
+      expect(stats.stats.checkedIn).toBe(1)
+      expect(stats.stats.reviews).toEqual([expect.objectContaining({ kind: 'hub_refused', hubOutcome: 'revoked', attendeeId: 'A0004' })])
+    })
+  })
+
   describe('stats', () => {
     it('counts unique attendees per day and per group, equal to a recount', async () => {
       await submit({ code: code(1) })

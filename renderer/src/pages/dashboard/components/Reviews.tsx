@@ -1,5 +1,6 @@
-// Double admissions (two desks admitting the same person, usually while offline) for an
-// organiser to look at. Both records are kept; the person is counted once.
+// Cases for an organiser to look at: double admissions (two desks admitting the same person,
+// usually while offline; both records kept, the person counted once), and people a kiosk let in
+// that the hub would have refused (an old badge the kiosk had not yet heard was revoked).
 import { useTranslation } from 'react-i18next'
 import { formatTime, type PanelProps } from '../model/view'
 
@@ -15,13 +16,14 @@ export function Reviews({ view, names, timezone }: PanelProps) {
       ) : (
         <ul className="dash-feed">
           {reviews.map((r) => (
-            <li key={r.recordId} data-testid={`review-${r.recordId}`}>
-              {t('dashboard.reviewLine', {
+            <li key={r.recordId} data-testid={`review-${r.recordId}`} data-kind={r.kind}>
+              {t(r.kind === 'hub_refused' ? 'dashboard.reviewRefusedLine' : 'dashboard.reviewLine', {
                 attendee: r.attendeeId ?? '—',
                 desk: names.desk(r.deskId),
                 kiosk: kioskName(r.kioskId),
                 time: formatTime(r.at, timezone),
                 firstDesk: names.desk(r.firstDeskId),
+                why: t(`dashboard.hubSays.${r.hubOutcome ?? 'invalid'}`),
               })}
             </li>
           ))}
