@@ -4,6 +4,7 @@ import { OUTCOMES } from '../../shared/domain.js'
 import { clockTime, longDate, pick } from '../../renderer/src/pages/kiosk/logic/format.js'
 import { notesFor, OUTCOME_TONE } from '../../renderer/src/pages/kiosk/logic/outcome-view.js'
 import { RepeatGuard } from '../../renderer/src/pages/kiosk/logic/repeat-guard.js'
+import { SOUNDS } from '../../renderer/src/pages/kiosk/logic/outcome-sound.js'
 
 describe('RepeatGuard', () => {
   it('ignores the same code while it stays in view, and takes it again after 2.5 s away', () => {
@@ -53,5 +54,17 @@ describe('outcome view', () => {
   it('lists the desk officer’s notes, VIP first', () => {
     expect(notesFor(['press', 'vip'])).toEqual(['vip', 'press'])
     expect(notesFor([])).toEqual([])
+  })
+})
+
+describe('sounds', () => {
+  it('every answer, refusals included, has a sound of its own', () => {
+    const all = [...OUTCOMES, 'error' as const]
+    const heard = all.map((o) => JSON.stringify(SOUNDS[o]))
+    expect(heard.every((h) => h !== undefined && h.includes('notes'))).toBe(true)
+    expect(new Set(heard).size).toBe(all.length)
+    // welcome sounds soft, refusals harsh: a glance at the wave tells which
+    expect(SOUNDS.admitted.wave).toBe('sine')
+    for (const o of ['wrong_day', 'revoked', 'invalid', 'unknown', 'other_event'] as const) expect(SOUNDS[o].wave).toBe('square')
   })
 })

@@ -7,7 +7,7 @@ import type { KioskState, ScanResult } from '../../../../../shared/kiosk-protoco
 import { useLang } from '../hooks/useLang'
 import { clockTime, longDate, pick } from '../logic/format'
 import { notesFor, OUTCOME_TONE, RESULT_MS, type ShownOutcome } from '../logic/outcome-view'
-import { playTone } from '../sounds'
+import { playSound } from '../sounds'
 import { GroupChip } from './GroupChip'
 import { PrintBadgeButton } from './PrintBadgeButton'
 
@@ -43,7 +43,7 @@ export function ResultView({ shown, state, agent, onDone }: { shown: Shown; stat
   const [held, setHeld] = useState(false)
 
   useEffect(() => {
-    playTone(tone)
+    playSound(shown.outcome)
     // one sound per answer (the component is keyed by it)
   }, [])
   useEffect(() => {
