@@ -5,6 +5,7 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { Attendee, EventInfo } from '../shared/domain.js'
 import { fileExists } from '../common/files.js'
+import { StartError } from '../common/start-error.js'
 
 export const KioskFile = z.object({
   format: z.literal(1),
@@ -37,10 +38,10 @@ export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
   try {
     await db.read()
   } catch (err) {
-    throw new Error(`Kiosk file ${path} is not valid JSON (${(err as Error).message}); it was left as it is. Move it aside and pair the kiosk again.`)
+    throw new StartError(`Faili la kioski ${path} si JSON halali; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`, `Kiosk file ${path} is not valid JSON (${(err as Error).message}); it was left as it is. Move it aside and pair the kiosk again.`)
   }
   const parsed = KioskFile.safeParse(db.data)
-  if (!parsed.success) throw new Error(`Kiosk file ${path} is not a Karibu kiosk file; it was left as it is. Move it aside and pair the kiosk again.`)
+  if (!parsed.success) throw new StartError(`Faili ${path} si faili la kioski la Karibu; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`, `Kiosk file ${path} is not a Karibu kiosk file; it was left as it is. Move it aside and pair the kiosk again.`)
   db.data = parsed.data
   return db
 }

@@ -3,6 +3,7 @@
 // Electron (and for the end-to-end tests).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { StartError } from '../common/start-error.js'
 import { startAgent } from './agent.js'
 
 const { values } = parseArgs({
@@ -37,6 +38,11 @@ const agent = await startAgent({
   ...(values.code ? { pairingCode: values.code } : {}),
   ...(values.desk ? { deskId: values.desk } : {}),
   kioskName: values.name ?? 'Kioski ya kivinjari / Browser kiosk',
+}).catch((err: unknown) => {
+  // its own data, its settings or the pairing: said plainly, without a stack trace
+  const why = err instanceof StartError ? err.message : `${(err as Error).message}\n(angalia anwani ya kitovu na nambari ya kuunganisha / check the hub address and the pairing code)`
+  console.error(`\nKioski haikuanza / The kiosk did not start:\n${why}\n`)
+  process.exit(1)
 })
 const state = agent.kiosk.state()
 console.log(`Kioski / Kiosk: ${agent.url}/kiosk`)

@@ -2,13 +2,17 @@
 // resolves; appends that arrive while a flush is under way share the next flush (group
 // commit), so under load one fsync covers many records.
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
+import { StartError } from './start-error.js'
 
-export class JournalCorruptError extends Error {
+export class JournalCorruptError extends StartError {
   constructor(
     readonly path: string,
     readonly line: number,
   ) {
-    super(`Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Restore it from a backup or move it aside; Karibu will not guess.`)
+    super(
+      `Jarida ${path} limeharibika kwenye mstari ${line} (si mstari wa mwisho, kwa hiyo si uandishi uliokatika). Lirejeshe kutoka kwenye nakala ya akiba au liweke kando; Karibu haitabahatisha.`,
+      `Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Restore it from a backup or move it aside; Karibu will not guess.`,
+    )
   }
 }
 

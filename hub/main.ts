@@ -5,10 +5,9 @@ import { createHub } from './app.js'
 import { hubConfig, redactedUrl } from './config.js'
 import { createDemoEvent } from './demo/demo-event.js'
 import { createPairingCode } from './pairing.js'
-import { RegistryFileError } from './store/registry-file.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
-import { JournalCorruptError } from '../common/journal.js'
+import { StartError } from '../common/start-error.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -61,7 +60,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof RegistryFileError || err instanceof JournalCorruptError) console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
+  if (err instanceof StartError) console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
   else console.error(err)
   process.exit(1)
 })

@@ -10,6 +10,7 @@ import type { Low } from 'lowdb'
 import { generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
 import { fileExists } from '../../common/files.js'
 import { Journal } from '../../common/journal.js'
+import { StartError } from '../../common/start-error.js'
 import type { CheckinRecord } from '../../shared/domain.js'
 import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend } from './backend.js'
 import type { RegistryData } from './registry-data.js'
@@ -43,7 +44,7 @@ export class EmbeddedBackend implements StoreBackend {
     if (await fileExists(keyPath)) {
       privateKeyPem = await readFile(keyPath, 'utf8')
     } else {
-      if (await fileExists(registryPath)) throw new Error(`${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`)
+      if (await fileExists(registryPath)) throw new StartError(`${keyPath} haipo lakini ${registryPath} ipo: rejesha ufunguo kutoka kwenye nakala ya akiba (beji haziwezi kukaguliwa bila huo).`, `${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`)
       privateKeyPem = generateBadgeKeys().privateKeyPem
       await writeFile(keyPath, privateKeyPem, { mode: 0o600 })
     }
@@ -54,7 +55,7 @@ export class EmbeddedBackend implements StoreBackend {
       return seeded.registry
     })
     if (this.db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
-      throw new Error(`${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
+      throw new StartError(`${keyPath} si ufunguo wa tukio lililo kwenye ${registryPath}: rejesha ufunguo unaolingana.`, `${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
     }
     const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord)
     this.journal = opened.journal

@@ -12,6 +12,7 @@ import { generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
 import type { Attendee, CheckinRecord } from '../../shared/domain.js'
 import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend } from './backend.js'
 import { checkRecord } from './embedded-backend.js'
+import { StartError } from '../../common/start-error.js'
 import { redactedUrl } from '../config.js'
 import { CHANNELS, LOCKS, migrate } from './postgres-schema.js'
 import { RegistryData } from './registry-data.js'
@@ -83,7 +84,7 @@ export class PostgresBackend implements StoreBackend {
       client.release()
     }
     const registry = await this.loadRegistry()
-    if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) throw new Error(`the badge key in ${this.location} does not belong to its event`)
+    if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) throw new StartError(`Ufunguo wa beji kwenye ${this.location} si wa tukio lake.`, `The badge key in ${this.location} does not belong to its event.`)
     const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM karibu_checkins ORDER BY seq')
     const records = rows.map((r) => checkRecord(r.record))
     this.cursor = records[records.length - 1]?.seq ?? 0
@@ -97,7 +98,7 @@ export class PostgresBackend implements StoreBackend {
     const event = await this.pool.query<{ rev: number; doc: EventDoc }>('SELECT rev, doc FROM karibu_event WHERE id = 1')
     const attendees = await this.pool.query<{ doc: Attendee }>('SELECT doc FROM karibu_attendees')
     const parsed = RegistryData.safeParse({ ...event.rows[0]!.doc, attendees: attendees.rows.map((r) => r.doc) })
-    if (!parsed.success) throw new Error(`${this.location} does not hold a Karibu registry (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
+    if (!parsed.success) throw new StartError(`${this.location} haina usajili wa Karibu (${parsed.error.issues[0]?.path.join('.')}).`, `${this.location} does not hold a Karibu registry (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`)
     this.rev = parsed.data.rev
     return parsed.data
   }

@@ -1,6 +1,7 @@
 // The PostgreSQL schema, created and migrated by the hub itself at start (under a lock, so two
 // hubs starting together do it once). A migration is appended here, never edited.
 import type { PoolClient } from 'pg'
+import { StartError } from '../../common/start-error.js'
 
 /** advisory lock keys: one for schema and seeding, one for check-in appends, one for the registry */
 export const LOCKS = { setup: 7_240_001, checkins: 7_240_002, registry: 7_240_003 } as const
@@ -30,7 +31,7 @@ export async function migrate(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ version: number }>('SELECT version FROM karibu_schema')
   let version = rows[0]?.version ?? 0
   if (rows.length === 0) await client.query('INSERT INTO karibu_schema (version) VALUES (0)')
-  if (version > MIGRATIONS.length) throw new Error(`the database schema (version ${version}) is newer than this hub knows (${MIGRATIONS.length}): update the hub`)
+  if (version > MIGRATIONS.length) throw new StartError(`Muundo wa hifadhidata (toleo ${version}) ni mpya kuliko kitovu hiki kinavyojua (${MIGRATIONS.length}): sasisha kitovu.`, `The database schema (version ${version}) is newer than this hub knows (${MIGRATIONS.length}): update the hub.`)
   for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!)
   await client.query('UPDATE karibu_schema SET version = $1', [version])
 }
