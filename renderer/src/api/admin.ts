@@ -153,6 +153,8 @@ export class AdminApi {
   kiosks = () => this.request<{ kiosks: AdminKiosk[]; origins: string[] }>('GET', '/api/admin/kiosks')
   revokeKiosk = (id: string) => this.request<object>('POST', `/api/admin/kiosks/${encodeURIComponent(id)}/revoke`)
   pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
+  /** a kiosk's unsent records from a USB stick (the kiosk's /api/outbox-export file) */
+  importOutbox = (file: unknown) => this.request<{ added: number; duplicates: number }>('POST', '/api/checkins/import', file)
 
   credentials = () => this.request<{ ushers: UsherCredential[]; origins: string[]; kioskExitPinSet: boolean }>('GET', '/api/admin/credentials')
   addUsher = (label: string) => this.request<{ usher: UsherCredential }>('POST', '/api/admin/credentials/ushers', { label })

@@ -127,6 +127,8 @@ const sw = {
     outbox: 'Zinasubiri',
     revoke: 'Futa',
     revokeConfirm: 'Kufuta kioski “{{name}}”? Hakitaweza kuunganisha tena.',
+    importOutbox: 'Ingiza rekodi za kioski kisicho na mtandao (faili kutoka kwenye USB)',
+    imported: 'Zimeongezwa {{added}}; zilikuwa tayari {{duplicates}}.',
   },
   exports: {
     register: 'Daftari la mahudhurio',
@@ -298,6 +300,8 @@ const en: Shape<typeof sw> = {
     outbox: 'Waiting',
     revoke: 'Revoke',
     revokeConfirm: 'Revoke kiosk “{{name}}”? It will not be able to connect again.',
+    importOutbox: 'Import the records of a kiosk without network (file from a USB stick)',
+    imported: 'Added {{added}}; already here {{duplicates}}.',
   },
   exports: {
     register: 'Attendance register',

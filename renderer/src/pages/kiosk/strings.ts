@@ -26,6 +26,7 @@ const sw = {
   status: {
     waiting: 'Zinasubiri kutumwa: {{count}}',
     noDay: 'Leo si siku ya tukio',
+    export: 'Hifadhi rekodi kwenye USB',
     desk: 'Meza',
   },
   scan: {
@@ -122,6 +123,7 @@ const en: typeof sw = {
   status: {
     waiting: 'Waiting to send: {{count}}',
     noDay: 'No event day today',
+    export: 'Save records to USB',
     desk: 'Desk',
   },
   scan: {

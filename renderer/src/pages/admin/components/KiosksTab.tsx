@@ -87,6 +87,21 @@ function KioskList() {
     })
   }
 
+  const [imported, setImported] = useState<{ added: number; duplicates: number } | null>(null)
+  const importOutbox = (file: File | undefined) => {
+    if (!file) return
+    void run(async () => {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(await file.text())
+      } catch {
+        parsed = null // the hub answers invalid_payload, in both languages on screen
+      }
+      setImported(await api.importOutbox(parsed))
+      setKiosks((await api.kiosks()).kiosks)
+    })
+  }
+
   return (
     <div>
       <h2>
@@ -96,6 +111,11 @@ function KioskList() {
         </button>
       </h2>
       <ErrorNote error={error} />
+      <label className="admin-outbox">
+        {t('admin.kiosks.importOutbox')}
+        <input type="file" accept=".json,application/json" data-testid="outbox-import" disabled={busy} onChange={(e) => importOutbox(e.target.files?.[0])} />
+      </label>
+      {imported && <p className="admin-help" role="status" data-testid="outbox-imported">{t('admin.kiosks.imported', imported)}</p>}
       {kiosks && kiosks.length === 0 && <p className="admin-help">{t('admin.kiosks.none')}</p>}
       {kiosks && kiosks.length > 0 && (
         <table className="admin-table" data-testid="kiosk-list">

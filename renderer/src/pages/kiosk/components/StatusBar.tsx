@@ -21,6 +21,12 @@ export function StatusBar({ state, connected }: { state: KioskState; connected: 
       <span className={`kiosk-pill ${state.outboxDepth > 0 ? 'is-waiting' : ''}`} data-testid="status-outbox" data-depth={state.outboxDepth}>
         {t('kiosk.status.waiting', { count: state.outboxDepth })}
       </span>
+      {!online && state.outboxDepth > 0 && (
+        // no network at all: the desk officer carries the unsent records to the hub on a USB stick
+        <a className="kiosk-status-item kiosk-export" href="/api/outbox-export" download data-testid="outbox-export">
+          {t('kiosk.status.export')}
+        </a>
+      )}
       <span className="kiosk-status-item" data-testid="status-desk">
         {t('kiosk.status.desk')}: {desk ? pick(desk.name, lang) : '—'}
       </span>
