@@ -5,8 +5,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
-import type { PrintJob } from '../../hub/badges/print-log.js'
 import { launchChromium } from '../helpers/browser.js'
+import { printJobsOf } from '../helpers/print-jobs.js'
 import { startStack, type Stack } from '../helpers/stack.js'
 import { until } from '../helpers/until.js'
 import { DAY1_9AM, openKioskPage, resultOf } from './kiosk-helpers.js'
@@ -25,10 +25,7 @@ afterAll(async () => {
   await stack?.close()
 })
 
-const jobsOf = async (attendeeId: string): Promise<PrintJob[]> => {
-  const res = await fetch(`${stack.hub.url}/api/print-jobs?attendeeId=${attendeeId}`, { headers: { Authorization: `Bearer ${stack.hub.adminToken}` } })
-  return ((await res.json()) as { jobs: PrintJob[] }).jobs
-}
+const jobsOf = (attendeeId: string) => printJobsOf(stack.hub, attendeeId)
 
 /** Stands in for Electron's preload: its printer jams. */
 function jammedPrinterBridge() {

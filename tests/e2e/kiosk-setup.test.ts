@@ -1,6 +1,6 @@
 // Setting a kiosk up from its own screen (pair with the hub, choose a desk and check-out mode),
 // a wrong-day badge, and leaving kiosk mode through the Electron bridge when it is there.
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
 import { createPairingCode } from '../../hub/pairing.js'
@@ -42,17 +42,23 @@ function fakeBridge() {
   }
 }
 
+/** A new kiosk agent that has never been paired, and its screen in a fresh context. */
+async function unpairedKiosk(): Promise<{ agent: AgentHandle; page: Page }> {
+  const dir = await tempDir('karibu-kiosk-')
+  cleanup.push(() => dir.remove())
+  const agent = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, ackTimeoutMs: 2000, log: () => {} })
+  cleanup.push(() => agent.close())
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  cleanup.push(() => context.close())
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  await page.goto(`${agent.url}/kiosk`)
+  return { agent, page }
+}
+
 describe('kiosk setup screens', () => {
   it('pairs from the screen, takes a desk in check-out mode, and then records exits (blue)', { timeout: 25_000 }, async () => {
-    const dir = await tempDir('karibu-kiosk-')
-    cleanup.push(() => dir.remove())
-    const agent: AgentHandle = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, ackTimeoutMs: 2000, log: () => {} })
-    cleanup.push(() => agent.close())
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    cleanup.push(() => context.close())
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    await page.goto(`${agent.url}/kiosk`)
+    const { agent, page } = await unpairedKiosk()
 
     const pair = page.getByTestId('pair-form')
     await pair.waitFor()
@@ -83,15 +89,7 @@ describe('kiosk setup screens', () => {
   })
 
   it('pairs by showing the admin page\'s pairing QR to a USB scanner: nothing typed', { timeout: 25_000 }, async () => {
-    const dir = await tempDir('karibu-kiosk-')
-    cleanup.push(() => dir.remove())
-    const agent: AgentHandle = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, ackTimeoutMs: 2000, log: () => {} })
-    cleanup.push(() => agent.close())
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    cleanup.push(() => context.close())
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    await page.goto(`${agent.url}/kiosk`)
+    const { agent, page } = await unpairedKiosk()
     await page.getByTestId('pair-form').waitFor()
     const { code } = await createPairingCode(stack.hub.store, 5)
     // what the admin page's QR holds (KiosksTab), typed by the scanner in one burst

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
-import type { PrintJob } from '../../hub/badges/print-log.js'
 import { launchChromium } from '../helpers/browser.js'
+import { printJobsOf } from '../helpers/print-jobs.js'
 import { decodePages } from '../helpers/pdf.js'
 import { openKioskScreen } from '../helpers/kiosk-client.js'
 import { startStack, type Stack } from '../helpers/stack.js'
@@ -34,10 +34,7 @@ afterAll(async () => {
 
 const printAt = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:print', payload)
 const printed = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:printed', payload)
-const jobsOf = async (attendeeId: string): Promise<PrintJob[]> => {
-  const res = await fetch(`${stack.hub.url}/api/print-jobs?attendeeId=${attendeeId}`, { headers: { Authorization: `Bearer ${stack.hub.adminToken}` } })
-  return ((await res.json()) as { jobs: PrintJob[] }).jobs
-}
+const jobsOf = (attendeeId: string) => printJobsOf(stack.hub, attendeeId)
 
 describe('printing at the desk', () => {
   it('logs the print first, refuses a silent second one, prints again on purpose, and a reprint makes a new badge', async () => {
