@@ -67,7 +67,7 @@ export function createHub(options: HubOptions): Hub {
   // the kiosk list is most of a dashboard push's bytes: sent only when it changed, and for
   // heartbeats alone at most once a second; the event's names only when the registry changed
   let kiosks: 'same' | 'changed' | 'urgent' = 'urgent'
-  let kiosksSentAt = 0
+  let kiosksSentAt = -Infinity
   let eventSentRev = -1
 
   const flush = () => {
@@ -76,7 +76,8 @@ export function createHub(options: HubOptions): Hub {
     pending = []
     const view = statsFor(ctx)
     const update: DashboardUpdate = { stats: view.stats }
-    const at = now().getTime()
+    // real elapsed time, not the event's clock (which tests and replays set)
+    const at = performance.now()
     if (kiosks === 'urgent' || (kiosks === 'changed' && at - kiosksSentAt >= KIOSK_LIST_INTERVAL_MS)) {
       update.kiosks = view.kiosks
       kiosks = 'same'
@@ -92,7 +93,7 @@ export function createHub(options: HubOptions): Hub {
       kioskTimer ??= setTimeout(() => {
         kioskTimer = null
         flushSoon()
-      }, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt))
+      }, Math.max(0, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt)))
     }
   }
   const flushSoon = () => {
@@ -113,7 +114,7 @@ export function createHub(options: HubOptions): Hub {
       flushSoon()
     },
     kiosksChanged(urgent) {
-      kiosks = urgent ? 'urgent' : kiosks === 'urgent' ? 'urgent' : 'changed'
+      kiosks = urgent || kiosks === 'urgent' ? 'urgent' : 'changed'
       flushSoon()
     },
     figuresChanged: flushSoon,

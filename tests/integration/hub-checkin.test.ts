@@ -181,6 +181,9 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       // a kiosk leaving is news at once
       other.disconnect()
       await until(() => pushes.some((p) => p.kiosks?.some((k) => !k.online)), 5000, 'kiosk list pushed')
+      // a heartbeat's news (its outbox) follows within the second, with no check-in to carry it
+      expect(await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 7, clockOffsetMs: 0 })).toEqual({ ok: true })
+      await until(() => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === kioskId && k.outboxDepth === 7)), 3000, 'heartbeat news pushed')
     })
   })
 })
