@@ -6,6 +6,7 @@ import { startFlakyProxy } from '../helpers/flaky-proxy.js'
 import { openKioskScreen } from '../helpers/kiosk-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub } from '../helpers/test-hub.js'
+import { startStack } from '../helpers/stack.js'
 import { until } from '../helpers/until.js'
 
 const cleanups: (() => Promise<unknown>)[] = []
@@ -72,4 +73,27 @@ it('a kiosk clock ten minutes fast: the offset is measured and shown, and scans 
     const res = await usher.emitWithAck('stats:get', {})
     return res.ok && res.kiosks.some((k) => k.clockOffsetMs === 600_000)
   }, 15_000, 'offset in the kiosk list')
+})
+
+it('the hub unreachable for two minutes: the kiosk keeps admitting, keeps trying, and delivers everything once it is back', { timeout: 200_000 }, async () => {
+  const stack = await startStack()
+  cleanups.push(() => stack.close())
+  const agent = await stack.addKiosk('desk-1', () => new Date('2026-11-24T09:00:00+03:00'))
+  const screen = await openKioskScreen(agent.url)
+  cleanups.push(async () => screen.disconnect())
+  await stack.stopHub()
+  const ids: string[] = []
+  const end = Date.now() + 120_000
+  for (let i = 0; Date.now() < end; i++) {
+    const r = await screen.scan({ attendeeId: `A000${(i % 9) + 1}`, method: 'search' })
+    expect(r.online).toBe(false)
+    ids.push(r.recordId)
+    await new Promise((res) => setTimeout(res, 10_000))
+  }
+  expect(agent.kiosk.outbox.size).toBe(ids.length)
+  // a minute and more of failed reconnects: the link has not given up
+  await stack.restartHub()
+  await until(() => agent.kiosk.outbox.size === 0, 30_000, 'drained after the outage')
+  for (const id of ids) expect(stack.hub.store.ledger.records.has(id)).toBe(true)
+  expect(stack.hub.store.ledger.records.size).toBe(ids.length)
 })
