@@ -126,18 +126,19 @@ export class BadgeService {
     if (last && !force) throw new BadgeError(409, 'conflict', { lastPrint: last })
   }
 
-  /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
-  async print(
-    request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+  /**
+   * Logs a new print of `a`'s current badge, refusing a silent second one. From the check to
+   * save() nothing awaits: a second request for the same badge, even one arriving in the same
+   * tick, finds this job and is refused. A desk print is handed to the desk's printer at once
+   * ('sent', one attempt); a hub print waits for CUPS ('queued').
+   */
+  private async logNewJob(
+    a: Attendee,
+    request: { format: BadgeFormat; deskId?: string | undefined; force: boolean },
     principal: Principal,
+    how: { via: 'cups' | 'desk'; printer: string | null; status: 'queued' | 'sent' },
   ): Promise<PrintJob> {
-    await this.issue([this.attendee(request.attendeeId)], principal.id)
-    const a = this.attendee(request.attendeeId)
-    const printer = request.printer ?? process.env.KARIBU_PRINTER
-    if (!printer) throw new BadgeError(400, 'no_printer')
     const deskId = this.deskOf(principal, request.deskId)
-    // From the check to save() nothing awaits: a second request for the same badge, even one
-    // arriving in the same tick, finds this job and is refused.
     this.refuseSecondPrint(a.id, a.badgeVersion, request.force)
     const at = this.ctx.now().toISOString()
     const job: PrintJob = {
@@ -147,16 +148,29 @@ export class BadgeService {
       attendeeId: a.id,
       badgeVersion: a.badgeVersion,
       format: request.format,
-      via: 'cups',
-      printer,
+      via: how.via,
+      printer: how.printer,
       deskId,
       by: principal.id,
       role: principal.role,
       force: request.force,
-      status: 'queued',
-      attempts: [],
+      status: how.status,
+      attempts: how.status === 'sent' ? [{ at, by: principal.id, printer: how.printer, status: 'sent' }] : [],
     }
     await this.log.save(job)
+    return job
+  }
+
+  /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
+  async print(
+    request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+    principal: Principal,
+  ): Promise<PrintJob> {
+    await this.issue([this.attendee(request.attendeeId)], principal.id)
+    const a = this.attendee(request.attendeeId)
+    const printer = request.printer ?? process.env.KARIBU_PRINTER
+    if (!printer) throw new BadgeError(400, 'no_printer')
+    const job = await this.logNewJob(a, request, principal, { via: 'cups', printer, status: 'queued' })
     return this.send(job, printer, principal)
   }
 
@@ -168,28 +182,8 @@ export class BadgeService {
   async deskPrint(request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const deskId = this.deskOf(principal, request.deskId)
-    this.refuseSecondPrint(a.id, a.badgeVersion, request.force)
-    const at = this.ctx.now().toISOString()
-    const printer = request.printer ?? null
-    const job: PrintJob = {
-      jobId: newJobId(),
-      createdAt: at,
-      updatedAt: at,
-      attendeeId: a.id,
-      badgeVersion: a.badgeVersion,
-      format: request.format,
-      via: 'desk',
-      printer,
-      deskId,
-      by: principal.id,
-      role: principal.role,
-      force: request.force,
-      status: 'sent',
-      attempts: [{ at, by: principal.id, printer, status: 'sent' }],
-    }
-    await this.log.save(job)
-    this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${deskId ?? '?'}`)
+    const job = await this.logNewJob(a, request, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
+    this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${job.deskId ?? '?'}`)
     return job
   }
 

@@ -125,16 +125,9 @@ export class PostgresBackend implements StoreBackend {
 
   /** Brings in what other hubs stored: check-ins after the cursor, a newer registry. */
   private catchUp(): Promise<void> {
-    this.catchingUp ??= (async () => {
-      try {
-        await this.catchUpCheckins(this.pool)
-        await this.catchUpRegistry()
-      } catch {
-        // the database is away: the next poll tries again
-      } finally {
-        this.catchingUp = null
-      }
-    })()
+    this.catchingUp ??= this.refresh()
+      .catch(() => undefined) // the database is away: the next poll tries again
+      .finally(() => (this.catchingUp = null))
     return this.catchingUp
   }
 

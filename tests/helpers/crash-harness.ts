@@ -10,7 +10,7 @@ import { createBadgeSigner } from '../../common/badge-crypto.js'
 import type { CheckinRecord } from '../../shared/domain.js'
 import type { KioskClientEvents, KioskServerEvents, ScanResult } from '../../shared/kiosk-protocol.js'
 import { recountUnique } from '../../shared/stats.js'
-import { freePort, runTs, type Child } from './processes.js'
+import { freePort, healthy, runTs, type Child } from './processes.js'
 import { tempDir } from './temp-dir.js'
 import { until } from './until.js'
 
@@ -27,11 +27,6 @@ interface Proc {
   name: string
   start(): Promise<Child>
   child: Child | null
-}
-
-async function healthy(url: string, check: (body: Record<string, unknown>) => boolean = () => true) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)
-  return !!res?.ok && check((await res.json()) as Record<string, unknown>)
 }
 
 export async function runCrashHarness(options: { kills: number; log?: (m: string) => void }): Promise<HarnessReport> {

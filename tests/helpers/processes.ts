@@ -43,3 +43,9 @@ export function runTs(entry: string, args: string[], env: Record<string, string>
     },
   }
 }
+
+/** Whether `url` answers 200 within a second (and its JSON passes `check`). */
+export async function healthy(url: string, check: (body: Record<string, unknown>) => boolean = () => true): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)
+  return !!res?.ok && check((await res.json()) as Record<string, unknown>)
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
 import type { DashboardUpdate, DashboardView } from '../../shared/protocol.js'
 import { openKioskScreen } from '../helpers/kiosk-client.js'
-import { freePort, runTs, type Child } from '../helpers/processes.js'
+import { freePort, healthy, runTs, type Child } from '../helpers/processes.js'
 import { createDatabase, startPostgres, startRedis, type Service } from '../helpers/services.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { until } from '../helpers/until.js'
@@ -21,11 +21,6 @@ let adminToken: string
 let usherToken: string
 const cleanups: (() => Promise<unknown>)[] = []
 
-async function healthy(url: string): Promise<boolean> {
-  const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) }).catch(() => null)
-  return !!res?.ok
-}
-
 async function startHub(h: (typeof hubs)[number]) {
   h.child = runTs('hub/main.ts', [], {
     PORT: String(h.port),
@@ -34,7 +29,7 @@ async function startHub(h: (typeof hubs)[number]) {
     KARIBU_REDIS_URL: redis.url,
     KARIBU_HUB_URLS: hubs.map((x) => x.url).join(','),
   })
-  await until(() => healthy(h.url), 30_000, `${h.name} up (${h.child.output()})`)
+  await until(() => healthy(`${h.url}/healthz`), 30_000, `${h.name} up (${h.child.output()})`)
   await until(() => h.child!.output().includes('pairing code'), 10_000, `${h.name} banner`)
 }
 
