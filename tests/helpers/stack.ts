@@ -3,7 +3,7 @@
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
 import { createPairingCode } from '../../hub/pairing.js'
 import { tempDir } from './temp-dir.js'
-import { startTestHub, type TestHub } from './test-hub.js'
+import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
 import { until } from './until.js'
 
 export interface Stack {
@@ -20,10 +20,11 @@ export interface Stack {
   close(): Promise<void>
 }
 
-export async function startStack(): Promise<Stack> {
+/** `options`: the hub's seed event and clock (the test event at 08:00 on day 1 unless given). */
+export async function startStack(options: Pick<TestHubOptions, 'seed' | 'now'> = {}): Promise<Stack> {
   const dirs = [await tempDir('karibu-hub-')]
   const hubDir = dirs[0]!.path
-  let hub: TestHub | null = await startTestHub(hubDir)
+  let hub: TestHub | null = await startTestHub(hubDir, options)
   const port = hub.port
   const tokens = { admin: hub.adminToken, usher: hub.usherToken }
   const agents: AgentHandle[] = []
@@ -51,7 +52,7 @@ export async function startStack(): Promise<Stack> {
       hub = null
     },
     async restartHub() {
-      hub = await startTestHub(hubDir, { port, tokens })
+      hub = await startTestHub(hubDir, { ...options, port, tokens })
       return hub
     },
     async close() {

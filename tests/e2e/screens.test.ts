@@ -1,0 +1,174 @@
+// Every screen state, in both languages, at every size a venue has (800×480 desk screens to
+// 1920×1080, and 390/360 px phones), in real Chromium against a real hub and kiosk agent.
+// Each picture goes to the gallery (screens/index.html) and each is checked: nothing wider
+// than the screen, a kiosk answer whole on the screen, no text cut by its box, touch targets
+// of 44 px, and no serious or critical axe-core finding.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAgent } from '../../agent/agent.js'
+import { launchChromium } from '../helpers/browser.js'
+import { tempDir } from '../helpers/temp-dir.js'
+import { axeProblems, layoutProblems, settle, SIZES, type ScreenSize } from '../screens/checks.js'
+import { shoot, writeIndex } from '../screens/gallery.js'
+import { openVenue, SHARED_SURNAME, type Venue } from '../screens/venue.js'
+import { DAY1_9AM, forge, scanWithWedge } from './kiosk-helpers.js'
+
+const LANGS = ['sw', 'en'] as const
+type Lang = (typeof LANGS)[number]
+type PageKind = 'kiosk' | 'dashboard' | 'admin'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  writeIndex()
+  await browser?.close()
+})
+
+/** What every state is held to; the failures of all states are reported together at the end. */
+class Capture {
+  problems: string[] = []
+  constructor(readonly lang: Lang) {}
+
+  /** Checks and pictures the page as it stands at every size (an answer is held still meanwhile). */
+  async state(page: Page, kind: PageKind, state: string, options: { answer?: boolean; sizes?: ScreenSize[] } = {}) {
+    let axed = false
+    const early: string[] = []
+    if (options.answer) {
+      // axe runs on timers, which are then held still: check the answer first, at 1024×600
+      early.push(...(await axeProblems(page)))
+      axed = true
+      await page.clock.pauseAt(((await page.evaluate('Date.now()')) as number) + 5)
+    }
+    for (const size of options.sizes ?? SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height })
+      await settle(page)
+      const touch = kind === 'kiosk' || size.touch
+      const found = await layoutProblems(page, { touch, ...(options.answer ? { inViewport: '[data-testid=kiosk-result]' } : {}) })
+      found.push(...early.splice(0))
+      // axe's rules do not depend on the size: once per state, at the size the page is used most
+      if (!axed && (kind === 'kiosk' ? size.name === '1024x600' : size.name === '390x844')) {
+        found.push(...(await axeProblems(page)))
+        axed = true
+      }
+      await shoot(page, `${kind}-${state}`, this.lang, size, found, kind !== 'kiosk')
+      this.problems.push(...found.map((p) => `${kind}-${state} ${this.lang} ${size.name}: ${p}`))
+    }
+  }
+}
+
+async function newPage(lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } })
+  await context.addInitScript((l) => localStorage.setItem('karibu.language', l), lang)
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  return { context, page }
+}
+
+/** Scans at the desk's usual size; `Capture.state` then holds the answer's timers while it is pictured. */
+async function answer(page: Page, code: string, outcome: string) {
+  await page.setViewportSize({ width: 1024, height: 600 })
+  await scanWithWedge(page, code)
+  const result = page.getByTestId('kiosk-result')
+  await result.waitFor()
+  expect(await result.getAttribute('data-outcome')).toBe(outcome)
+}
+
+async function dismiss(page: Page) {
+  await page.clock.resume()
+  await page.getByTestId('kiosk-result').click({ position: { x: 5, y: 5 } })
+  await page.getByTestId('kiosk-result').waitFor({ state: 'detached' })
+}
+
+describe.each(LANGS)('screens in %s', (lang) => {
+  let venue: Venue
+
+  it('kiosk, dashboard and admin page in every state fit every screen', { timeout: 180_000 }, async () => {
+    venue = await openVenue()
+    const capture = new Capture(lang)
+    const { stack } = venue
+    try {
+      const agent = await stack.addKiosk('desk-1', DAY1_9AM)
+
+      // the kiosk: scanning, search, each answer
+      const kiosk = await newPage(lang)
+      await kiosk.page.clock.install()
+      await kiosk.page.goto(`${agent.url}/kiosk`)
+      await kiosk.page.getByTestId('kiosk-status').waitFor()
+      const k = kiosk.page
+      await capture.state(k, 'kiosk', 'scan')
+      await k.getByTestId('search-input').fill(SHARED_SURNAME)
+      await k.getByTestId('search-result').first().waitFor()
+      await capture.state(k, 'kiosk', 'search')
+      await k.getByTestId('search-input').fill('')
+
+      const long = venue.attendee('REG-LONG')
+      await answer(k, venue.badge(long.id), 'admitted')
+      await capture.state(k, 'kiosk', 'answer-admitted', { answer: true })
+      await dismiss(k)
+      await answer(k, venue.badge(venue.attendee('REG-6').id), 'already_checked_in')
+      await capture.state(k, 'kiosk', 'answer-already-in', { answer: true })
+      await dismiss(k)
+      await answer(k, venue.badge(venue.attendee('REG-M1').id), 'wrong_day')
+      await capture.state(k, 'kiosk', 'answer-wrong-day', { answer: true })
+      await dismiss(k)
+      await answer(k, venue.badge(venue.attendee('REG-REPRINT').id, 1), 'revoked')
+      await capture.state(k, 'kiosk', 'answer-old-badge', { answer: true })
+      await dismiss(k)
+      await answer(k, forge(venue.badge(venue.attendee('REG-3').id)), 'invalid')
+      await capture.state(k, 'kiosk', 'answer-forged', { answer: true })
+      await dismiss(k)
+      await answer(k, 'KB1-THIS-IS-NOT-A-KARIBU-BADGE-0000', 'invalid')
+      await capture.state(k, 'kiosk', 'answer-not-a-badge', { answer: true })
+      await dismiss(k)
+
+      // the dashboard: live, with a full hall and cases to review
+      const dash = await newPage(lang)
+      await dash.page.goto(`${stack.hub.url}/dashboard#token=${stack.hub.usherToken}`)
+      await dash.page.getByTestId('checked-in-total').waitFor()
+      await capture.state(dash.page, 'dashboard', 'live')
+
+      // the admin page: each tab
+      const admin = await newPage(lang)
+      await admin.page.goto(`${stack.hub.url}/admin`)
+      await capture.state(admin.page, 'admin', 'sign-in')
+      await admin.page.getByTestId('admin-signin').locator('input').fill(stack.hub.adminToken)
+      await admin.page.getByTestId('admin-signin').locator('button[type=submit]').click()
+      for (const tab of ['import', 'event', 'walkIn', 'kiosks', 'exports', 'credentials']) {
+        await admin.page.getByTestId(`tab-${tab}`).click()
+        await admin.page.getByTestId(`panel-${tab}`).waitFor()
+        await admin.page.waitForLoadState('networkidle')
+        await capture.state(admin.page, 'admin', tab)
+      }
+
+      // the hub goes away: the kiosk keeps admitting, offers its records on a USB stick, and
+      // the dashboard says its figures are stale
+      const offlineBadge = venue.badge(venue.attendee('REG-M3').id)
+      await stack.stopHub()
+      await k.getByTestId('status-online').and(k.locator('[data-online=false]')).waitFor()
+      await answer(k, offlineBadge, 'admitted')
+      await dismiss(k)
+      await k.getByTestId('outbox-export').waitFor()
+      await capture.state(k, 'kiosk', 'offline')
+      await dash.page.getByTestId('stale-banner').waitFor({ timeout: 20_000 })
+      await capture.state(dash.page, 'dashboard', 'stale')
+      await stack.restartHub()
+
+      // a kiosk not yet paired
+      const fresh = await tempDir('karibu-kiosk-')
+      const unpaired = await startAgent({ dataDir: fresh.path, port: 0, log: () => {} })
+      const pairing = await newPage(lang)
+      await pairing.page.goto(`${unpaired.url}/kiosk`)
+      await pairing.page.getByTestId('pair-form').waitFor()
+      await capture.state(pairing.page, 'kiosk', 'pairing')
+      await unpaired.close()
+      await fresh.remove()
+
+      for (const c of [kiosk, dash, admin, pairing]) await c.context.close()
+    } finally {
+      await stack.close()
+    }
+    expect(capture.problems).toEqual([])
+  })
+})
