@@ -6,7 +6,7 @@ import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
 import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
-import { HubLink, pairWithHub } from './hub-link.js'
+import { HubLink, PairingError, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
 import { startLocalServer } from './local-server.js'
 
@@ -40,6 +40,8 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const log = options.log ?? ((m: string) => console.log(`[kiosk] ${m}`))
   await mkdir(options.dataDir, { recursive: true })
   const kiosk = await Kiosk.open(options.dataDir, options.now)
+  // `--hub` without a code: the pairing screen offers that address
+  kiosk.suggestedHubUrl = options.hubUrl ?? null
   let link: HubLink | null = null
   const connect = () => {
     link?.stop()
@@ -52,6 +54,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     await kiosk.configure((d) => {
       d.pairing = { hubUrl, hubUrls: paired.hubs, kioskId: paired.kioskId, token: paired.token, name, ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}) }
       d.registry = null
+      d.unpaired = null
     })
     connect()
   }
@@ -99,7 +102,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('attendee:search', async (payload) => {
       const req = SearchRequest.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }
-      return { ok: true, results: kiosk.find(req.data.query) }
+      return { ok: true, ...kiosk.find(req.data.query) }
     })
     handle('desk:configure', async (payload) => {
       const req = DeskRequest.safeParse(payload)
@@ -112,8 +115,8 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       if (!req.success) return { ok: false, error: 'invalid_payload' }
       try {
         await pair(req.data.hubUrl, req.data.code, req.data.name)
-      } catch {
-        return { ok: false, error: 'pairing_failed' }
+      } catch (err) {
+        return { ok: false, error: err instanceof PairingError ? err.kind : 'pairing_failed' }
       }
       return { ok: true }
     })

@@ -78,7 +78,7 @@ export class HubLink {
       this.kiosk.changed()
     })
     socket.on('connect_error', (err) => {
-      if (err.message === 'unauthorized') return this.refused(socket, 'the hub no longer knows this kiosk (revoked, or a new event): attendee list removed, unsent records kept for export; pair it again')
+      if (err.message === 'unauthorized') return this.refused(socket, 'the hub no longer knows this kiosk (revoked, or a new event): attendee list removed, unsent records kept for export; pair it again', 'unknown')
       // the hub is gone (or never answered): with several hubs, move to the next; the outbox
       // holds every record until some hub acknowledges it, so nothing is lost or doubled
       if (++this.failures >= FAILOVER_AFTER && this.hubUrls.length > 1) this.moveOn(socket)
@@ -104,12 +104,12 @@ export class HubLink {
   }
 
   /** A revoked kiosk (or one the hub has never heard of) keeps nobody's personal data. */
-  private refused(socket: HubSocket, why: string) {
+  private refused(socket: HubSocket, why: string, reason: 'revoked' | 'unknown' = 'revoked') {
     if (this.revoked) return
     this.revoked = true
     socket.disconnect()
     this.options.log?.(why)
-    void this.kiosk.forgetAttendees()
+    void this.kiosk.forgetAttendees(reason)
   }
 
   private get ackTimeout() {
@@ -237,15 +237,31 @@ export class HubLink {
 }
 
 /** Trades a pairing code for this kiosk's own token. */
+/** Why pairing failed, in the terms the desk officer acts on: the address, or the code. */
+export class PairingError extends Error {
+  constructor(
+    readonly kind: 'hub_unreachable' | 'code_refused' | 'pairing_failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 export async function pairWithHub(hubUrl: string, code: string, name: string): Promise<{ kioskId: string; token: string; hubs: string[]; badgePublicKey: string | undefined }> {
-  const res = await fetch(new URL('/api/pair', hubUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, name }),
-    signal: AbortSignal.timeout(10_000),
-  })
+  let res: Response
+  try {
+    res = await fetch(new URL('/api/pair', hubUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, name }),
+      signal: AbortSignal.timeout(10_000),
+    })
+  } catch (err) {
+    throw new PairingError('hub_unreachable', `no hub answered at ${hubUrl}: ${(err as Error).message}`)
+  }
   const body = (await res.json().catch(() => ({}))) as { ok?: boolean; kioskId?: string; token?: string; error?: string; hubs?: unknown; event?: { badgePublicKey?: unknown } }
-  if (!res.ok || !body.kioskId || !body.token) throw new Error(body.error ?? `pairing failed (${res.status})`)
+  if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 400) throw new PairingError(res.status === 404 && !body.error ? 'hub_unreachable' : 'code_refused', body.error ?? `pairing refused (${res.status})`)
+  if (!res.ok || !body.kioskId || !body.token) throw new PairingError('pairing_failed', body.error ?? `pairing failed (${res.status})`)
   const hubs = Array.isArray(body.hubs) ? body.hubs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16) : []
   const key = body.event?.badgePublicKey
   return { kioskId: body.kioskId, token: body.token, hubs, badgePublicKey: typeof key === 'string' ? key : undefined }

@@ -25,13 +25,15 @@ export const KioskFile = z.object({
   registry: z.object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() }).nullable(),
   clockOffsetMs: z.number().int(),
   lastSyncAt: z.string().nullable(),
+  /** why the kiosk is no longer paired, for the pairing screen to say (cleared at the next pairing) */
+  unpaired: z.object({ reason: z.enum(['revoked', 'unknown']), at: z.string(), hubUrl: z.string() }).nullable().default(null),
 })
 export type KioskFile = z.infer<typeof KioskFile>
 
 export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
   const db = new Low<KioskFile>(new JSONFile<KioskFile>(path), null as unknown as KioskFile)
   if (!(await fileExists(path))) {
-    db.data = { format: 1, pairing: null, desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null }
+    db.data = { format: 1, pairing: null, desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null, unpaired: null }
     await db.write()
     return db
   }

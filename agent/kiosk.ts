@@ -41,6 +41,8 @@ export class Kiosk {
   online = false
   private verifier: ReturnType<typeof createBadgeVerifier> | null = null
   private search: SearchIndexEntry[] = []
+  /** the hub address the agent was started with, offered on the pairing screen */
+  suggestedHubUrl: string | null = null
   private localSeq = 0
   private listeners = new Set<() => void>()
 
@@ -142,8 +144,12 @@ export class Kiosk {
     }
   }
 
-  find(query: string): AttendeeCard[] {
-    return searchAttendees(this.search, query).map((a) => this.card(a))
+  /** Search results as cards, each saying whether the person is already in today. */
+  find(query: string, limit = 20): { results: AttendeeCard[]; total: number } {
+    const { matches, total } = searchAttendees(this.search, query, limit)
+    const day = this.registry ? dayAt(this.registry.event, this.hubNow()) : null
+    const results = matches.map((a) => ({ ...this.card(a), checkedInToday: !!day && !!this.ledger.attendeeDay(day.id, a.id) }))
+    return { results, total }
   }
 
   async applyRegistry(delta: RegistryDelta) {
@@ -187,7 +193,8 @@ export class Kiosk {
   }
 
   /** A revoked kiosk keeps nobody's personal data; only its own unsent records stay, for export. */
-  async forgetAttendees() {
+  async forgetAttendees(reason: 'revoked' | 'unknown' = 'revoked') {
+    if (this.data.pairing) this.data.unpaired = { reason, at: this.now().toISOString(), hubUrl: this.data.pairing.hubUrl }
     this.data.registry = null
     this.data.pairing = null
     await this.file.write()
@@ -215,7 +222,9 @@ export class Kiosk {
       paired: !!this.data.pairing,
       kioskId: this.data.pairing?.kioskId ?? null,
       kioskName: this.data.pairing?.name ?? null,
-      hubUrl: this.data.pairing?.hubUrl ?? null,
+      hubUrl: this.data.pairing?.hubUrl ?? this.data.unpaired?.hubUrl ?? this.suggestedHubUrl,
+      unpaired: this.data.pairing ? null : (this.data.unpaired ?? null),
+      timezone: reg?.event.timezone ?? null,
       online: this.online,
       outboxDepth: this.outbox.size,
       deskId: this.data.desk.deskId,

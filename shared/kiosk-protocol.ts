@@ -36,6 +36,8 @@ export interface AttendeeCard {
   group: Pick<Group, 'id' | 'name' | 'color'> | null
   flags: Flag[]
   phoneTail?: string
+  /** search results only: a check-in today already stands for this person */
+  checkedInToday?: boolean
 }
 
 export interface ScanResult {
@@ -55,7 +57,12 @@ export interface KioskState {
   paired: boolean
   kioskId: string | null
   kioskName: string | null
+  /** the hub in use, or (unpaired) the one to offer: the last one, or the agent's `--hub` */
   hubUrl: string | null
+  /** why an unpaired kiosk lost its pairing, for the pairing screen to say */
+  unpaired: { reason: 'revoked' | 'unknown'; at: string; hubUrl: string } | null
+  /** the event's IANA time zone: every time on the screen is the venue's */
+  timezone: string | null
   online: boolean
   outboxDepth: number
   deskId: string | null
@@ -73,7 +80,8 @@ export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: stri
 
 export interface KioskClientEvents {
   'scan:submit': (payload: unknown, ack: (res: LocalAck<{ result: ScanResult }>) => void) => void
-  'attendee:search': (payload: unknown, ack: (res: LocalAck<{ results: AttendeeCard[] }>) => void) => void
+  /** the best matches, and `total`: how many matched in all */
+  'attendee:search': (payload: unknown, ack: (res: LocalAck<{ results: AttendeeCard[]; total: number }>) => void) => void
   'desk:configure': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:pair': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:state': (payload: unknown, ack: (res: LocalAck<{ state: KioskState }>) => void) => void

@@ -36,9 +36,10 @@ export function indexEntry(a: Attendee): SearchIndexEntry {
   return { attendee: a, words, squashed: words.replace(/ /g, ''), phone: a.phone ? phoneKey(a.phone) : '' }
 }
 
-export function searchAttendees(entries: Iterable<SearchIndexEntry>, query: string, limit = 20): Attendee[] {
+/** The best `limit` matches, and how many matched in all (so a screen can say "+11 more"). */
+export function searchAttendees(entries: Iterable<SearchIndexEntry>, query: string, limit = 20): { matches: Attendee[]; total: number } {
   const q = foldText(query)
-  if (q.length < 2) return []
+  if (q.length < 2) return { matches: [], total: 0 }
   const terms = q.split(' ')
   const qSquashed = squash(query)
   const qPhone = /\d{6,}/.test(query.replace(/\D/g, '')) ? phoneKey(query) : ''
@@ -51,5 +52,5 @@ export function searchAttendees(entries: Iterable<SearchIndexEntry>, query: stri
     if (score > 0) scored.push({ a: e.attendee, score })
   }
   scored.sort((x, y) => y.score - x.score || attendeeName(x.a).localeCompare(attendeeName(y.a)))
-  return scored.slice(0, limit).map((s) => s.a)
+  return { matches: scored.slice(0, limit).map((s) => s.a), total: scored.length }
 }

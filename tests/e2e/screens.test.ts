@@ -60,7 +60,7 @@ class Capture {
 
 async function newPage(lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 600 } })
-  await context.addInitScript((l) => localStorage.setItem('karibu.language', l), lang)
+  await context.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('karibu.language', l), lang)
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   return { context, page }
@@ -69,6 +69,12 @@ async function newPage(lang: Lang): Promise<{ context: BrowserContext; page: Pag
 /** Scans at the desk's usual size; `Capture.state` then holds the answer's timers while it is pictured. */
 async function answer(page: Page, code: string, outcome: string) {
   await page.setViewportSize({ width: 1024, height: 600 })
+  // each answer puts the kiosk back in Swahili: an English reader taps English again
+  const lang = await page.getAttribute('html', 'lang')
+  if (page.context() === englishKiosk && lang !== 'en') {
+    await page.getByTestId('language-toggle').click()
+    await page.locator('html[lang=en]').waitFor({ state: 'attached' })
+  }
   await scanWithWedge(page, code)
   const result = page.getByTestId('kiosk-result')
   await result.waitFor()
@@ -79,7 +85,11 @@ async function dismiss(page: Page) {
   await page.clock.resume()
   await page.getByTestId('kiosk-result').click({ position: { x: 5, y: 5 } })
   await page.getByTestId('kiosk-result').waitFor({ state: 'detached' })
+  expect(await page.getAttribute('html', 'lang')).toBe('sw')
 }
+
+/** The English run's kiosk, which taps English before each scan. */
+let englishKiosk: BrowserContext | null = null
 
 describe.each(LANGS)('screens in %s', (lang) => {
   let venue: Venue
@@ -93,6 +103,7 @@ describe.each(LANGS)('screens in %s', (lang) => {
 
       // the kiosk: scanning, search, each answer
       const kiosk = await newPage(lang)
+      if (lang === 'en') englishKiosk = kiosk.context
       await kiosk.page.clock.install()
       await kiosk.page.goto(`${agent.url}/kiosk`)
       await kiosk.page.getByTestId('kiosk-status').waitFor()
@@ -121,6 +132,9 @@ describe.each(LANGS)('screens in %s', (lang) => {
       await dismiss(k)
       await answer(k, 'KB1-THIS-IS-NOT-A-KARIBU-BADGE-0000', 'invalid')
       await capture.state(k, 'kiosk', 'answer-not-a-badge', { answer: true })
+      await dismiss(k)
+      await answer(k, 'ABC-12345', 'invalid')
+      await capture.state(k, 'kiosk', 'answer-short-code', { answer: true })
       await dismiss(k)
 
       // the dashboard: live, with a full hall and cases to review
@@ -155,15 +169,34 @@ describe.each(LANGS)('screens in %s', (lang) => {
       await capture.state(dash.page, 'dashboard', 'stale')
       await stack.restartHub()
 
-      // a kiosk not yet paired
+      // a kiosk not yet paired, started with `--hub`: the address is offered; a wrong code is
+      // told apart from a hub that does not answer
       const fresh = await tempDir('karibu-kiosk-')
-      const unpaired = await startAgent({ dataDir: fresh.path, port: 0, log: () => {} })
+      const unpaired = await startAgent({ dataDir: fresh.path, port: 0, hubUrl: stack.hub.url, log: () => {} })
       const pairing = await newPage(lang)
       await pairing.page.goto(`${unpaired.url}/kiosk`)
-      await pairing.page.getByTestId('pair-form').waitFor()
+      const form = pairing.page.getByTestId('pair-form')
+      await form.waitFor()
+      expect(await form.locator('input[type=url]').inputValue()).toBe(stack.hub.url)
       await capture.state(pairing.page, 'kiosk', 'pairing')
+      await form.locator('input[maxlength="6"]').fill('ZZZ999')
+      await form.locator('input[maxlength="60"]').fill('Meza 9')
+      await form.locator('button[type=submit]').click()
+      expect(await pairing.page.getByTestId('pair-failed').getAttribute('data-failure')).toBe('code_refused')
+      await capture.state(pairing.page, 'kiosk', 'pairing-wrong-code')
+      await form.locator('input[type=url]').fill('http://127.0.0.1:9')
+      await form.locator('button[type=submit]').click()
+      await pairing.page.locator('[data-testid=pair-failed][data-failure=hub_unreachable]').waitFor()
       await unpaired.close()
       await fresh.remove()
+
+      // the organiser revokes desk-1's kiosk: its screen says so and what to do
+      const kioskId = agent.kiosk.data.pairing!.kioskId
+      const revoked = await fetch(`${stack.hub.url}/api/admin/kiosks/${kioskId}/revoke`, { method: 'POST', headers: { Authorization: `Bearer ${stack.hub.adminToken}` } })
+      expect(revoked.status).toBe(200)
+      await k.getByTestId('pair-lost').waitFor()
+      expect(await k.getByTestId('pair-lost').getAttribute('data-reason')).toBe('revoked')
+      await capture.state(k, 'kiosk', 'revoked')
 
       for (const c of [kiosk, dash, admin, pairing]) await c.context.close()
     } finally {

@@ -54,7 +54,8 @@ export interface DeskPrintJob {
 export interface KioskAgent {
   state(): Promise<KioskState>
   scan(request: ScanSubmit): Promise<ScanResult>
-  search(query: string): Promise<AttendeeCard[]>
+  /** the best matches, and how many matched in all */
+  search(query: string): Promise<{ results: AttendeeCard[]; total: number }>
   configureDesk(deskId: string, mode: 'in' | 'out'): Promise<void>
   pair(request: { hubUrl: string; code: string; name: string }): Promise<void>
   /** logs a desk print at the hub; AgentError('already_printed') carries lastPrint */
@@ -72,7 +73,10 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
   return {
     state: async () => (await ask(() => timed().emitWithAck('kiosk:state', {}))).state,
     scan: async (request) => (await ask(() => timed().emitWithAck('scan:submit', request))).result,
-    search: async (query) => (await ask(() => timed().emitWithAck('attendee:search', { query }))).results,
+    search: async (query) => {
+      const { results, total } = await ask(() => timed().emitWithAck('attendee:search', { query }))
+      return { results, total }
+    },
     configureDesk: async (deskId, mode) => {
       await ask(() => timed().emitWithAck('desk:configure', { deskId, mode }))
     },

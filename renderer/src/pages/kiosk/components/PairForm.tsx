@@ -3,12 +3,21 @@
 // push then moves the screen on.
 import { useCallback, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { KioskAgent } from '../../../api/kiosk-agent'
+import { AgentError, type KioskAgent } from '../../../api/kiosk-agent'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
 import { useScannerWedge } from '../hooks/useScannerWedge'
 import { parsePairingQr } from '../logic/pairing-qr'
 import { CameraPanel } from './CameraPanel'
 import { LanguageToggle } from './LanguageToggle'
+import { clockTime } from '../logic/format'
+
+/** What the desk officer can do about each failure: fix the address, or get a fresh code. */
+const FAILURES = ['hub_unreachable', 'code_refused', 'pairing_failed'] as const
+type Failure = (typeof FAILURES)[number]
+const failureOf = (err: unknown): Failure => {
+  const code = err instanceof AgentError ? err.code : ''
+  return (FAILURES as readonly string[]).includes(code) ? (code as Failure) : 'pairing_failed'
+}
 
 export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskState }) {
   const { t } = useTranslation()
@@ -16,17 +25,17 @@ export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskStat
   const [code, setCode] = useState('')
   const [name, setName] = useState(state.kioskName ?? '')
   const [busy, setBusy] = useState(false)
-  const [failed, setFailed] = useState(false)
+  const [failed, setFailed] = useState<Failure | null>(null)
 
   const pair = useCallback(
     (request: { hubUrl: string; code: string; name: string }) => {
       setBusy(true)
-      setFailed(false)
+      setFailed(null)
       agent.pair(request).then(
         () => setBusy(false),
-        () => {
+        (err: unknown) => {
           setBusy(false)
-          setFailed(true)
+          setFailed(failureOf(err))
         },
       )
     },
@@ -51,12 +60,23 @@ export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskStat
   )
   useScannerWedge(scanned, !busy)
 
+  const lost = state.unpaired
   return (
-    <form className="kiosk-setup" data-testid="pair-form" onSubmit={submit}>
-      <LanguageToggle />
-      <h1>{t('kiosk.pair.title')}</h1>
-      <p>{t('kiosk.pair.scanHint')}</p>
-      <CameraPanel onCode={scanned} />
+    <form className="kiosk-setup kiosk-pair" data-testid="pair-form" onSubmit={submit}>
+      <div className="kiosk-pair-head">
+        <h1>{t('kiosk.pair.title')}</h1>
+        <LanguageToggle />
+      </div>
+      {lost && (
+        <div className="kiosk-pair-lost" role="alert" data-testid="pair-lost" data-reason={lost.reason}>
+          <strong>{t(`kiosk.pair.lost.${lost.reason}`, { time: clockTime(lost.at) })}</strong>
+          <p>{t('kiosk.pair.lost.what')}</p>
+        </div>
+      )}
+      <p className="kiosk-pair-hint">{t('kiosk.pair.scanHint')}</p>
+      <div className="kiosk-pair-camera">
+        <CameraPanel onCode={scanned} />
+      </div>
       <label>
         {t('kiosk.pair.hubUrl')}
         <input type="url" required value={hubUrl} placeholder="http://192.168.1.10:4280" onChange={(e) => setHubUrl(e.target.value)} />
@@ -69,7 +89,11 @@ export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskStat
         {t('kiosk.pair.name')}
         <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      {failed && <p className="kiosk-error" role="alert">{t('kiosk.pair.failed')}</p>}
+      {failed && (
+        <p className="kiosk-error" role="alert" data-testid="pair-failed" data-failure={failed}>
+          {t(`kiosk.pair.${failed}`)}
+        </p>
+      )}
       <button type="submit" className="kiosk-primary" disabled={busy}>{t('kiosk.pair.submit')}</button>
     </form>
   )

@@ -14,11 +14,13 @@ interface Props {
   agent: KioskAgent
   attendeeId: string
   deskName: (deskId: string | null) => string | null
+  /** the event's time zone, for when the badge was printed */
+  timezone?: string | undefined
   /** the officer is busy here: the answer screen stays */
   onHold: () => void
 }
 
-export function PrintBadgeButton({ agent, attendeeId, deskName, onHold }: Props) {
+export function PrintBadgeButton({ agent, attendeeId, deskName, timezone, onHold }: Props) {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>({ at: 'idle' })
 
@@ -48,9 +50,9 @@ export function PrintBadgeButton({ agent, attendeeId, deskName, onHold }: Props)
     const where = deskName(step.deskId)
     return (
       <div className="kiosk-print" data-testid="print-panel" data-step="already" onClick={stop}>
-        <p>{t('kiosk.print.already', { when: step.when ? clockTime(step.when) : '', where: where ? `, ${where}` : '' })}</p>
+        <p>{t('kiosk.print.already', { when: step.when ? clockTime(step.when, timezone) : '', where: where ? `, ${where}` : '' })}</p>
         <button type="button" data-testid="print-again" onClick={(e) => void print(e, { force: true })}>{t('kiosk.print.again')}</button>
-        <button type="button" data-testid="print-reprint" onClick={(e) => void print(e, { reprint: true })}>{t('kiosk.print.reprint')}</button>
+        <button type="button" className="kiosk-print-revoke" data-testid="print-reprint" onClick={(e) => void print(e, { reprint: true })}>{t('kiosk.print.reprint')}</button>
       </div>
     )
   }

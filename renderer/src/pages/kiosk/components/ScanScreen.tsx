@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KioskAgent, ScanSubmit } from '../../../api/kiosk-agent'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
+import { setLanguage } from '../../../i18n/setup'
 import { useScannerWedge } from '../hooks/useScannerWedge'
 import { withoutScan } from '../logic/scanner-wedge'
 import { CameraPanel } from './CameraPanel'
@@ -71,7 +72,19 @@ export function ScanScreen({ agent, state, connected }: Props) {
         />
       </main>
       {busy && !shown && <p className="kiosk-checking" data-testid="kiosk-checking">{t('kiosk.scan.checking')}</p>}
-      {shown && <ResultView key={shown.key} shown={shown} state={state} agent={agent} onDone={() => setShown((s) => (s?.key === shown.key ? null : s))} />}
+      {shown && (
+        <ResultView
+          key={shown.key}
+          shown={shown}
+          state={state}
+          agent={agent}
+          onDone={() => {
+            setShown((s) => (s?.key === shown.key ? null : s))
+            // the next person is most likely a Swahili reader: one English choice does not stick
+            setLanguage('sw')
+          }}
+        />
+      )}
     </div>
   )
 }

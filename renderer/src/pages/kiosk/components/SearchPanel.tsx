@@ -1,4 +1,6 @@
-// Finding someone without a badge: by name, phone or organisation; results as big buttons.
+// Finding someone without a badge: by name, phone or institution; results as big buttons,
+// each with the title, institution, group and whether the person is already in today. When
+// more match than are shown, the screen says how many and how to narrow it.
 import { useTranslation } from 'react-i18next'
 import type { KioskAgent } from '../../../api/kiosk-agent'
 import { useAttendeeSearch } from '../hooks/useAttendeeSearch'
@@ -19,6 +21,8 @@ export function SearchPanel({ agent, query, onQuery, onPick }: Props) {
   const { t } = useTranslation()
   const { lang } = useLang()
   const search = useAttendeeSearch(agent, query)
+  const shown = search.results.slice(0, MAX_SHOWN)
+  const hidden = search.total - shown.length
 
   return (
     <section className="kiosk-search">
@@ -35,16 +39,32 @@ export function SearchPanel({ agent, query, onQuery, onPick }: Props) {
           onChange={(e) => onQuery(e.target.value)}
         />
       </label>
+      {search.searched && search.total > 0 && (
+        <p className="kiosk-search-count" data-testid="search-count" data-total={search.total}>
+          {t('kiosk.search.count', { count: search.total })}
+        </p>
+      )}
+      {hidden > 0 && (
+        <p className="kiosk-search-more" data-testid="search-more" role="status">
+          {t('kiosk.search.more', { count: hidden })}
+        </p>
+      )}
       <ul className="kiosk-search-results" data-testid="search-results">
-        {search.results.slice(0, MAX_SHOWN).map((a) => (
+        {shown.map((a) => (
           <li key={a.id}>
-            <button type="button" className="kiosk-search-result" data-testid="search-result" data-attendee={a.id} onClick={() => onPick(a.id)}>
-              <span className="kiosk-search-name">{a.name}</span>
+            <button type="button" className="kiosk-search-result" data-testid="search-result" data-attendee={a.id} data-in-today={String(!!a.checkedInToday)} onClick={() => onPick(a.id)}>
+              <span className="kiosk-search-name">
+                {a.title && <span className="kiosk-search-title">{a.title} </span>}
+                {a.name}
+              </span>
               <span className="kiosk-search-meta">
                 {a.organisation}
                 {a.phoneTail && ` · …${a.phoneTail}`}
               </span>
-              {a.group && <GroupChip name={pick(a.group.name, lang)} color={a.group.color} />}
+              <span className="kiosk-search-side">
+                {a.group && <GroupChip name={pick(a.group.name, lang)} color={a.group.color} />}
+                {a.checkedInToday && <span className="kiosk-search-in">{t('kiosk.search.inToday')}</span>}
+              </span>
             </button>
           </li>
         ))}

@@ -8,11 +8,13 @@ export const SEARCH_DEBOUNCE_MS = 150
 
 export interface SearchView {
   results: AttendeeCard[]
+  /** how many matched in all; more than `results` when the list was cut */
+  total: number
   searched: boolean
   failed: boolean
 }
 
-const EMPTY: SearchView = { results: [], searched: false, failed: false }
+const EMPTY: SearchView = { results: [], total: 0, searched: false, failed: false }
 
 export function useAttendeeSearch(agent: KioskAgent | null, query: string): SearchView {
   const [view, setView] = useState<SearchView>(EMPTY)
@@ -25,8 +27,8 @@ export function useAttendeeSearch(agent: KioskAgent | null, query: string): Sear
     let current = true
     const timer = setTimeout(() => {
       agent.search(q).then(
-        (results) => current && setView({ results, searched: true, failed: false }),
-        () => current && setView({ results: [], searched: true, failed: true }),
+        ({ results, total }) => current && setView({ results, total, searched: true, failed: false }),
+        () => current && setView({ results: [], total: 0, searched: true, failed: true }),
       )
     }, SEARCH_DEBOUNCE_MS)
     return () => {

@@ -25,5 +25,8 @@ export const NOTE_FLAGS: readonly Flag[] = ['vip', 'speaker', 'press', 'exhibito
 
 export const notesFor = (flags: readonly Flag[]): Flag[] => NOTE_FLAGS.filter((f) => flags.includes(f))
 
-/** How long an answer stays before the screen goes back to scanning. */
-export const RESULT_MS = 4000
+/**
+ * How long an answer stays before the screen goes back to scanning. A welcome is read at a
+ * glance; a refusal (a list of days, where to go) needs time to read, and a tap closes any.
+ */
+export const RESULT_MS: Record<Tone, number> = { good: 4000, neutral: 4000, warn: 8000, bad: 15_000 }

@@ -15,7 +15,11 @@ export interface WedgeKey {
 }
 
 export interface WedgeOptions {
-  /** shortest code taken as a scan (badge codes are ~92 characters) */
+  /**
+   * shortest burst taken as a scan. Badge codes are ~92 characters, but a scanner reading
+   * something else (a product barcode, an old event's badge) must get an answer, "not a
+   * badge", rather than silence; speed, not length, tells a scanner from a person.
+   */
   minLength: number
   /** the burst's median gap between keys must be at most this */
   maxMedianGapMs: number
@@ -23,7 +27,7 @@ export interface WedgeOptions {
   breakGapMs: number
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { minLength: 20, maxMedianGapMs: 35, breakGapMs: 1000 }
+export const DEFAULT_WEDGE: WedgeOptions = { minLength: 4, maxMedianGapMs: 35, breakGapMs: 1000 }
 
 /** Badge codes are far shorter; a runaway burst is cut from the front. */
 const MAX_BUFFER = 512
