@@ -32,9 +32,7 @@ function builderElectronVersion(): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
-  )
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
 }
 
 let out: { path: string; remove(): Promise<void> }
@@ -55,7 +53,8 @@ beforeAll(async () => {
   await run(
     join(ROOT, 'node_modules/.bin/electron-builder'),
     [
-      '--linux', 'dir',
+      '--linux',
+      'dir',
       `-c.electronDist=${standInDist}`,
       `-c.electronVersion=${builderElectronVersion()}`,
       `-c.directories.output=${join(out.path, 'release')}`,
@@ -63,14 +62,29 @@ beforeAll(async () => {
     {
       cwd: ROOT,
       timeout: 150_000,
-      env: { ...process.env, HTTP_PROXY: deadProxy, HTTPS_PROXY: deadProxy, http_proxy: deadProxy, https_proxy: deadProxy, NO_PROXY: '', no_proxy: '' },
+      env: {
+        ...process.env,
+        HTTP_PROXY: deadProxy,
+        HTTPS_PROXY: deadProxy,
+        http_proxy: deadProxy,
+        https_proxy: deadProxy,
+        NO_PROXY: '',
+        no_proxy: '',
+      },
     },
   )
   unpacked = join(out.path, 'release', 'linux-unpacked')
   asarPath = join(unpacked, 'resources', 'app.asar')
   // listPackage lists folders too; a folder is an entry that prefixes another one.
   const entries = listPackage(asarPath, { isPack: false })
-  const folders = new Set(entries.flatMap((p) => p.split('/').slice(1, -1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`)))
+  const folders = new Set(
+    entries.flatMap((p) =>
+      p
+        .split('/')
+        .slice(1, -1)
+        .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`),
+    ),
+  )
   files = entries.filter((p) => !folders.has(p))
 }, 180_000)
 
@@ -81,7 +95,13 @@ afterAll(async () => {
 describe('the desk PC package (electron-builder dir, stand-in Electron)', () => {
   it('holds only the bundles, the built pages, the fonts, the icon and package.json', () => {
     expect(files.filter((p) => !ALLOWED.some((allowed) => allowed.test(p)))).toEqual([])
-    for (const needed of ['/package.json', '/dist-electron/main.mjs', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/resources/icon.png']) {
+    for (const needed of [
+      '/package.json',
+      '/dist-electron/main.mjs',
+      '/dist-electron/preload.cjs',
+      '/dist/renderer/index.html',
+      '/resources/icon.png',
+    ]) {
       expect(files).toContain(needed)
     }
     expect(files.some((p) => p.startsWith('/resources/fonts/'))).toBe(true)
@@ -93,7 +113,11 @@ describe('the desk PC package (electron-builder dir, stand-in Electron)', () => 
 
   it('ships no native module and nothing unpacked beside the asar', () => {
     expect(existsSync(join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false)
-    expect(filesUnder(unpacked).map((f) => relative(unpacked, f)).filter((f) => f.endsWith('.node'))).toEqual([])
+    expect(
+      filesUnder(unpacked)
+        .map((f) => relative(unpacked, f))
+        .filter((f) => f.endsWith('.node')),
+    ).toEqual([])
   })
 
   it('starts from the bundled main, named as the Linux executable', () => {

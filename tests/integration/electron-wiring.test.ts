@@ -139,7 +139,10 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(check({}, 'media', origin, { mediaType: 'video' })).toBe(true)
     expect(check({}, 'media', 'http://evil.invalid', { mediaType: 'video' })).toBe(false)
     let headers: Record<string, string[]> | undefined
-    const onHeaders = record.headersReceived as unknown as (d: object, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void
+    const onHeaders = record.headersReceived as unknown as (
+      d: object,
+      cb: (r: { responseHeaders?: Record<string, string[]> }) => void,
+    ) => void
     onHeaders({ responseHeaders: {} }, (r) => (headers = r.responseHeaders))
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'")
   })

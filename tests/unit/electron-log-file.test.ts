@@ -38,7 +38,12 @@ describe("main's log file", () => {
 
   it('copies console output, errors with their stack, and still prints it', () => {
     const printed: unknown[][] = []
-    const target = { log: (...a: unknown[]) => printed.push(a), info: () => {}, warn: () => {}, error: (...a: unknown[]) => printed.push(a) }
+    const target = {
+      log: (...a: unknown[]) => printed.push(a),
+      info: () => {},
+      warn: () => {},
+      error: (...a: unknown[]) => printed.push(a),
+    }
     const log = openRotatingLog(dir.path, { now: () => at, timeZone: 'UTC' })
     teeConsoleTo(log, target)
     target.log('[kiosk] paired', { kioskId: 'k1' })

@@ -21,11 +21,15 @@ describe('test prerequisites', () => {
     expect(result.stdout).toBe('')
     const lines = result.stderr.trimEnd().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^Majaribio yanahitaji vifurushi hivi kwanza \/ The tests need these packages first: sudo apt-get install --no-install-recommends /)
+    expect(lines[0]).toMatch(
+      /^Majaribio yanahitaji vifurushi hivi kwanza \/ The tests need these packages first: sudo apt-get install --no-install-recommends /,
+    )
     for (const name of ['chromium', 'ffmpeg', 'zbar-tools', 'poppler-utils', 'cups-client', 'cups-bsd', 'redis-server']) {
       expect(lines[0]!.split(' ')).toContain(name)
     }
-    expect(check({ PATH: dir.path, CHROMIUM_PATH: join(dir.path, 'no-chromium') }, '--missing').stdout).toMatch(/^chromium ffmpeg zbar-tools poppler-utils /)
+    expect(check({ PATH: dir.path, CHROMIUM_PATH: join(dir.path, 'no-chromium') }, '--missing').stdout).toMatch(
+      /^chromium ffmpeg zbar-tools poppler-utils /,
+    )
   })
 
   it('says nothing when every command is there', () => {
