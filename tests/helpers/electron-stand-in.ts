@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 
 type Listener = (...args: never[]) => unknown
+type HeadersListener = (
+  details: { responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
+) => void
 type IpcListener = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>
 
 export interface PrintCall {
@@ -132,12 +136,40 @@ export class StandInWindow extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     if (!standIn.browser) throw new Error('stand-in has no Chromium')
     const page = await standIn.browser.newPage()
+    await this.applySessionHeaders(page)
     const preload = this.options.webPreferences?.preload
     if (typeof preload === 'string') await this.installPreload(page, preload)
     await page.goto(url)
     // set once loaded, as Electron resolves loadURL: a test waiting for the page sees it loaded
     this.webContents.page = page
   }
+  // Electron passes every response through session.webRequest.onHeadersReceived; the stand-in
+  // does the same with the listener main installed, so the page runs under main's headers.
+  private async applySessionHeaders(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.defineProperty(globalThis, '__cspViolations', { value: seen })
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
+    })
+    // A page's policy comes from its document's response, so documents are fetched here, passed
+    // through main's listener and fulfilled with its headers (Chromium ignores headers changed
+    // in flight for the document's policy). Connection: close, so no kept-alive socket holds the
+    // agent's server open when main quits.
+    await page.route('**/*', async (route) => {
+      const listener = record.headersReceived as HeadersListener | null
+      if (!listener || route.request().resourceType() !== 'document') return route.continue()
+      const response = await route.fetch({ headers: { ...route.request().headers(), connection: 'close' } }).catch(() => null)
+      if (!response) return route.abort()
+      const received: Record<string, string[]> = {}
+      for (const { name, value } of response.headersArray()) (received[name] ??= []).push(value)
+      let headers: Record<string, string | string[]> = received
+      listener({ responseHeaders: received }, (r) => (headers = r.responseHeaders ?? received))
+      // one header's several values become one list: for CSP that is several policies, all enforced
+      const flat = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]))
+      return route.fulfill({ response, headers: flat })
+    })
+  }
+
   // The preload bundle runs in the page before its scripts, with `require('electron')` answered
   // by a stand-in contextBridge and an ipcRenderer that reaches main's recorded handlers.
   private async installPreload(page: Page, preloadPath: string): Promise<void> {

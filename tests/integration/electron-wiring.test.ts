@@ -147,6 +147,23 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'")
   })
 
+  it("runs the kiosk page under main's policy with nothing blocked, and blocks what the policy forbids", async () => {
+    const violations = () => page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations)
+    expect(await violations()).toEqual([])
+    // The agent's own policy lets a form post to its own origin; main's allows no form posts
+    // at all (were it missing, the page would only reload itself).
+    await page.evaluate(() => {
+      const form = document.createElement('form')
+      form.action = '/kiosk'
+      document.body.append(form)
+      form.submit()
+    })
+    expect(await until(async () => (await violations()).find((v) => v.startsWith('form-action')), 5_000, 'the violation report')).toBe(
+      `form-action ${origin}/kiosk?`,
+    )
+    expect(new URL(page.url()).search).toBe('')
+  })
+
   it('keeps every page on its own origin and opens no pop-ups', () => {
     const contents = kioskWindow.webContents
     expect(contents.navigate('https://example.invalid/')).toBe(false)
