@@ -146,11 +146,12 @@ export class StandInWindow extends EventEmitter {
   // Electron passes every response through session.webRequest.onHeadersReceived; the stand-in
   // does the same with the listener main installed, so the page runs under main's headers.
   private async applySessionHeaders(page: Page): Promise<void> {
-    await page.addInitScript(() => {
-      const seen: string[] = []
+    // (page code as text: this file is typechecked without the DOM library)
+    await page.addInitScript(`{
+      const seen = []
       Object.defineProperty(globalThis, '__cspViolations', { value: seen })
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
-    })
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective + ' ' + e.blockedURI))
+    }`)
     // A page's policy comes from its document's response, so documents are fetched here, passed
     // through main's listener and fulfilled with its headers (Chromium ignores headers changed
     // in flight for the document's policy). Connection: close, so no kept-alive socket holds the

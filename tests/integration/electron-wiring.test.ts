@@ -152,12 +152,12 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(await violations()).toEqual([])
     // The agent's own policy lets a form post to its own origin; main's allows no form posts
     // at all (were it missing, the page would only reload itself).
-    await page.evaluate(() => {
+    await page.evaluate(`{
       const form = document.createElement('form')
       form.action = '/kiosk'
       document.body.append(form)
       form.submit()
-    })
+    }`)
     expect(await until(async () => (await violations()).find((v) => v.startsWith('form-action')), 5_000, 'the violation report')).toBe(
       `form-action ${origin}/kiosk?`,
     )
