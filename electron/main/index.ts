@@ -1,12 +1,16 @@
 // Electron main: lifecycle only. The kiosk agent (a plain Node module) serves the UI; this file
 // starts it, locks the session down, opens the kiosk window and wires the preload API.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, session } from 'electron'
+import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
+import { installLinuxAutostart } from './autostart.js'
 import { registerIpc } from './ipc.js'
 import { createExitGuard } from './kiosk-exit.js'
+import { logToFolder } from './log-file.js'
 import { loadAndPrint } from './print-window.js'
+import { reloadWhenRendererGone } from './recovery.js'
 import { lockDownContents, lockDownSession } from './security.js'
 import { openKioskWindow } from './window.js'
 
@@ -28,9 +32,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  const dataDir = join(app.getPath('userData'), 'kiosk')
+  logToFolder(join(dataDir, 'logs'))
   try {
     agent = await startAgent({
-      dataDir: join(app.getPath('userData'), 'kiosk'),
+      dataDir,
       port: 0,
       // the renderer build ships inside the app (asar); the agent serves it from there
       staticDir: join(app.getAppPath(), 'dist', 'renderer'),
@@ -66,6 +72,19 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
   })
   kioskWindow.on('closed', () => (kioskWindow = undefined))
+  reloadWhenRendererGone(kioskWindow)
+  startDeskPcDuties()
+}
+
+// An unattended desk PC must not blank or lock the check-in screen, and must bring the kiosk
+// back after a reboot. Development runs (`electron .`) leave the developer's login alone.
+function startDeskPcDuties(): void {
+  powerSaveBlocker.start('prevent-display-sleep')
+  if (!app.isPackaged || process.platform !== 'linux') return
+  installLinuxAutostart({
+    configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+    executable: process.env.APPIMAGE || process.execPath,
+  }).catch((error: unknown) => console.warn('could not write the autostart entry', error))
 }
 
 function fail(error: unknown): void {
