@@ -30,7 +30,8 @@ export interface DayStats {
   arrivals: { at: string; count: number }[]
   halls: { hallId: string; inside: number; capacity: number; level: 'ok' | 'warning' | 'alarm' }[]
   vipArrivals: { attendeeId: string; name: string; title: string; organisation: string; at: string; deskId: string }[]
-  reviews: { recordId: string; kind: NonNullable<CheckinRecord['review']>; hubOutcome: Outcome | null; attendeeId: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
+  /** `name`: the person's title and name, for an usher to act on (null when the code named nobody) */
+  reviews: { recordId: string; kind: NonNullable<CheckinRecord['review']>; hubOutcome: Outcome | null; attendeeId: string | null; name: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
 }
 
 function bump(map: Map<string, Tally>, key: string, field: 'checkedIn' | 'expected') {
@@ -101,7 +102,11 @@ export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string,
     vipArrivals: vipArrivals.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50),
     reviews: ledger.reviews
       .filter((r) => r.dayId === dayId)
-      .map((r) => ({ recordId: r.id, kind: r.review!, hubOutcome: r.hubOutcome ?? null, attendeeId: r.attendeeId, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null })),
+      .map((r) => {
+        const a = r.attendeeId ? registry.byId.get(r.attendeeId) : undefined
+        const name = a ? [a.title, a.firstName, a.lastName].filter(Boolean).join(' ') : null
+        return { recordId: r.id, kind: r.review!, hubOutcome: r.hubOutcome ?? null, attendeeId: r.attendeeId, name, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null }
+      }),
   }
 }
 

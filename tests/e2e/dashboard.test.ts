@@ -96,7 +96,7 @@ describe('dashboard', () => {
     expect(await page.evaluate(() => (globalThis as { karibuMarker?: number }).karibuMarker)).toBe(42)
 
     // Swahili first, English on one tap; the kiosk row shows the hour the kiosk's clock is ahead
-    expect(await page.getByTestId('dashboard').textContent()).toContain('Wamewasili / wanaotarajiwa')
+    expect(await page.getByTestId('dashboard').textContent()).toContain('Walioingia / wanaotarajiwa')
     await page.getByTestId('language').click()
     await expect.poll(() => page.getByTestId('dashboard').textContent(), WAIT).toContain('Checked in / expected')
     const row = page.getByTestId(`kiosk-${kiosk.kiosk.data.pairing!.kioskId}`)

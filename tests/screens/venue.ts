@@ -83,5 +83,17 @@ export async function openVenue(): Promise<Venue> {
       clockOffsetMs: 0,
     })
   }
+  // two desks let the same person in while apart: a case for the ushers to review
+  await stack.hub.store.submit({
+    id: 'screens-double-1',
+    kioskId: 'screens-2',
+    deskId: 'desk-2',
+    attendeeId: attendee('REG-6').id,
+    kind: 'in',
+    method: 'search',
+    scannedAt: at('08:55'),
+    clockOffsetMs: 0,
+    localOutcome: 'admitted',
+  })
   return { stack, badge, attendee }
 }

@@ -82,13 +82,14 @@ function LiveDashboard({ token, onRefused }: { token: string; onRefused(): void 
         <p className="dash-quiet dash-wait">{t('dashboard.connecting')}</p>
       ) : (
         <main className="dash-grid" data-day={view.stats.dayId} data-last-seq={view.stats.lastSeq}>
+          {/* what an usher acts on first: the day's figures, the halls, then cases and VIPs */}
           <Summary view={view} names={names} lang={lang} timezone={timezone} />
           <Halls view={view} names={names} lang={lang} timezone={timezone} />
+          <Reviews view={view} names={names} lang={lang} timezone={timezone} />
+          <VipArrivals view={view} names={names} lang={lang} timezone={timezone} />
           <Groups view={view} names={names} lang={lang} timezone={timezone} />
           <Desks view={view} names={names} lang={lang} timezone={timezone} />
-          <VipArrivals view={view} names={names} lang={lang} timezone={timezone} />
           <ArrivalsChart view={view} names={names} lang={lang} timezone={timezone} />
-          <Reviews view={view} names={names} lang={lang} timezone={timezone} />
           <Tallies title={t('dashboard.categories')} tallies={view.stats.categories} lang={lang} testId="categories" />
           <Tallies title={t('dashboard.orgTypes')} tallies={view.stats.orgTypes} lang={lang} testId="org-types" />
           <Kiosks view={view} names={names} lang={lang} timezone={timezone} />

@@ -1,8 +1,11 @@
-// The event's four lists, each an editable table: days, groups (with their allowed days),
-// halls (with capacity) and desks (with their hall).
+// The event's four lists: days, groups (with their allowed days), halls (with capacity) and
+// desks (with their hall). Each row is a small card of labelled fields, so the same form works
+// on a laptop and on a 360 px phone, and every field says what it is to a screen reader.
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EditableEvent, EventAnswer } from '../../../api/admin'
 import type { Bilingual } from '../../../../../shared/domain'
+import { dayDate, dayWithWeekday } from '../../../../../shared/local-time'
 import { useLang } from '../context'
 
 type Change = (next: Partial<EditableEvent>) => void
@@ -16,16 +19,25 @@ function replaceAt<T>(list: T[], i: number, item: T): T[] {
   return list.map((x, j) => (j === i ? item : x))
 }
 
-function NameInputs({ value, onChange, testId }: { value: Bilingual; onChange(b: Bilingual): void; testId: string }) {
+function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <label className={`admin-field${wide ? ' admin-field-wide' : ''}`}>
+      <span className="admin-field-label">{label}</span>
+      {children}
+    </label>
+  )
+}
+
+function NameInputs({ value, onChange, testId, what }: { value: Bilingual; onChange(b: Bilingual): void; testId: string; what: string }) {
   const { t } = useTranslation()
   return (
     <>
-      <td>
-        <input aria-label={t('admin.event.nameSw')} value={value.sw} required maxLength={200} data-testid={`${testId}-sw`} onChange={(e) => onChange({ ...value, sw: e.target.value })} />
-      </td>
-      <td>
-        <input aria-label={t('admin.event.nameEn')} value={value.en} required maxLength={200} data-testid={`${testId}-en`} onChange={(e) => onChange({ ...value, en: e.target.value })} />
-      </td>
+      <Field label={`${what} — ${t('admin.event.nameSw')}`} wide>
+        <input value={value.sw} required maxLength={200} data-testid={`${testId}-sw`} onChange={(e) => onChange({ ...value, sw: e.target.value })} />
+      </Field>
+      <Field label={`${what} — ${t('admin.event.nameEn')}`} wide>
+        <input value={value.en} required maxLength={200} data-testid={`${testId}-en`} onChange={(e) => onChange({ ...value, en: e.target.value })} />
+      </Field>
     </>
   )
 }
@@ -33,24 +45,57 @@ function NameInputs({ value, onChange, testId }: { value: Bilingual; onChange(b:
 function IdInput({ value, onChange, testId }: { value: string; onChange(id: string): void; testId: string }) {
   const { t } = useTranslation()
   return (
-    <td>
-      <input aria-label={t('admin.event.id')} className="admin-id" value={value} required pattern="[A-Za-z0-9_.:\-]+" maxLength={64} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
-    </td>
+    <Field label={t('admin.event.id')}>
+      <input className="admin-id" value={value} required pattern="[A-Za-z0-9_.:\-]+" maxLength={64} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   )
 }
 
-function ListHead({ columns }: { columns: string[] }) {
+/**
+ * A day's date as the venue writes it, dd/mm/yyyy, whatever the browser's own locale (a date
+ * input follows the browser and shows mm/dd/yyyy on an English-US laptop).
+ */
+function DateInput({ value, onChange, testId }: { value: string; onChange(iso: string): void; testId: string }) {
+  const { t } = useTranslation()
+  const { lang } = useLang()
+  const [text, setText] = useState(dayDate(value))
+  const iso = (s: string) => {
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s.trim())
+    if (!m) return null
+    const candidate = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+    const d = new Date(`${candidate}T12:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === candidate ? candidate : null
+  }
+  const parsed = iso(text)
+  return (
+    <Field label={t('admin.event.date')}>
+      <input
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        required
+        value={text}
+        aria-invalid={parsed ? undefined : true}
+        data-testid={testId}
+        onChange={(e) => {
+          setText(e.target.value)
+          const next = iso(e.target.value)
+          if (next) onChange(next)
+        }}
+      />
+      <span className="admin-help">{parsed ? dayWithWeekday(parsed, lang) : t('admin.event.dateFormat')}</span>
+    </Field>
+  )
+}
+
+function RemoveButton({ disabled, why, onRemove }: { disabled: boolean; why?: string | undefined; onRemove(): void }) {
   const { t } = useTranslation()
   return (
-    <thead>
-      <tr>
-        <th>{t('admin.event.id')}</th>
-        {columns.map((c) => (
-          <th key={c}>{c}</th>
-        ))}
-        <th />
-      </tr>
-    </thead>
+    <div className="admin-card-end">
+      <button type="button" className="admin-quiet" disabled={disabled} onClick={onRemove}>
+        {t('admin.remove')}
+      </button>
+      {why && <span className="admin-help">{why}</span>}
+    </div>
   )
 }
 
@@ -60,30 +105,21 @@ export function DaysEditor({ event, usage, onChange }: { event: EditableEvent; u
   return (
     <fieldset data-testid="event-days">
       <legend>{t('admin.event.days')}</legend>
-      <table className="admin-table">
-        <ListHead columns={[t('admin.event.date'), t('admin.event.nameSw'), t('admin.event.nameEn')]} />
-        <tbody>
-          {days.map((d, i) => {
-            const used = usage.days[d.id] ?? 0
-            return (
-              <tr key={i}>
-                <IdInput value={d.id} testId={`day-${i}-id`} onChange={(id) => onChange({ days: replaceAt(days, i, { ...d, id }) })} />
-                <td>
-                  <input type="date" required value={d.date} data-testid={`day-${i}-date`} onChange={(e) => onChange({ days: replaceAt(days, i, { ...d, date: e.target.value }) })} />
-                </td>
-                <NameInputs value={d.name} testId={`day-${i}-name`} onChange={(name) => onChange({ days: replaceAt(days, i, { ...d, name }) })} />
-                <td>
-                  <button type="button" disabled={used > 0 || days.length === 1} title={used ? t('admin.event.dayInUse', { count: used }) : undefined} onClick={() => onChange({ days: days.filter((_, j) => j !== i) })}>
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <ul className="admin-cards">
+        {days.map((d, i) => {
+          const used = usage.days[d.id] ?? 0
+          return (
+            <li key={i} className="admin-card">
+              <IdInput value={d.id} testId={`day-${i}-id`} onChange={(id) => onChange({ days: replaceAt(days, i, { ...d, id }) })} />
+              <DateInput value={d.date} testId={`day-${i}-date`} onChange={(date) => onChange({ days: replaceAt(days, i, { ...d, date }) })} />
+              <NameInputs what={t('admin.event.dayName')} value={d.name} testId={`day-${i}-name`} onChange={(name) => onChange({ days: replaceAt(days, i, { ...d, name }) })} />
+              <RemoveButton disabled={used > 0 || days.length === 1} why={used ? t('admin.event.dayInUse', { count: used }) : undefined} onRemove={() => onChange({ days: days.filter((_, j) => j !== i) })} />
+            </li>
+          )
+        })}
+      </ul>
       <button type="button" data-testid="day-add" onClick={() => onChange({ days: [...days, { id: freshId('d', days), date: days.at(-1)?.date ?? new Date().toISOString().slice(0, 10), name: { sw: `Siku ya ${days.length + 1}`, en: `Day ${days.length + 1}` } }] })}>
-        {t('admin.add')}
+        {t('admin.event.addDay')}
       </button>
     </fieldset>
   )
@@ -96,39 +132,33 @@ export function GroupsEditor({ event, usage, onChange }: { event: EditableEvent;
   return (
     <fieldset data-testid="event-groups">
       <legend>{t('admin.event.groups')}</legend>
-      <table className="admin-table">
-        <ListHead columns={[t('admin.event.nameSw'), t('admin.event.nameEn'), t('admin.event.color'), t('admin.event.allowedDays')]} />
-        <tbody>
-          {groups.map((g, i) => {
-            const used = usage.groups[g.id] ?? 0
-            const toggle = (dayId: string, on: boolean) => onChange({ groups: replaceAt(groups, i, { ...g, days: on ? [...g.days, dayId] : g.days.filter((x) => x !== dayId) }) })
-            return (
-              <tr key={i}>
-                <IdInput value={g.id} testId={`group-${i}-id`} onChange={(id) => onChange({ groups: replaceAt(groups, i, { ...g, id }) })} />
-                <NameInputs value={g.name} testId={`group-${i}-name`} onChange={(n) => onChange({ groups: replaceAt(groups, i, { ...g, name: n }) })} />
-                <td>
-                  <input type="color" value={g.color} data-testid={`group-${i}-color`} onChange={(e) => onChange({ groups: replaceAt(groups, i, { ...g, color: e.target.value }) })} />
-                </td>
-                <td className="admin-days">
-                  {event.days.map((d) => (
-                    <label key={d.id}>
-                      <input type="checkbox" checked={g.days.includes(d.id)} data-testid={`group-${i}-day-${d.id}`} onChange={(e) => toggle(d.id, e.target.checked)} />
-                      {name(d.name) || d.id}
-                    </label>
-                  ))}
-                </td>
-                <td>
-                  <button type="button" disabled={used > 0 || groups.length === 1} title={used ? t('admin.event.inUse', { count: used }) : undefined} onClick={() => onChange({ groups: groups.filter((_, j) => j !== i) })}>
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <ul className="admin-cards">
+        {groups.map((g, i) => {
+          const used = usage.groups[g.id] ?? 0
+          const toggle = (dayId: string, on: boolean) => onChange({ groups: replaceAt(groups, i, { ...g, days: on ? [...g.days, dayId] : g.days.filter((x) => x !== dayId) }) })
+          return (
+            <li key={i} className="admin-card">
+              <IdInput value={g.id} testId={`group-${i}-id`} onChange={(id) => onChange({ groups: replaceAt(groups, i, { ...g, id }) })} />
+              <Field label={t('admin.event.color')}>
+                <input type="color" value={g.color} data-testid={`group-${i}-color`} onChange={(e) => onChange({ groups: replaceAt(groups, i, { ...g, color: e.target.value }) })} />
+              </Field>
+              <NameInputs what={t('admin.event.groupName')} value={g.name} testId={`group-${i}-name`} onChange={(n) => onChange({ groups: replaceAt(groups, i, { ...g, name: n }) })} />
+              <fieldset className="admin-days admin-field-wide">
+                <legend className="admin-field-label">{t('admin.event.allowedDays')}</legend>
+                {event.days.map((d) => (
+                  <label key={d.id} className="admin-check">
+                    <input type="checkbox" checked={g.days.includes(d.id)} data-testid={`group-${i}-day-${d.id}`} onChange={(e) => toggle(d.id, e.target.checked)} />
+                    <span>{name(d.name) || d.id}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <RemoveButton disabled={used > 0 || groups.length === 1} why={used ? t('admin.event.inUse', { count: used }) : undefined} onRemove={() => onChange({ groups: groups.filter((_, j) => j !== i) })} />
+            </li>
+          )
+        })}
+      </ul>
       <button type="button" data-testid="group-add" onClick={() => onChange({ groups: [...groups, { id: freshId('group-', groups), name: { sw: '', en: '' }, color: '#777777', days: event.days.map((d) => d.id) }] })}>
-        {t('admin.add')}
+        {t('admin.event.addGroup')}
       </button>
     </fieldset>
   )
@@ -140,27 +170,20 @@ export function HallsEditor({ event, onChange }: { event: EditableEvent; onChang
   return (
     <fieldset data-testid="event-halls">
       <legend>{t('admin.event.halls')}</legend>
-      <table className="admin-table">
-        <ListHead columns={[t('admin.event.nameSw'), t('admin.event.nameEn'), t('admin.event.capacity')]} />
-        <tbody>
-          {halls.map((h, i) => (
-            <tr key={i}>
-              <IdInput value={h.id} testId={`hall-${i}-id`} onChange={(id) => onChange({ halls: replaceAt(halls, i, { ...h, id }) })} />
-              <NameInputs value={h.name} testId={`hall-${i}-name`} onChange={(name) => onChange({ halls: replaceAt(halls, i, { ...h, name }) })} />
-              <td>
-                <input type="number" min={0} max={1000000} step={1} value={h.capacity} data-testid={`hall-${i}-capacity`} onChange={(e) => onChange({ halls: replaceAt(halls, i, { ...h, capacity: Math.max(0, Math.floor(Number(e.target.value) || 0)) }) })} />
-              </td>
-              <td>
-                <button type="button" onClick={() => onChange({ halls: halls.filter((_, j) => j !== i) })}>
-                  {t('admin.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="admin-cards">
+        {halls.map((h, i) => (
+          <li key={i} className="admin-card">
+            <IdInput value={h.id} testId={`hall-${i}-id`} onChange={(id) => onChange({ halls: replaceAt(halls, i, { ...h, id }) })} />
+            <Field label={t('admin.event.capacity')}>
+              <input type="number" min={0} max={1000000} step={1} value={h.capacity} data-testid={`hall-${i}-capacity`} onChange={(e) => onChange({ halls: replaceAt(halls, i, { ...h, capacity: Math.max(0, Math.floor(Number(e.target.value) || 0)) }) })} />
+            </Field>
+            <NameInputs what={t('admin.event.hallName')} value={h.name} testId={`hall-${i}-name`} onChange={(name) => onChange({ halls: replaceAt(halls, i, { ...h, name }) })} />
+            <RemoveButton disabled={false} onRemove={() => onChange({ halls: halls.filter((_, j) => j !== i) })} />
+          </li>
+        ))}
+      </ul>
       <button type="button" data-testid="hall-add" onClick={() => onChange({ halls: [...halls, { id: freshId('hall-', halls), name: { sw: '', en: '' }, capacity: 0 }] })}>
-        {t('admin.add')}
+        {t('admin.event.addHall')}
       </button>
     </fieldset>
   )
@@ -173,41 +196,34 @@ export function DesksEditor({ event, onChange }: { event: EditableEvent; onChang
   return (
     <fieldset data-testid="event-desks">
       <legend>{t('admin.event.desks')}</legend>
-      <table className="admin-table">
-        <ListHead columns={[t('admin.event.nameSw'), t('admin.event.nameEn'), t('admin.event.hall')]} />
-        <tbody>
-          {desks.map((d, i) => (
-            <tr key={i}>
-              <IdInput value={d.id} testId={`desk-${i}-id`} onChange={(id) => onChange({ desks: replaceAt(desks, i, { ...d, id }) })} />
-              <NameInputs value={d.name} testId={`desk-${i}-name`} onChange={(n) => onChange({ desks: replaceAt(desks, i, { ...d, name: n }) })} />
-              <td>
-                <select
-                  value={d.hallId ?? ''}
-                  data-testid={`desk-${i}-hall`}
-                  onChange={(e) => {
-                    const { hallId: _old, ...rest } = d
-                    onChange({ desks: replaceAt(desks, i, e.target.value ? { ...rest, hallId: e.target.value } : rest) })
-                  }}
-                >
-                  <option value="">{t('admin.none')}</option>
-                  {event.halls.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {name(h.name) || h.id}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <button type="button" onClick={() => onChange({ desks: desks.filter((_, j) => j !== i) })}>
-                  {t('admin.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="admin-cards">
+        {desks.map((d, i) => (
+          <li key={i} className="admin-card">
+            <IdInput value={d.id} testId={`desk-${i}-id`} onChange={(id) => onChange({ desks: replaceAt(desks, i, { ...d, id }) })} />
+            <Field label={t('admin.event.hall')}>
+              <select
+                value={d.hallId ?? ''}
+                data-testid={`desk-${i}-hall`}
+                onChange={(e) => {
+                  const { hallId: _old, ...rest } = d
+                  onChange({ desks: replaceAt(desks, i, e.target.value ? { ...rest, hallId: e.target.value } : rest) })
+                }}
+              >
+                <option value="">{t('admin.none')}</option>
+                {event.halls.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {name(h.name) || h.id}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <NameInputs what={t('admin.event.deskName')} value={d.name} testId={`desk-${i}-name`} onChange={(n) => onChange({ desks: replaceAt(desks, i, { ...d, name: n }) })} />
+            <RemoveButton disabled={false} onRemove={() => onChange({ desks: desks.filter((_, j) => j !== i) })} />
+          </li>
+        ))}
+      </ul>
       <button type="button" data-testid="desk-add" onClick={() => onChange({ desks: [...desks, { id: freshId('desk-', desks), name: { sw: '', en: '' } }] })}>
-        {t('admin.add')}
+        {t('admin.event.addDesk')}
       </button>
     </fieldset>
   )

@@ -19,6 +19,7 @@ export function EventTab() {
   const [event, setEvent] = useState<EditableEvent | null>(null)
   const [usage, setUsage] = useState<EventAnswer['usage']>({ groups: {}, days: {} })
   const [saved, setSaved] = useState(false)
+  const [dirty, setDirty] = useState(false)
 
   useEffect(() => {
     void run(async () => {
@@ -32,6 +33,7 @@ export function EventTab() {
 
   const change = (next: Partial<EditableEvent>) => {
     setSaved(false)
+    setDirty(true)
     setEvent({ ...event, ...next })
   }
   const save = () =>
@@ -40,6 +42,7 @@ export function EventTab() {
       setEvent(editable(answer))
       setUsage(answer.usage)
       setSaved(true)
+      setDirty(false)
     })
 
   return (
@@ -51,7 +54,7 @@ export function EventTab() {
         void save()
       }}
     >
-      <fieldset>
+      <fieldset className="admin-card-grid">
         <legend>{t('admin.event.name')}</legend>
         <label>
           {t('admin.event.nameSw')}
@@ -74,15 +77,19 @@ export function EventTab() {
       <GroupsEditor event={event} usage={usage} onChange={change} />
       <HallsEditor event={event} onChange={change} />
       <DesksEditor event={event} onChange={change} />
-      <ErrorNote error={error} />
-      {saved && (
-        <p className="admin-ok" role="status" data-testid="event-saved">
-          {t('admin.saved')} {t('admin.event.saveHelp')}
-        </p>
-      )}
-      <button type="submit" disabled={busy} data-testid="event-save">
-        {busy ? t('admin.working') : t('admin.save')}
-      </button>
+      {/* the save bar stays in view at the bottom of the screen while the lists scroll */}
+      <div className="admin-savebar">
+        <ErrorNote error={error} />
+        {saved && (
+          <p className="admin-ok" role="status" data-testid="event-saved">
+            {t('admin.saved')} {t('admin.event.saveHelp')}
+          </p>
+        )}
+        {dirty && !busy && <p className="admin-help">{t('admin.event.unsaved')}</p>}
+        <button type="submit" className="admin-primary" disabled={busy} data-testid="event-save">
+          {busy ? t('admin.working') : t('admin.save')}
+        </button>
+      </div>
     </form>
   )
 }

@@ -12,14 +12,14 @@ export function Halls({ view, names, lang }: PanelProps) {
       <h2>{t('dashboard.halls')}</h2>
       <ul className="dash-halls">
         {view.stats.halls.map((h) => (
-          <li key={h.hallId} className="dash-hall" data-testid={`hall-${h.hallId}`} data-level={h.level} role={h.level === 'ok' ? undefined : 'status'}>
+          <li key={h.hallId} className="dash-hall" data-testid={`hall-${h.hallId}`} data-level={h.level}>
             <span className="dash-name">{names.hall(h.hallId)}</span>
             <span className="dash-big">
               <strong data-testid={`hall-${h.hallId}-inside`}>{formatNumber(h.inside, lang)}</strong>
               <span className="dash-of"> / {formatNumber(h.capacity, lang)}</span>
             </span>
             <Meter value={h.inside} max={h.capacity} />
-            <span className="dash-level">{t(`dashboard.level.${h.level}`)}</span>
+            <span className="dash-level" role={h.level === 'ok' ? undefined : 'status'}>{t(`dashboard.level.${h.level}`)}</span>
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
       {view.kiosks.length === 0 ? (
         <p className="dash-quiet">{t('dashboard.kiosksNone')}</p>
       ) : (
-        <table className="dash-table">
+        <table className="dash-table dash-kiosks">
           <thead>
             <tr>
               <th scope="col">{t('dashboard.kiosk')}</th>
@@ -30,10 +30,10 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
                     {k.name}
                     <span className="dash-sub">{names.desk(k.deskId)}</span>
                   </th>
-                  <td className={`dash-status ${status}`}>{t(k.revoked ? 'dashboard.revoked' : k.online ? 'common.online' : 'common.offline')}</td>
-                  <td>{k.lastSeen ? formatTime(k.lastSeen, timezone, true) : '—'}</td>
-                  <td className="num outbox">{formatNumber(k.outboxDepth, lang)}</td>
-                  <td className="num clock" data-skewed={skewed} title={skewed ? t('dashboard.clockWarn') : undefined}>
+                  <td className={`dash-status ${status}`} data-label={t('dashboard.status')}>{t(k.revoked ? 'dashboard.revoked' : k.online ? 'common.online' : 'common.offline')}</td>
+                  <td data-label={t('dashboard.lastSeen')}>{k.lastSeen ? formatTime(k.lastSeen, timezone, true) : '—'}</td>
+                  <td className="num outbox" data-label={t('dashboard.outbox')}>{formatNumber(k.outboxDepth, lang)}</td>
+                  <td className="num clock" data-label={t('dashboard.clockOffset')} data-skewed={skewed} title={skewed ? t('dashboard.clockWarn') : undefined}>
                     {formatOffset(k.clockOffsetMs)}
                   </td>
                 </tr>

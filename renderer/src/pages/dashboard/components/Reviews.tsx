@@ -18,7 +18,7 @@ export function Reviews({ view, names, timezone }: PanelProps) {
           {reviews.map((r) => (
             <li key={r.recordId} data-testid={`review-${r.recordId}`} data-kind={r.kind}>
               {t(r.kind === 'hub_refused' ? 'dashboard.reviewRefusedLine' : 'dashboard.reviewLine', {
-                attendee: r.attendeeId ?? '—',
+                attendee: r.name ?? r.attendeeId ?? '—',
                 desk: names.desk(r.deskId),
                 kiosk: kioskName(r.kioskId),
                 time: formatTime(r.at, timezone),

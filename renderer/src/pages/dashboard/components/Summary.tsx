@@ -1,4 +1,5 @@
-// The day's headline figures and the groups, each with its colour.
+// The day's headline figures in one compact card, and the groups expected that day, each with
+// its colour (a group not expected that day, with nobody in, is left off).
 import { useTranslation } from 'react-i18next'
 import { formatNumber, type PanelProps } from '../model/view'
 import { Meter } from './Meter'
@@ -8,7 +9,7 @@ export function Summary({ view, lang }: PanelProps) {
   const { stats } = view
   const n = (x: number) => formatNumber(x, lang)
   return (
-    <section className="dash-summary" aria-label={t('dashboard.checkedIn')}>
+    <section className="dash-panel dash-summary" aria-label={t('dashboard.checkedIn')}>
       <div className="dash-figure dash-main">
         <span className="dash-label">{t('dashboard.checkedInOfExpected')}</span>
         <span className="dash-big">
@@ -38,7 +39,7 @@ export function Groups({ view, names, lang }: PanelProps) {
     <section className="dash-panel" data-testid="groups">
       <h2>{t('dashboard.groups')}</h2>
       <ul className="dash-rows">
-        {view.stats.groups.map((g) => (
+        {view.stats.groups.filter((g) => g.expected > 0 || g.checkedIn > 0).map((g) => (
           <li key={g.key} data-testid={`group-${g.key}`}>
             <span className="dash-swatch" style={{ background: names.groupColor(g.key) }} aria-hidden="true" />
             <span className="dash-name">{names.group(g.key)}</span>

@@ -1,5 +1,6 @@
 // What the dashboard shows: exactly what the hub sent last, plus how to name and format it.
 // Nothing here counts; a name the event does not have falls back to its id.
+import { clockTime } from '../../../../../shared/local-time'
 import type { Bilingual } from '../../../../../shared/domain'
 import type { DashboardUpdate, DashboardView, EventView } from '../../../../../shared/protocol'
 
@@ -54,17 +55,9 @@ export function namer(event: EventView | undefined, lang: Lang) {
 }
 export type Namer = ReturnType<typeof namer>
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>()
-/** HH:MM (24 h) in the event's time zone. */
+/** HH:MM (24 h) in the event's time zone; '—' for an unreadable instant. */
 export function formatTime(at: string | Date, timezone = DEFAULT_TIMEZONE, seconds = false): string {
-  const key = `${timezone}|${seconds}`
-  let f = timeFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' })
-    timeFormats.set(key, f)
-  }
-  const date = typeof at === 'string' ? new Date(at) : at
-  return Number.isNaN(date.getTime()) ? '—' : f.format(date)
+  return clockTime(at, timezone, { seconds }) || '—'
 }
 
 /** Kiosk clocks further off than this are highlighted: their scans may land on the wrong day. */
