@@ -1,7 +1,8 @@
 // Which kiosks are connected and what they last reported. Live state, not records: it is
 // rebuilt as kiosks reconnect after a hub restart. With several hubs, each also hears what the
 // others see (hub/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
-// on a hub that died is not shown online for ever.
+// on a hub that died is not shown online for ever. While the others cannot be heard at all
+// (Redis away), every kiosk says so (`presenceLocalOnly`): online is then only what this hub sees.
 import type { KioskHeartbeat, KioskStatus } from '../shared/protocol.js'
 import type { KioskRecord } from './store/registry-data.js'
 
@@ -29,6 +30,7 @@ export const REMOTE_LAPSE_MS = 30_000
 export class KioskPresence {
   private live = new Map<string, Live>()
   private remote = new Map<string, PresenceReport & { heardAt: number }>()
+  private othersHeard = true
 
   constructor(private readonly onLocalChange: (report: PresenceReport) => void = () => {}) {}
 
@@ -41,6 +43,16 @@ export class KioskPresence {
   private changed(id: string) {
     const e = this.entry(id)
     this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId })
+  }
+
+  /** Whether the other hubs' reports can reach this one (hub/cluster.ts). */
+  otherHubsHeard(heard: boolean) {
+    this.othersHeard = heard
+  }
+
+  /** Tells the other hubs about every kiosk here at once (Redis back: they need not wait for heartbeats). */
+  announceAll() {
+    for (const id of this.live.keys()) this.changed(id)
   }
 
   connected(id: string, now: number) {
@@ -92,6 +104,7 @@ export class KioskPresence {
         outboxDepth: latest?.outboxDepth ?? 0,
         clockOffsetMs: latest?.clockOffsetMs ?? 0,
         revoked: !!k.revokedAt,
+        ...(this.othersHeard ? {} : { presenceLocalOnly: true }),
       }
     })
   }

@@ -8,6 +8,7 @@ import { createPairingCode } from './pairing.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
 import { StartError } from '../common/start-error.js'
+import { cutOffRevokedElsewhere } from './revocations.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -25,8 +26,14 @@ async function main() {
     backend,
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
-  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m)) : undefined
+  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
   const hub = createHub({ store, cluster, hubUrls: config.hubUrls })
+  if (config.databaseUrl) cutOffRevokedElsewhere(hub)
+  cluster?.onChange((connected) => {
+    hub.ctx.presence.otherHubsHeard(connected)
+    if (connected) hub.ctx.presence.announceAll()
+    hub.ctx.kiosksChanged(true)
+  })
   const address = await hub.listen(config.port, config.host)
   const hosts = config.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [config.host]
   const base = hosts.map((h) => `http://${h}:${address.port}`)

@@ -60,6 +60,8 @@ export interface KioskStatus {
   outboxDepth: number
   clockOffsetMs: number
   revoked: boolean
+  /** set while this hub cannot hear the other hubs (Redis away): `online` is only what this hub sees */
+  presenceLocalOnly?: true
 }
 
 /** What dashboards need to name things; the same event the kiosks get, minus the key. */

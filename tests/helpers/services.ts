@@ -15,6 +15,10 @@ const run = promisify(execFile)
 export interface Service {
   url: string
   stop(): Promise<void>
+  /** stops the server as a crash would (SIGKILL / immediate shutdown), keeping its folder and port */
+  halt(): Promise<void>
+  /** starts it again on the same port and folder */
+  resume(): Promise<void>
 }
 
 async function postgresBin(name: string): Promise<string> {
@@ -45,10 +49,14 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   // fsync off for tests: throwaway databases, and the tests measure nothing
   const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`
-  await asPostgres(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start'])
+  const start = () => asPostgres(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start'])
+  const halt = () => asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop'])
+  await start()
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
   return {
     url,
+    halt: async () => void (await halt()),
+    resume: async () => void (await start()),
     async stop() {
       await asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
       await rm(dir, { recursive: true, force: true })
@@ -74,26 +82,37 @@ export async function createDatabase(serverUrl: string): Promise<string> {
 export async function startRedis(): Promise<Service> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-redis-'))
   const port = await freePort()
-  const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()))
-  const url = `redis://127.0.0.1:${port}`
-  await until(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const s = connect(port, '127.0.0.1', () => {
-          s.end()
-          resolve(true)
-        })
-        s.on('error', () => resolve(false))
-      }),
-    15_000,
-    'redis-server up',
-  )
+  let proc: ChildProcess | null = null
+  let exited = Promise.resolve()
+  const start = async () => {
+    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
+    proc = p
+    exited = new Promise<void>((r) => p.once('exit', () => r()))
+    await until(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const s = connect(port, '127.0.0.1', () => {
+            s.end()
+            resolve(true)
+          })
+          s.on('error', () => resolve(false))
+        }),
+      15_000,
+      'redis-server up',
+    )
+  }
+  const halt = async () => {
+    proc?.kill('SIGKILL')
+    await exited
+    proc = null
+  }
+  await start()
   return {
-    url,
+    url: `redis://127.0.0.1:${port}`,
+    halt,
+    resume: start,
     async stop() {
-      proc.kill('SIGKILL')
-      await exited
+      await halt()
       await rm(dir, { recursive: true, force: true })
     },
   }
