@@ -24,7 +24,8 @@ export interface HubCluster {
   usherToken: string
   startHub(h: ClusterHub): Promise<void>
   stats(hubUrl: string): Promise<DashboardView>
-  pairedKiosk(deskId: string): Promise<AgentHandle>
+  /** paired through `hub` (the first by default), so it talks to that hub first */
+  pairedKiosk(deskId: string, hub?: ClusterHub): Promise<AgentHandle>
   /** every id stored once, and the seqs dense */
   storedOnce(ids: string[]): Promise<{ stored: number; duplicated: number; dense: boolean }>
   /** what went wrong with a hub, for assertion messages */
@@ -70,11 +71,11 @@ export async function startHubCluster(count = 2): Promise<HubCluster> {
       const res = await fetch(`${hubUrl}/api/stats`, { headers: { Authorization: `Bearer ${usherToken}` }, signal: AbortSignal.timeout(5000) })
       return (await res.json()) as DashboardView
     },
-    async pairedKiosk(deskId) {
+    async pairedKiosk(deskId, hub = hubs[0]!) {
       const dir = await tempDir('karibu-multi-kiosk-')
-      const res = await fetch(`${hubs[0]!.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
+      const res = await fetch(`${hub.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
       const { code } = (await res.json()) as { code: string }
-      const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hubs[0]!.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {} })
+      const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {} })
       cleanups.push(async () => {
         await agent.close()
         await dir.remove()
