@@ -9,7 +9,7 @@
 // each hub hears of the others' kiosks stops (the dashboard is told: `connected`).
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import { createClient } from 'redis'
-import { StartError } from '../common/start-error.js'
+import { EXIT, StartError } from '../common/start-error.js'
 import { redactedUrl } from './config.js'
 import type { PresenceReport } from './kiosk-presence.js'
 
@@ -95,6 +95,7 @@ export async function joinCluster(redisUrl: string, log: (m: string) => void, op
     throw new StartError(
       `Redis kwenye ${where} (KARIBU_REDIS_URL) haikujibu kwa sekunde ${s}${lastError ? ` (${lastError})` : ''}. Hakikisha redis-server inaendeshwa, anwani na mlango ni sahihi, na ngome (firewall) inaruhusu kitovu hiki.`,
       `Redis at ${where} (KARIBU_REDIS_URL) did not answer within ${s} s${lastError ? ` (${lastError})` : ''}. Check that redis-server is running, that the address and port are right, and that a firewall lets this hub through.`,
+      EXIT.unavailable,
     )
   } finally {
     clearTimeout(timer)

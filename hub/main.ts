@@ -7,7 +7,8 @@ import { createDemoEvent } from './demo/demo-event.js'
 import { createPairingCode } from './pairing.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
-import { StartError } from '../common/start-error.js'
+import { EXIT, StartError } from '../common/start-error.js'
+import { guardProcess } from './process-guard.js'
 import { cutOffRevokedElsewhere } from './revocations.js'
 
 function lanAddresses(): string[] {
@@ -18,6 +19,10 @@ function lanAddresses(): string[] {
   return out
 }
 
+// installed first: an error while starting is reported as well as one while serving
+let timeZone = () => 'Africa/Dar_es_Salaam'
+guardProcess({ log: (m) => console.error(m), timeZone: () => timeZone() })
+
 async function main() {
   const config = hubConfig()
   // PostgreSQL and Redis clients are loaded only by hubs that use them
@@ -26,6 +31,7 @@ async function main() {
     backend,
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
+  timeZone = () => store.data.event.timezone
   const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
   const hub = createHub({ store, cluster, hubUrls: config.hubUrls })
   if (config.databaseUrl) cutOffRevokedElsewhere(hub)
@@ -67,7 +73,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof StartError) console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
-  else console.error(err)
-  process.exit(1)
+  if (err instanceof StartError) {
+    console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
+    process.exit(err.exitCode)
+  }
+  console.error(`\nKaribu haikuanza kwa hitilafu isiyotarajiwa / Karibu did not start on an unexpected error:\n`, err)
+  process.exit(EXIT.failed)
 })

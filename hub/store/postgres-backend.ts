@@ -14,6 +14,7 @@ import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend 
 import { checkRecord } from './embedded-backend.js'
 import { StartError } from '../../common/start-error.js'
 import { redactedUrl } from '../config.js'
+import { databaseStartError } from './database-start-error.js'
 import { CHANNELS, LOCKS, migrate } from './postgres-schema.js'
 import { RegistryData } from './registry-data.js'
 
@@ -61,6 +62,7 @@ export class PostgresBackend implements StoreBackend {
     this.remote = remote
     let firstStart: FirstStart | null = null
     let privateKeyPem = ''
+    // the first connection says whether the address, password and database are right
     await this.withClient(async (client) => {
       await client.query('BEGIN')
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.setup])
@@ -76,6 +78,8 @@ export class PostgresBackend implements StoreBackend {
         await insertAttendees(client, seeded.registry.attendees)
       }
       await client.query('COMMIT')
+    }).catch((err: unknown) => {
+      throw databaseStartError(err, this.url)
     })
     const registry = await this.loadRegistry()
     if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) throw new StartError(`Ufunguo wa beji kwenye ${this.location} si wa tukio lake.`, `The badge key in ${this.location} does not belong to its event.`)

@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis servers from Debian's packages, started for the test run on
 // 127.0.0.1 in temp folders and stopped after (.ci/run installs the packages).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { chmod, chown, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -33,8 +33,11 @@ async function asPostgres(cmd: string, args: string[]) {
   return run(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { timeout: 60_000 })
 }
 
-/** `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests skip them. */
-export async function startPostgres(options: { durable?: boolean } = {}): Promise<Service> {
+/**
+ * `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests skip them.
+ * `password`: the `postgres` user needs it over TCP (scram-sha-256), as on a real server; the URL carries it.
+ */
+export async function startPostgres(options: { durable?: boolean; password?: string } = {}): Promise<Service> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-pg-'))
   const data = join(dir, 'data')
   if (userInfo().uid === 0) {
@@ -44,7 +47,14 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   }
   await chmod(dir, 0o700)
   const port = await freePort()
-  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
+  let auth = ['--auth=trust']
+  if (options.password) {
+    const pwfile = join(dir, 'pw')
+    await writeFile(pwfile, options.password)
+    if (userInfo().uid === 0) await run('chown', ['postgres', pwfile])
+    auth = ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`]
+  }
+  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
   const pgCtl = await postgresBin('pg_ctl')
   // fsync off for tests: throwaway databases, and the tests measure nothing
   const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
@@ -54,7 +64,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   // would be a crash, and with fsync off a crash may lose commits the tests count on)
   const halt = () => asPostgres(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'])
   await start()
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const url = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}/postgres`
   return {
     url,
     halt: async () => void (await halt()),
