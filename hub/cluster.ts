@@ -39,7 +39,7 @@ function forAdapter(client: RedisClient, log: (m: string) => void): RedisClient 
   const dropped = (err: unknown) => {
     // a presence report or broadcast that did not reach the other hubs: they hear the next one
     const now = Date.now()
-    if (now - lastWarned > 10_000) log(`Redis: ${(err as Error).message}; not passed to the other hubs`)
+    if (now - lastWarned > 10_000) log(`Redis: ${(err as Error).message}; haikupelekwa kwa vitovu vingine / not passed to the other hubs`)
     lastWarned = now
   }
   return new Proxy(client, {
@@ -67,10 +67,16 @@ export async function joinCluster(redisUrl: string, log: (m: string) => void, op
   })
   const listeners: ((connected: boolean) => void)[] = []
   let connected = false
+  let started = false
   const set = (now: boolean) => {
     if (now === connected) return
     connected = now
-    log(now ? 'Redis: connected again; other hubs heard again' : 'Redis: away; this hub carries on alone (check-ins and revocations go through PostgreSQL)')
+    if (!started) return // the banner says it is joined; a failed start says why
+    log(
+      now
+        ? 'Redis imerudi: vitovu vingine vinasikika tena / Redis is back: the other hubs are heard again'
+        : 'Redis haipatikani: kitovu hiki kinaendelea peke yake (rekodi za kuingia na ufutaji kupitia PostgreSQL) / Redis is away: this hub carries on alone (check-ins and revocations go through PostgreSQL)',
+    )
     for (const l of listeners) l(now)
   }
   let lastError = ''
@@ -101,6 +107,7 @@ export async function joinCluster(redisUrl: string, log: (m: string) => void, op
     clearTimeout(timer)
   }
   set(true)
+  started = true
   return {
     adapter: createAdapter(forAdapter(client, log), { streamName: 'karibu' }),
     get connected() {
