@@ -10,6 +10,7 @@ import { EmbeddedBackend } from './store/embedded-backend.js'
 import { EXIT, StartError } from '../common/start-error.js'
 import { guardProcess } from './process-guard.js'
 import { cutOffRevokedElsewhere } from './revocations.js'
+import { openHubList, shareHubList } from './hub-list.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -33,7 +34,11 @@ async function main() {
   })
   timeZone = () => store.data.event.timezone
   const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
-  const hub = createHub({ store, cluster, hubUrls: config.hubUrls })
+  let setHubList: ((hubUrls: string[]) => void) | null = null
+  // with a shared store the hub list is shared too (hub-list.ts); alone, it is this hub's own
+  const hubUrls = config.databaseUrl ? await openHubList(store, config.hubUrls, (m) => console.error(m), (urls) => setHubList?.(urls)) : config.hubUrls
+  const hub = createHub({ store, cluster, hubUrls })
+  setHubList = shareHubList(hub)
   if (config.databaseUrl) cutOffRevokedElsewhere(hub)
   cluster?.onChange((connected) => {
     hub.ctx.presence.otherHubsHeard(connected)

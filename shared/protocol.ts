@@ -96,7 +96,13 @@ export interface ServerToClientEvents {
   'stats:changed': (update: DashboardUpdate) => void
   'registry:changed': (update: { rev: number }) => void
   'kiosk:revoked': () => void
+  /** every hub's address (several hubs), at each connect and whenever the shared list changes */
+  'hubs:changed': (update: unknown) => void
 }
+
+/** The hub list as a kiosk takes it: http(s) addresses, a bounded number. */
+export const HubList = z.object({ hubUrls: z.array(z.string().max(300).regex(/^https?:\/\//)).max(16) })
+export type HubList = z.infer<typeof HubList>
 
 export interface SocketData {
   role: Role

@@ -22,10 +22,13 @@ export interface HubCluster {
   hubs: ClusterHub[]
   adminToken: string
   usherToken: string
-  startHub(h: ClusterHub): Promise<void>
+  /** `hubUrls`: its KARIBU_HUB_URLS (every hub in `hubs` unless given) */
+  startHub(h: ClusterHub, hubUrls?: string[]): Promise<void>
+  /** a new hub slot (not started) at the end of `hubs` */
+  addHub(): Promise<ClusterHub>
   stats(hubUrl: string): Promise<DashboardView>
   /** paired through `hub` (the first by default), so it talks to that hub first */
-  pairedKiosk(deskId: string, hub?: ClusterHub): Promise<AgentHandle>
+  pairedKiosk(deskId: string, hub?: ClusterHub, options?: { heartbeatMs?: number }): Promise<AgentHandle>
   /** every id stored once, and the seqs dense */
   storedOnce(ids: string[]): Promise<{ stored: number; duplicated: number; dense: boolean }>
   /** what went wrong with a hub, for assertion messages */
@@ -37,18 +40,21 @@ export async function startHubCluster(count = 2): Promise<HubCluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
   const databaseUrl = await createDatabase(postgres.url)
   const hubs: ClusterHub[] = []
-  for (let i = 0; i < count; i++) {
+  const addHub = async () => {
     const port = await freePort()
-    hubs.push({ name: String.fromCharCode(65 + i), port, url: `http://127.0.0.1:${port}`, child: null })
+    const h: ClusterHub = { name: String.fromCharCode(65 + hubs.length), port, url: `http://127.0.0.1:${port}`, child: null }
+    hubs.push(h)
+    return h
   }
+  for (let i = 0; i < count; i++) await addHub()
   const cleanups: (() => Promise<unknown>)[] = []
-  const startHub = async (h: ClusterHub) => {
+  const startHub = async (h: ClusterHub, hubUrls = hubs.map((x) => x.url)) => {
     h.child = runTs('hub/main.ts', [], {
       PORT: String(h.port),
       HOST: '127.0.0.1',
       KARIBU_DATABASE_URL: databaseUrl,
       KARIBU_REDIS_URL: redis.url,
-      KARIBU_HUB_URLS: hubs.map((x) => x.url).join(','),
+      KARIBU_HUB_URLS: hubUrls.join(','),
     })
     await until(() => healthy(`${h.url}/healthz`), 30_000, `${h.name} up (${h.child.output()})`)
     await until(() => h.child!.output().includes('pairing code'), 10_000, `${h.name} banner`)
@@ -67,15 +73,16 @@ export async function startHubCluster(count = 2): Promise<HubCluster> {
     adminToken,
     usherToken,
     startHub,
+    addHub,
     async stats(hubUrl) {
       const res = await fetch(`${hubUrl}/api/stats`, { headers: { Authorization: `Bearer ${usherToken}` }, signal: AbortSignal.timeout(5000) })
       return (await res.json()) as DashboardView
     },
-    async pairedKiosk(deskId, hub = hubs[0]!) {
+    async pairedKiosk(deskId, hub = hubs[0]!, options = {}) {
       const dir = await tempDir('karibu-multi-kiosk-')
       const res = await fetch(`${hub.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
       const { code } = (await res.json()) as { code: string }
-      const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {} })
+      const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, ...options, log: () => {} })
       cleanups.push(async () => {
         await agent.close()
         await dir.remove()
