@@ -43,7 +43,7 @@ export class HubLink {
     this.unsubscribe = this.kiosk.onChange(() => {
       if (this.kiosk.outbox.size > 0) void this.drain()
     })
-    this.timer = setInterval(() => void this.heartbeat().then(() => this.preferHome()), this.options.heartbeatMs ?? 10_000)
+    this.timer = setInterval(() => void this.heartbeat().then(() => this.preferHome()).catch(() => undefined), this.options.heartbeatMs ?? 10_000)
   }
 
   /** The hubs this kiosk may use: the one it paired with first, then the others it was given. */
@@ -113,8 +113,11 @@ export class HubLink {
     const socket = this.socket
     const home = this.hubUrls[0]
     if (!socket || !home || this.hubIndex === 0) return void (this.homeHealthy = 0)
-    const res = await fetch(new URL('/healthz', home), { signal: AbortSignal.timeout(2000) }).catch(() => null)
-    this.homeHealthy = res?.ok ? this.homeHealthy + 1 : 0
+    const ok = await fetch(new URL('/healthz', home), { signal: AbortSignal.timeout(2000) }).then(
+      (res) => (void res.body?.cancel(), res.ok),
+      () => false,
+    )
+    this.homeHealthy = ok ? this.homeHealthy + 1 : 0
     if (this.homeHealthy < HOME_HEALTHY_BEATS || socket !== this.socket) return
     // the outbox holds whatever is not acknowledged yet: moving loses and doubles nothing
     this.homeHealthy = 0
