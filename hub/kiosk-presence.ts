@@ -12,6 +12,8 @@ interface Live {
   outboxDepth: number
   clockOffsetMs: number
   deskId: string | null
+  /** host:port the kiosk reached this hub at */
+  hub: string | null
 }
 
 /** What one hub tells the others about one kiosk. */
@@ -22,6 +24,8 @@ export interface PresenceReport {
   outboxDepth: number
   clockOffsetMs: number
   deskId: string | null
+  /** the hub it is connected to (host:port as the kiosk reached it); absent from older hubs */
+  hub?: string | null
 }
 
 /** Kiosks heartbeat every 10 s and each beat is passed on: three missed and it lapses. */
@@ -36,13 +40,19 @@ export class KioskPresence {
 
   private entry(id: string): Live {
     let e = this.live.get(id)
-    if (!e) this.live.set(id, (e = { sockets: 0, lastSeen: 0, outboxDepth: 0, clockOffsetMs: 0, deskId: null }))
+    if (!e) this.live.set(id, (e = { sockets: 0, lastSeen: 0, outboxDepth: 0, clockOffsetMs: 0, deskId: null, hub: null }))
     return e
   }
 
   private changed(id: string) {
     const e = this.entry(id)
-    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId })
+    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId, hub: e.hub })
+  }
+
+  /** The address the kiosk reached this hub at, so every hub's list says which hub it is on. */
+  reachedAt(id: string, hub: string | null) {
+    this.entry(id).hub = hub
+    this.changed(id)
   }
 
   /** Whether the other hubs' reports can reach this one (hub/cluster.ts). */
@@ -95,16 +105,19 @@ export class KioskPresence {
       // the fresher of the two accounts says what the kiosk last reported
       const latest = r && (!e || r.lastSeen > e.lastSeen) ? r : e
       const lastSeen = Math.max(e?.lastSeen ?? 0, r?.lastSeen ?? 0)
+      const onHere = !!e && e.sockets > 0
+      const hub = onHere ? e.hub : remoteOnline ? r.hub : null
       return {
         kioskId: k.id,
         name: k.name,
         deskId: latest?.deskId ?? k.deskId ?? null,
-        online: (!!e && e.sockets > 0) || remoteOnline,
+        online: onHere || remoteOnline,
         lastSeen: lastSeen ? new Date(lastSeen).toISOString() : null,
         outboxDepth: latest?.outboxDepth ?? 0,
         clockOffsetMs: latest?.clockOffsetMs ?? 0,
         revoked: !!k.revokedAt,
         ...(this.othersHeard ? {} : { presenceLocalOnly: true }),
+        ...(hub ? { hub } : {}),
       }
     })
   }

@@ -40,6 +40,10 @@ async function main() {
   const hub = createHub({ store, cluster, hubUrls })
   setHubList = shareHubList(hub)
   if (config.databaseUrl) cutOffRevokedElsewhere(hub)
+  if (cluster)
+    hub.io.on('connection', (socket) => {
+      if (socket.data.role === 'kiosk') hub.ctx.presence.reachedAt(socket.data.principal, socket.handshake.headers.host ?? null)
+    })
   cluster?.onChange((connected) => {
     hub.ctx.presence.otherHubsHeard(connected)
     if (connected) hub.ctx.presence.announceAll()

@@ -62,6 +62,8 @@ export interface KioskStatus {
   revoked: boolean
   /** set while this hub cannot hear the other hubs (Redis away): `online` is only what this hub sees */
   presenceLocalOnly?: true
+  /** the hub address (host:port) the kiosk is connected to now, with several hubs */
+  hub?: string
 }
 
 /** What dashboards need to name things; the same event the kiosks get, minus the key. */

@@ -1,7 +1,8 @@
 // The hub list lives in the shared store: a hub started later with a longer KARIBU_HUB_URLS
 // reaches running kiosks without pairing them again (and says its list differs from the one
 // the others were given); a kiosk that failed over moves back to its home hub once that hub has
-// been healthy for a while, and the agent's /healthz names the hub it is on now.
+// been healthy for a while; the agent's /healthz and every hub's admin kiosk list name the hub
+// it is on now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHubCluster, type HubCluster } from '../helpers/hub-cluster.js'
 import { until } from '../helpers/until.js'
@@ -11,6 +12,15 @@ beforeAll(async () => {
   c = await startHubCluster(2)
 }, 120_000)
 afterAll(async () => c?.close())
+
+/** which hub `viaHub`'s admin kiosk list says the kiosk is on */
+const listedOn = async (viaHub: string, kioskId: string) => {
+  const res = await fetch(`${viaHub}/api/admin/kiosks`, { headers: { Authorization: `Bearer ${c.adminToken}` } })
+  const { kiosks } = (await res.json()) as { kiosks: { kioskId: string; hub?: string; online: boolean }[] }
+  const k = kiosks.find((x) => x.kioskId === kioskId)
+  return k?.online ? (k.hub ?? null) : null
+}
+const host = (url: string) => new URL(url).host
 
 const currentHub = async (agentUrl: string) => ((await (await fetch(`${agentUrl}/healthz`)).json()) as { currentHubUrl: string | null }).currentHubUrl
 
@@ -33,12 +43,16 @@ describe('the hub list in the shared store', () => {
 
     await A.child!.kill9()
     await until(() => agent.link()?.hubUrl !== A.url && agent.kiosk.online, 20_000, 'kiosk failed over')
-    const away = agent.link()!.hubUrl
+    const away = agent.link()!.hubUrl!
     expect(await currentHub(agent.url)).toBe(away)
+    // the admin list on hub C says which hub the kiosk is on now
+    const kioskId = agent.kiosk.data.pairing!.kioskId
+    await until(async () => (await listedOn(C.url, kioskId)) === host(away), 20_000, 'admin list on C names the hub the kiosk moved to')
 
     await c.startHub(A)
     await until(() => agent.link()?.hubUrl === A.url && agent.kiosk.online, 30_000, 'kiosk back on its home hub')
     expect(await currentHub(agent.url)).toBe(A.url)
+    await until(async () => (await listedOn(C.url, kioskId)) === host(A.url), 20_000, 'admin list on C names the home hub again')
     expect(c.exits()).toEqual([])
   }, 150_000)
 })
