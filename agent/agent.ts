@@ -23,6 +23,8 @@ export interface AgentOptions {
   staticDir?: string
   now?: () => Date
   ackTimeoutMs?: number
+  /** how often the kiosk reports to the hub (10 s); tests shorten it */
+  heartbeatMs?: number
   log?: (message: string) => void
 }
 
@@ -45,7 +47,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   let link: HubLink | null = null
   const connect = () => {
     link?.stop()
-    link = new HubLink(kiosk, { log, ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}) })
+    link = new HubLink(kiosk, { log, ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) })
     link.start()
   }
 
@@ -75,7 +77,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     if (req.method === 'GET' && url.pathname === '/api/outbox-export') {
       return { status: 200, body: kiosk.exportOutbox(), download: `karibu-outbox-${kiosk.data.pairing?.kioskId ?? 'kiosk'}.json` }
     }
-    if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true, ...kiosk.state() } }
+    if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true, ...kiosk.state(), currentHubUrl: link?.hubUrl ?? null } }
     return null
   }, (req, url, res) => proxyBadgePage(hub, req, url, res))
 

@@ -2,13 +2,15 @@
 // the clock offset, and drains the outbox until every record is acknowledged. Socket.IO's
 // own send buffer dies with the process, so the outbox on disk is what guarantees delivery.
 import { io, type Socket } from 'socket.io-client'
-import { MAX_BATCH, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
+import { HubList, MAX_BATCH, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
 import type { Kiosk } from './kiosk.js'
 
 type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** Failed connection attempts in a row before a kiosk with several hubs tries the next one. */
 const FAILOVER_AFTER = 2
+/** Heartbeats in a row the home hub must answer /healthz before a kiosk that failed over moves back. */
+const HOME_HEALTHY_BEATS = 6
 
 export interface HubLinkOptions {
   ackTimeoutMs?: number
@@ -41,7 +43,7 @@ export class HubLink {
     this.unsubscribe = this.kiosk.onChange(() => {
       if (this.kiosk.outbox.size > 0) void this.drain()
     })
-    this.timer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs ?? 10_000)
+    this.timer = setInterval(() => void this.heartbeat().then(() => this.preferHome()).catch(() => undefined), this.options.heartbeatMs ?? 10_000)
   }
 
   /** The hubs this kiosk may use: the one it paired with first, then the others it was given. */
@@ -90,7 +92,41 @@ export class HubLink {
         (err: Error) => this.options.log?.(`could not keep other desks' check-ins: ${err.message}`),
       )
     })
+    socket.on('hubs:changed', (update) => void this.hubsChanged(update))
     socket.on('kiosk:revoked', () => this.refused(socket, 'this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export'))
+  }
+
+  /** The hubs' shared list: a hub added later is one more to fail over to, without pairing again. */
+  private async hubsChanged(update: unknown) {
+    const parsed = HubList.safeParse(update)
+    const pairing = this.kiosk.data.pairing
+    if (!parsed.success || !pairing || parsed.data.hubUrls.join() === pairing.hubUrls.join()) return
+    const current = this.hubUrl
+    await this.kiosk.configure((d) => void (d.pairing && (d.pairing.hubUrls = parsed.data.hubUrls))).catch((err: Error) => this.options.log?.(`could not keep the hub list: ${err.message}`))
+    this.hubIndex = Math.max(0, current ? this.hubUrls.indexOf(current) : 0)
+  }
+
+  private homeHealthy = 0
+
+  /** After a failover: back to the home hub (the one it paired with) once it has been healthy a while. */
+  private async preferHome() {
+    const socket = this.socket
+    const home = this.hubUrls[0]
+    if (!socket || !home || this.hubIndex === 0) return void (this.homeHealthy = 0)
+    const ok = await fetch(new URL('/healthz', home), { signal: AbortSignal.timeout(2000) }).then(
+      (res) => (void res.body?.cancel(), res.ok),
+      () => false,
+    )
+    this.homeHealthy = ok ? this.homeHealthy + 1 : 0
+    if (this.homeHealthy < HOME_HEALTHY_BEATS || socket !== this.socket) return
+    // the outbox holds whatever is not acknowledged yet: moving loses and doubles nothing
+    this.homeHealthy = 0
+    socket.removeAllListeners()
+    socket.disconnect()
+    this.failures = 0
+    this.hubIndex = 0
+    this.options.log?.(`home hub ${home} healthy again; moving back to it`)
+    this.open()
   }
 
   private moveOn(socket: HubSocket) {

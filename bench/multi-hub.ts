@@ -2,7 +2,8 @@
 // process), against hubs on PostgreSQL joined by Redis, each hub a process of its own.
 //   - one hub on PostgreSQL: what the shared store costs against the embedded journal;
 //   - two hubs, kiosks on A and dashboards on B: scan-to-dashboard latency across hubs;
-//   - two hubs, kiosks and dashboards spread over both: what two hubs take together.
+//   - two hubs, kiosks and dashboards spread over both: what two hubs take together;
+//   - the same with Redis stopped before the load: what the hubs take on PostgreSQL alone.
 // PostgreSQL runs with its default durability (fsync, synchronous commit), on this machine.
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -17,6 +18,8 @@ interface Layout {
   hubs: 1 | 2
   kiosksOn: 'A' | 'both'
   dashboardsOn: 'A' | 'B' | 'both'
+  /** Redis stopped once the hubs are up, started again after the run */
+  redisStopped?: boolean
 }
 
 /** seconds measured per run (after hub-load's warm-up): six runs, so shorter than hub-load's */
@@ -24,11 +27,15 @@ const SECONDS = Number(process.env.BENCH_MULTI_SECONDS ?? 5)
 /** a rate well below saturation, where latency is the hub's and not the queue's */
 const OFFERED = Number(process.env.BENCH_MULTI_RATE ?? 500)
 
-const LAYOUTS: Layout[] = [
+/** BENCH_MULTI_ONLY="Redis stopped" runs the layouts whose name contains it */
+const ONLY = process.env.BENCH_MULTI_ONLY
+const ALL_LAYOUTS: Layout[] = [
   { name: '1 hub, PostgreSQL', hubs: 1, kiosksOn: 'A', dashboardsOn: 'A' },
   { name: '2 hubs: kiosks on A, dashboards on B', hubs: 2, kiosksOn: 'A', dashboardsOn: 'B' },
   { name: '2 hubs: kiosks and dashboards on both', hubs: 2, kiosksOn: 'both', dashboardsOn: 'both' },
+  { name: '2 hubs: on both, Redis stopped', hubs: 2, kiosksOn: 'both', dashboardsOn: 'both', redisStopped: true },
 ]
+const LAYOUTS = ALL_LAYOUTS.filter((l) => !ONLY || l.name.includes(ONLY))
 
 /** PostgreSQL and Redis from Debian's packages (.ci/run installs them for the tests). */
 export const available = () => existsSync('/usr/lib/postgresql') && ['/usr/bin/redis-server', '/usr/sbin/redis-server'].some(existsSync)
@@ -57,7 +64,11 @@ export async function run(): Promise<BenchResult> {
           for (const h of hubs) await h.stop()
         },
       }
-      const r: LoadResult = await load(target, rate, SECONDS).finally(() => target.stop())
+      if (layout.redisStopped) await redis.halt()
+      const r: LoadResult = await load(target, rate, SECONDS).finally(async () => {
+        await target.stop()
+        if (layout.redisStopped) await redis.resume()
+      })
       rows.push({
         layout: layout.name,
         offered: rate === 'max' ? 'max (2 in flight per kiosk)' : `${rate}/s`,
@@ -79,6 +90,7 @@ export async function run(): Promise<BenchResult> {
     rows,
     notes: [
       'Each hub appends check-ins under one PostgreSQL advisory lock, after catching up with what the other stored, in group-commit transactions; a commit NOTIFYs the other hub, which reads the new records and pushes its own figures.',
+      'Redis stopped: each hub carries on alone on PostgreSQL (check-ins, figures by NOTIFY); only what each hub hears of the other\'s kiosks stops.',
       'On this 2-core machine the two hubs, PostgreSQL, Redis and the 150 clients share the same two cores: two hubs cannot go faster than one here. The figures say what the shared store costs and how fast a check-in crosses to the other hub, not what two machines would take.',
     ],
   }

@@ -1,6 +1,6 @@
 // The hub's configuration, from the environment. Every variable is listed in README.
 import { resolve } from 'node:path'
-import { StartError } from '../common/start-error.js'
+import { EXIT, StartError } from '../common/start-error.js'
 
 export interface HubConfig {
   port: number
@@ -11,6 +11,8 @@ export interface HubConfig {
   databaseUrl: string | null
   /** Redis joining several hubs' Socket.IO servers */
   redisUrl: string | null
+  /** how long a starting hub waits for Redis before it stops with a message */
+  redisWaitMs: number
   /** every hub's address as kiosks reach it, handed to kiosks at pairing so they can fail over */
   hubUrls: string[]
 }
@@ -24,23 +26,26 @@ function urlList(value: string | undefined, name: string): string[] {
     } catch {
       // reported below
     }
-    if (!ok) throw new StartError(`${name} iwe orodha ya anwani za http(s) zilizotenganishwa kwa koma, si "${u}".`, `${name} must be a comma-separated list of http(s) addresses, not "${u}".`)
+    if (!ok) throw new StartError(`${name} iwe orodha ya anwani za http(s) zilizotenganishwa kwa koma, si "${u}".`, `${name} must be a comma-separated list of http(s) addresses, not "${u}".`, EXIT.settings)
   }
   return list
 }
 
 export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 4280)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`PORT iwe namba ya mlango, si "${env.PORT}".`, `PORT must be a port number, not "${env.PORT}".`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`PORT iwe namba ya mlango, si "${env.PORT}".`, `PORT must be a port number, not "${env.PORT}".`, EXIT.settings)
   const databaseUrl = env.KARIBU_DATABASE_URL?.trim() || null
   const redisUrl = env.KARIBU_REDIS_URL?.trim() || null
-  if (redisUrl && !databaseUrl) throw new StartError('KARIBU_REDIS_URL huunganisha vitovu vinavyoshiriki hifadhidata moja: weka pia KARIBU_DATABASE_URL.', 'KARIBU_REDIS_URL joins hubs that share one database: set KARIBU_DATABASE_URL too.')
+  const redisWait = Number(env.KARIBU_REDIS_WAIT_S ?? 20)
+  if (!Number.isFinite(redisWait) || redisWait <= 0) throw new StartError(`KARIBU_REDIS_WAIT_S iwe idadi ya sekunde, si "${env.KARIBU_REDIS_WAIT_S}".`, `KARIBU_REDIS_WAIT_S must be a number of seconds, not "${env.KARIBU_REDIS_WAIT_S}".`, EXIT.settings)
+  if (redisUrl && !databaseUrl) throw new StartError('KARIBU_REDIS_URL huunganisha vitovu vinavyoshiriki hifadhidata moja: weka pia KARIBU_DATABASE_URL.', 'KARIBU_REDIS_URL joins hubs that share one database: set KARIBU_DATABASE_URL too.', EXIT.settings)
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.KARIBU_DATA ?? 'data'),
     databaseUrl,
     redisUrl,
+    redisWaitMs: redisWait * 1000,
     hubUrls: urlList(env.KARIBU_HUB_URLS, 'KARIBU_HUB_URLS'),
   }
 }

@@ -1,7 +1,8 @@
 // Which kiosks are connected and what they last reported. Live state, not records: it is
 // rebuilt as kiosks reconnect after a hub restart. With several hubs, each also hears what the
 // others see (hub/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
-// on a hub that died is not shown online for ever.
+// on a hub that died is not shown online for ever. While the others cannot be heard at all
+// (Redis away), every kiosk says so (`presenceLocalOnly`): online is then only what this hub sees.
 import type { KioskHeartbeat, KioskStatus } from '../shared/protocol.js'
 import type { KioskRecord } from './store/registry-data.js'
 
@@ -11,6 +12,8 @@ interface Live {
   outboxDepth: number
   clockOffsetMs: number
   deskId: string | null
+  /** host:port the kiosk reached this hub at */
+  hub: string | null
 }
 
 /** What one hub tells the others about one kiosk. */
@@ -21,6 +24,8 @@ export interface PresenceReport {
   outboxDepth: number
   clockOffsetMs: number
   deskId: string | null
+  /** the hub it is connected to (host:port as the kiosk reached it); absent from older hubs */
+  hub?: string | null
 }
 
 /** Kiosks heartbeat every 10 s and each beat is passed on: three missed and it lapses. */
@@ -29,18 +34,35 @@ export const REMOTE_LAPSE_MS = 30_000
 export class KioskPresence {
   private live = new Map<string, Live>()
   private remote = new Map<string, PresenceReport & { heardAt: number }>()
+  private othersHeard = true
 
   constructor(private readonly onLocalChange: (report: PresenceReport) => void = () => {}) {}
 
   private entry(id: string): Live {
     let e = this.live.get(id)
-    if (!e) this.live.set(id, (e = { sockets: 0, lastSeen: 0, outboxDepth: 0, clockOffsetMs: 0, deskId: null }))
+    if (!e) this.live.set(id, (e = { sockets: 0, lastSeen: 0, outboxDepth: 0, clockOffsetMs: 0, deskId: null, hub: null }))
     return e
   }
 
   private changed(id: string) {
     const e = this.entry(id)
-    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId })
+    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId, hub: e.hub })
+  }
+
+  /** The address the kiosk reached this hub at, so every hub's list says which hub it is on. */
+  reachedAt(id: string, hub: string | null) {
+    this.entry(id).hub = hub
+    this.changed(id)
+  }
+
+  /** Whether the other hubs' reports can reach this one (hub/cluster.ts). */
+  otherHubsHeard(heard: boolean) {
+    this.othersHeard = heard
+  }
+
+  /** Tells the other hubs about every kiosk here at once (Redis back: they need not wait for heartbeats). */
+  announceAll() {
+    for (const id of this.live.keys()) this.changed(id)
   }
 
   connected(id: string, now: number) {
@@ -83,15 +105,19 @@ export class KioskPresence {
       // the fresher of the two accounts says what the kiosk last reported
       const latest = r && (!e || r.lastSeen > e.lastSeen) ? r : e
       const lastSeen = Math.max(e?.lastSeen ?? 0, r?.lastSeen ?? 0)
+      const onHere = !!e && e.sockets > 0
+      const hub = onHere ? e.hub : remoteOnline ? r.hub : null
       return {
         kioskId: k.id,
         name: k.name,
         deskId: latest?.deskId ?? k.deskId ?? null,
-        online: (!!e && e.sockets > 0) || remoteOnline,
+        online: onHere || remoteOnline,
         lastSeen: lastSeen ? new Date(lastSeen).toISOString() : null,
         outboxDepth: latest?.outboxDepth ?? 0,
         clockOffsetMs: latest?.clockOffsetMs ?? 0,
         revoked: !!k.revokedAt,
+        ...(this.othersHeard ? {} : { presenceLocalOnly: true }),
+        ...(hub ? { hub } : {}),
       }
     })
   }

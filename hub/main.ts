@@ -7,7 +7,10 @@ import { createDemoEvent } from './demo/demo-event.js'
 import { createPairingCode } from './pairing.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
-import { StartError } from '../common/start-error.js'
+import { EXIT, StartError } from '../common/start-error.js'
+import { guardProcess } from './process-guard.js'
+import { cutOffRevokedElsewhere } from './revocations.js'
+import { openHubList, shareHubList } from './hub-list.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -17,6 +20,10 @@ function lanAddresses(): string[] {
   return out
 }
 
+// installed first: an error while starting is reported as well as one while serving
+let timeZone = () => 'Africa/Dar_es_Salaam'
+guardProcess({ log: (m) => console.error(m), timeZone: () => timeZone() })
+
 async function main() {
   const config = hubConfig()
   // PostgreSQL and Redis clients are loaded only by hubs that use them
@@ -25,8 +32,23 @@ async function main() {
     backend,
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
-  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m)) : undefined
-  const hub = createHub({ store, cluster, hubUrls: config.hubUrls })
+  timeZone = () => store.data.event.timezone
+  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
+  let setHubList: ((hubUrls: string[]) => void) | null = null
+  // with a shared store the hub list is shared too (hub-list.ts); alone, it is this hub's own
+  const hubUrls = config.databaseUrl ? await openHubList(store, config.hubUrls, (m) => console.error(m), (urls) => setHubList?.(urls)) : config.hubUrls
+  const hub = createHub({ store, cluster, hubUrls })
+  setHubList = shareHubList(hub)
+  if (config.databaseUrl) cutOffRevokedElsewhere(hub)
+  if (cluster)
+    hub.io.on('connection', (socket) => {
+      if (socket.data.role === 'kiosk') hub.ctx.presence.reachedAt(socket.data.principal, socket.handshake.headers.host ?? null)
+    })
+  cluster?.onChange((connected) => {
+    hub.ctx.presence.otherHubsHeard(connected)
+    if (connected) hub.ctx.presence.announceAll()
+    hub.ctx.kiosksChanged(true)
+  })
   const address = await hub.listen(config.port, config.host)
   const hosts = config.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [config.host]
   const base = hosts.map((h) => `http://${h}:${address.port}`)
@@ -60,7 +82,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof StartError) console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
-  else console.error(err)
-  process.exit(1)
+  if (err instanceof StartError) {
+    console.error(`\nKaribu haikuanza / Karibu did not start:\n${err.message}\n`)
+    process.exit(err.exitCode)
+  }
+  console.error(`\nKaribu haikuanza kwa hitilafu isiyotarajiwa / Karibu did not start on an unexpected error:\n`, err)
+  process.exit(EXIT.failed)
 })

@@ -60,6 +60,10 @@ export interface KioskStatus {
   outboxDepth: number
   clockOffsetMs: number
   revoked: boolean
+  /** set while this hub cannot hear the other hubs (Redis away): `online` is only what this hub sees */
+  presenceLocalOnly?: true
+  /** the hub address (host:port) the kiosk is connected to now, with several hubs */
+  hub?: string
 }
 
 /** What dashboards need to name things; the same event the kiosks get, minus the key. */
@@ -94,7 +98,13 @@ export interface ServerToClientEvents {
   'stats:changed': (update: DashboardUpdate) => void
   'registry:changed': (update: { rev: number }) => void
   'kiosk:revoked': () => void
+  /** every hub's address (several hubs), at each connect and whenever the shared list changes */
+  'hubs:changed': (update: unknown) => void
 }
+
+/** The hub list as a kiosk takes it: http(s) addresses, a bounded number. */
+export const HubList = z.object({ hubUrls: z.array(z.string().max(300).regex(/^https?:\/\//)).max(16) })
+export type HubList = z.infer<typeof HubList>
 
 export interface SocketData {
   role: Role

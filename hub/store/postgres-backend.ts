@@ -14,6 +14,7 @@ import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend 
 import { checkRecord } from './embedded-backend.js'
 import { StartError } from '../../common/start-error.js'
 import { redactedUrl } from '../config.js'
+import { databaseStartError } from './database-start-error.js'
 import { CHANNELS, LOCKS, migrate } from './postgres-schema.js'
 import { RegistryData } from './registry-data.js'
 
@@ -60,9 +61,9 @@ export class PostgresBackend implements StoreBackend {
   async open(seed: SeedRegistry, remote: Remote): Promise<Loaded> {
     this.remote = remote
     let firstStart: FirstStart | null = null
-    const client = await this.pool.connect()
-    let privateKeyPem: string
-    try {
+    let privateKeyPem = ''
+    // the first connection says whether the address, password and database are right
+    await this.withClient(async (client) => {
       await client.query('BEGIN')
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.setup])
       await migrate(client)
@@ -77,18 +78,15 @@ export class PostgresBackend implements StoreBackend {
         await insertAttendees(client, seeded.registry.attendees)
       }
       await client.query('COMMIT')
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw err
-    } finally {
-      client.release()
-    }
+    }).catch((err: unknown) => {
+      throw databaseStartError(err, this.url)
+    })
     const registry = await this.loadRegistry()
     if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) throw new StartError(`Ufunguo wa beji kwenye ${this.location} si wa tukio lake.`, `The badge key in ${this.location} does not belong to its event.`)
     const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM karibu_checkins ORDER BY seq')
     const records = rows.map((r) => checkRecord(r.record))
     this.cursor = records[records.length - 1]?.seq ?? 0
-    await this.listen()
+    await this.listen(true)
     this.timer = setInterval(() => void this.catchUp(), POLL_MS)
     this.timer.unref()
     return { registry, records, privateKeyPem, firstStart, tornBytes: 0 }
@@ -103,22 +101,65 @@ export class PostgresBackend implements StoreBackend {
     return parsed.data
   }
 
-  /** LISTEN on a connection of its own; if it drops, the poll carries on and it is made again. */
-  private async listen() {
+  /**
+   * LISTEN on a connection of its own; if it drops (or cannot be made again), the poll carries
+   * on and it is tried again each second. Once back, what was announced meanwhile is read.
+   */
+  private async listen(first = false) {
     if (this.closed) return
-    const client = new pg.Client({ connectionString: this.url })
-    client.on('error', () => undefined)
-    client.on('end', () => {
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5000 })
+    let retrying = false
+    const retry = () => {
       if (this.listener === client) this.listener = null
-      if (!this.closed) setTimeout(() => void this.listen().catch(() => undefined), POLL_MS).unref()
-    })
+      if (retrying || this.closed) return
+      retrying = true
+      void client.end().catch(() => undefined)
+      setTimeout(() => void this.listen(), POLL_MS).unref()
+    }
+    client.on('error', retry)
+    client.on('end', retry)
     client.on('notification', (n) => {
       if (n.channel === CHANNELS.logs && n.payload) void this.catchUpLog(n.payload)
       else void this.catchUp()
     })
-    await client.connect()
-    for (const channel of Object.values(CHANNELS)) await client.query(`LISTEN ${channel}`)
+    try {
+      await client.connect()
+      for (const channel of Object.values(CHANNELS)) await client.query(`LISTEN ${channel}`)
+    } catch (err) {
+      if (first) {
+        retrying = true
+        await client.end().catch(() => undefined)
+        throw err
+      }
+      return retry()
+    }
     this.listener = client
+    if (!first) {
+      void this.catchUp()
+      for (const name of this.logs.keys()) void this.catchUpLog(name)
+    }
+  }
+
+  /**
+   * A pooled client for one piece of work. Its connection dropping while it is checked out
+   * (PostgreSQL restarted) fails that work only: without a listener of its own, the client's
+   * 'error' event would end the process. A client that failed is destroyed, not reused.
+   */
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    let broken: Error | undefined
+    const onError = (err: Error) => (broken = err)
+    client.on('error', onError)
+    try {
+      return await work(client)
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      broken ??= err as Error
+      throw err
+    } finally {
+      client.off('error', onError)
+      client.release(broken)
+    }
   }
 
   private catchingUp: Promise<void> | null = null
@@ -171,59 +212,55 @@ export class PostgresBackend implements StoreBackend {
       const batch = this.queue.splice(0)
       const decided: { waiting: Waiting<unknown>; value: unknown }[] = []
       const records: CheckinRecord[] = []
-      let client: pg.PoolClient | null = null
       try {
-        client = await this.pool.connect()
-        await client.query('BEGIN')
-        await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.checkins])
-        await this.catchUpCheckins(client)
-        for (const waiting of batch) {
-          try {
-            const out = waiting.decide()
-            records.push(...out.records)
-            decided.push({ waiting, value: out.value })
-          } catch (err) {
-            waiting.reject(err)
+        await this.withClient(async (client) => {
+          await client.query('BEGIN')
+          await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.checkins])
+          await this.catchUpCheckins(client)
+          for (const waiting of batch) {
+            try {
+              const out = waiting.decide()
+              records.push(...out.records)
+              decided.push({ waiting, value: out.value })
+            } catch (err) {
+              waiting.reject(err)
+            }
           }
-        }
-        if (records.length > 0) {
-          await client.query('INSERT INTO karibu_checkins (seq, id, record) SELECT (r->>\'seq\')::bigint, r->>\'id\', r FROM jsonb_array_elements($1::jsonb) r', [JSON.stringify(records)])
-          await client.query('SELECT pg_notify($1, $2)', [CHANNELS.checkins, String(records[records.length - 1]!.seq)])
-        }
-        await client.query('COMMIT')
+          if (records.length > 0) {
+            await client.query('INSERT INTO karibu_checkins (seq, id, record) SELECT (r->>\'seq\')::bigint, r->>\'id\', r FROM jsonb_array_elements($1::jsonb) r', [JSON.stringify(records)])
+            await client.query('SELECT pg_notify($1, $2)', [CHANNELS.checkins, String(records[records.length - 1]!.seq)])
+          }
+          await client.query('COMMIT')
+        })
         if (records.length > 0) this.cursor = Math.max(this.cursor, records[records.length - 1]!.seq)
         for (const d of decided) d.waiting.resolve(d.value)
       } catch (err) {
-        await client?.query('ROLLBACK').catch(() => undefined)
+        // a COMMIT whose answer was lost may have stored them: the next catch-up brings them back
         if (records.length > 0) this.remote!.lost(records)
         for (const d of decided) d.waiting.reject(err)
         if (decided.length === 0) for (const w of batch) w.reject(err)
-      } finally {
-        client?.release()
       }
     }
   }
 
   async updateRegistry(change: () => { data: RegistryData; changed: Attendee[] }): Promise<void> {
-    const client = await this.pool.connect()
     try {
-      await client.query('BEGIN')
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.registry])
-      // another hub's change first, so `change` sees it
-      await this.catchUpRegistry(client)
-      const { data, changed } = change()
-      await client.query('UPDATE karibu_event SET rev = $1, doc = $2 WHERE id = 1', [data.rev, withoutAttendees(data)])
-      await insertAttendees(client, changed)
-      await client.query('SELECT pg_notify($1, $2)', [CHANNELS.registry, String(data.rev)])
-      await client.query('COMMIT')
-      this.rev = data.rev
+      await this.withClient(async (client) => {
+        await client.query('BEGIN')
+        await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.registry])
+        // another hub's change first, so `change` sees it
+        await this.catchUpRegistry(client)
+        const { data, changed } = change()
+        await client.query('UPDATE karibu_event SET rev = $1, doc = $2 WHERE id = 1', [data.rev, withoutAttendees(data)])
+        await insertAttendees(client, changed)
+        await client.query('SELECT pg_notify($1, $2)', [CHANNELS.registry, String(data.rev)])
+        await client.query('COMMIT')
+        this.rev = data.rev
+      })
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined)
       // the change was made in memory: take the stored registry back whole
       await this.reloadRegistry().catch(() => undefined)
       throw err
-    } finally {
-      client.release()
     }
   }
 
@@ -239,18 +276,12 @@ export class PostgresBackend implements StoreBackend {
     const log: AppendLog<T> = {
       append: async (records) => {
         if (records.length === 0) return
-        const client = await this.pool.connect()
-        try {
+        await this.withClient(async (client) => {
           await client.query('BEGIN')
           await client.query('INSERT INTO karibu_logs (name, origin, doc) SELECT $1, $2, d FROM jsonb_array_elements($3::jsonb) d', [name, this.origin, JSON.stringify(records)])
           await client.query('SELECT pg_notify($1, $2)', [CHANNELS.logs, name])
           await client.query('COMMIT')
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined)
-          throw err
-        } finally {
-          client.release()
-        }
+        })
       },
       onRemote: (handler) => void state.handlers.push(handler as (records: unknown[]) => void),
       close: async () => {},

@@ -1,7 +1,7 @@
 // Real PostgreSQL and Redis servers from Debian's packages, started for the test run on
 // 127.0.0.1 in temp folders and stopped after (.ci/run installs the packages).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { chmod, chown, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +15,10 @@ const run = promisify(execFile)
 export interface Service {
   url: string
   stop(): Promise<void>
+  /** stops the server, cutting every connection (Redis: SIGKILL; PostgreSQL: a fast shutdown), keeping its folder and port */
+  halt(): Promise<void>
+  /** starts it again on the same port and folder */
+  resume(): Promise<void>
 }
 
 async function postgresBin(name: string): Promise<string> {
@@ -29,8 +33,11 @@ async function asPostgres(cmd: string, args: string[]) {
   return run(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { timeout: 60_000 })
 }
 
-/** `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests skip them. */
-export async function startPostgres(options: { durable?: boolean } = {}): Promise<Service> {
+/**
+ * `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests skip them.
+ * `password`: the `postgres` user needs it over TCP (scram-sha-256), as on a real server; the URL carries it.
+ */
+export async function startPostgres(options: { durable?: boolean; password?: string } = {}): Promise<Service> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-pg-'))
   const data = join(dir, 'data')
   if (userInfo().uid === 0) {
@@ -40,15 +47,28 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   }
   await chmod(dir, 0o700)
   const port = await freePort()
-  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
+  let auth = ['--auth=trust']
+  if (options.password) {
+    const pwfile = join(dir, 'pw')
+    await writeFile(pwfile, options.password)
+    if (userInfo().uid === 0) await run('chown', ['postgres', pwfile])
+    auth = ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`]
+  }
+  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
   const pgCtl = await postgresBin('pg_ctl')
   // fsync off for tests: throwaway databases, and the tests measure nothing
   const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`
-  await asPostgres(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start'])
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const start = () => asPostgres(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start'])
+  // fast, as `systemctl restart` does: sessions are cut, yet what was committed is kept (immediate
+  // would be a crash, and with fsync off a crash may lose commits the tests count on)
+  const halt = () => asPostgres(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'])
+  await start()
+  const url = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}/postgres`
   return {
     url,
+    halt: async () => void (await halt()),
+    resume: async () => void (await start()),
     async stop() {
       await asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
       await rm(dir, { recursive: true, force: true })
@@ -74,26 +94,37 @@ export async function createDatabase(serverUrl: string): Promise<string> {
 export async function startRedis(): Promise<Service> {
   const dir = await mkdtemp(join(tmpdir(), 'karibu-redis-'))
   const port = await freePort()
-  const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()))
-  const url = `redis://127.0.0.1:${port}`
-  await until(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const s = connect(port, '127.0.0.1', () => {
-          s.end()
-          resolve(true)
-        })
-        s.on('error', () => resolve(false))
-      }),
-    15_000,
-    'redis-server up',
-  )
+  let proc: ChildProcess | null = null
+  let exited = Promise.resolve()
+  const start = async () => {
+    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
+    proc = p
+    exited = new Promise<void>((r) => p.once('exit', () => r()))
+    await until(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const s = connect(port, '127.0.0.1', () => {
+            s.end()
+            resolve(true)
+          })
+          s.on('error', () => resolve(false))
+        }),
+      15_000,
+      'redis-server up',
+    )
+  }
+  const halt = async () => {
+    proc?.kill('SIGKILL')
+    await exited
+    proc = null
+  }
+  await start()
   return {
-    url,
+    url: `redis://127.0.0.1:${port}`,
+    halt,
+    resume: start,
     async stop() {
-      proc.kill('SIGKILL')
-      await exited
+      await halt()
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -101,6 +101,8 @@ function KioskList() {
       setKiosks((await api.kiosks()).kiosks)
     })
   }
+  // with several hubs, which one each kiosk is on now (a lone hub has nothing to say here)
+  const severalHubs = !!kiosks?.some((k) => k.hub)
 
   return (
     <div>
@@ -125,6 +127,7 @@ function KioskList() {
               <th>{t('admin.kiosks.desk')}</th>
               <th>{t('admin.kiosks.status')}</th>
               <th>{t('admin.kiosks.lastSeen')}</th>
+              {severalHubs && <th>{t('admin.kiosks.hub')}</th>}
               <th className="num">{t('admin.kiosks.outbox')}</th>
               <th />
             </tr>
@@ -138,6 +141,7 @@ function KioskList() {
                   <td>{k.deskId ?? t('admin.none')}</td>
                   <td className={`admin-status admin-status-${status}`}>{t(`admin.kiosks.${status}`)}</td>
                   <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
+                  {severalHubs && <td data-testid={`kiosk-hub-${k.kioskId}`}>{k.hub ?? t('admin.none')}</td>}
                   <td className="num">{k.outboxDepth}</td>
                   <td>
                     {!k.revoked && (

@@ -7,6 +7,11 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
   return (
     <section className="dash-panel dash-span2" data-testid="kiosks">
       <h2>{t('dashboard.kiosks')}</h2>
+      {view.kiosks.some((k) => k.presenceLocalOnly) && (
+        <p className="dash-quiet" data-testid="kiosks-local-only">
+          {t('dashboard.kiosksLocalOnly')}
+        </p>
+      )}
       {view.kiosks.length === 0 ? (
         <p className="dash-quiet">{t('dashboard.kiosksNone')}</p>
       ) : (
