@@ -1,10 +1,22 @@
 // Kiosks: make a pairing code (shown large and as a QR the kiosk scans), see every paired
-// kiosk with its live status, revoke one.
+// kiosk with its live status (refreshed by itself), its desk by name and its clock, revoke one.
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AdminKiosk } from '../../../api/admin'
-import { useAction, useAdmin } from '../context'
-import { clockTime, ErrorNote } from './common'
+import type { Desk } from '../../../../../shared/domain'
+import { useAction, useAdmin, useLang } from '../context'
+import { clockTime, ErrorNote, FilePicker } from './common'
+
+/** How often the list asks the hub again while the tab is open. */
+const REFRESH_MS = 10_000
+/** Clocks further off than this place scans on the wrong day: the organiser is told. */
+const CLOCK_WARN_MS = 60_000
+
+function offset(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000)
+  const sign = ms < 0 ? '−' : '+'
+  return s < 60 ? `${sign}${s} s` : s < 3600 ? `${sign}${Math.round(s / 60)} min` : `${sign}${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+}
 import { QrImage } from './QrImage'
 
 export function KiosksTab() {
@@ -72,12 +84,21 @@ function KioskList() {
   const { t } = useTranslation()
   const { api } = useAdmin()
   const { busy, error, run } = useAction()
+  const { name } = useLang()
   const [kiosks, setKiosks] = useState<AdminKiosk[] | null>(null)
+  const [desks, setDesks] = useState<Desk[]>([])
 
   const load = useCallback(() => run(async () => setKiosks((await api.kiosks()).kiosks)), [api, run])
   useEffect(() => {
     void load()
-  }, [load])
+    void api.getEvent().then((e) => setDesks(e.event.desks), () => undefined)
+    const timer = setInterval(() => void api.kiosks().then((a) => setKiosks(a.kiosks), () => undefined), REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [load, api])
+  const deskName = (id: string | null) => {
+    const desk = desks.find((d) => d.id === id)
+    return desk ? name(desk.name) : (id ?? t('admin.none'))
+  }
 
   const revoke = (k: AdminKiosk) => {
     if (!window.confirm(t('admin.kiosks.revokeConfirm', { name: k.name }))) return
@@ -113,13 +134,14 @@ function KioskList() {
         </button>
       </h2>
       <ErrorNote error={error} />
-      <label className="admin-outbox">
-        {t('admin.kiosks.importOutbox')}
-        <input type="file" accept=".json,application/json" data-testid="outbox-import" disabled={busy} onChange={(e) => importOutbox(e.target.files?.[0])} />
-      </label>
+      <div className="admin-outbox">
+        <p className="admin-help">{t('admin.kiosks.importOutbox')}</p>
+        <FilePicker accept=".json,application/json" testId="outbox-import" disabled={busy} label={t('admin.chooseFile')} onFile={(f) => importOutbox(f)} />
+      </div>
       {imported && <p className="admin-help" role="status" data-testid="outbox-imported">{t('admin.kiosks.imported', imported)}</p>}
       {kiosks && kiosks.length === 0 && <p className="admin-help">{t('admin.kiosks.none')}</p>}
       {kiosks && kiosks.length > 0 && (
+        <div className="admin-table-wrap">
         <table className="admin-table" data-testid="kiosk-list">
           <thead>
             <tr>
@@ -129,6 +151,7 @@ function KioskList() {
               <th>{t('admin.kiosks.lastSeen')}</th>
               {severalHubs && <th>{t('admin.kiosks.hub')}</th>}
               <th className="num">{t('admin.kiosks.outbox')}</th>
+              <th className="num">{t('admin.kiosks.clock')}</th>
               <th />
             </tr>
           </thead>
@@ -138,14 +161,17 @@ function KioskList() {
               return (
                 <tr key={k.kioskId} data-kiosk-id={k.kioskId} data-status={status}>
                   <td>{k.name}</td>
-                  <td>{k.deskId ?? t('admin.none')}</td>
+                  <td>{deskName(k.deskId)}</td>
                   <td className={`admin-status admin-status-${status}`}>{t(`admin.kiosks.${status}`)}</td>
                   <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
                   {severalHubs && <td data-testid={`kiosk-hub-${k.kioskId}`}>{k.hub ?? t('admin.none')}</td>}
                   <td className="num">{k.outboxDepth}</td>
+                  <td className={`num${Math.abs(k.clockOffsetMs) > CLOCK_WARN_MS ? ' admin-error' : ''}`} title={Math.abs(k.clockOffsetMs) > CLOCK_WARN_MS ? t('admin.kiosks.clockWarn') : undefined}>
+                    {offset(k.clockOffsetMs)}
+                  </td>
                   <td>
                     {!k.revoked && (
-                      <button type="button" disabled={busy} onClick={() => revoke(k)} data-testid={`kiosk-revoke-${k.kioskId}`}>
+                      <button type="button" className="admin-danger" disabled={busy} onClick={() => revoke(k)} data-testid={`kiosk-revoke-${k.kioskId}`}>
                         {t('admin.kiosks.revoke')}
                       </button>
                     )}
@@ -155,6 +181,7 @@ function KioskList() {
             })}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   )

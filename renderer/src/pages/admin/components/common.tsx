@@ -1,5 +1,8 @@
-// Small pieces every tab uses: an error line in the page language, the language switch.
+// Small pieces every tab uses: an error line in the page language, the language switch, a
+// file picker that speaks the page's language, and times as the venue reads them.
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { calendarDate, clockTime as clockIn } from '../../../../../shared/local-time'
 import { AdminApiError } from '../../../api/admin'
 import { setLanguage } from '../../../i18n/setup'
 import { useLang } from '../context'
@@ -31,6 +34,42 @@ export function LanguageButton() {
   )
 }
 
+/** "16:39" in the event's zone (GLOSSARY.md: 24-hour, no "saa"). */
 export function clockTime(iso: string, timeZone = 'Africa/Dar_es_Salaam'): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+  return clockIn(iso, timeZone)
+}
+
+/** "03/12/2026 16:39" in the event's zone. */
+export function dateTime(iso: string, timeZone = 'Africa/Dar_es_Salaam'): string {
+  return `${calendarDate(iso, timeZone)} ${clockIn(iso, timeZone)}`
+}
+
+/**
+ * The browser's own file input says "Choose File / No file chosen" in the browser's language;
+ * this one says it in the page's, and shows the chosen file's name.
+ */
+export function FilePicker({ accept, testId, disabled, label, onFile }: { accept: string; testId: string; disabled?: boolean; label: string; onFile(file: File | undefined, input: HTMLInputElement): void }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [chosen, setChosen] = useState<string | null>(null)
+  return (
+    <div className="admin-file-picker">
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        disabled={disabled}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0]
+          setChosen(file?.name ?? null)
+          onFile(file, e.currentTarget)
+        }}
+      />
+      <label htmlFor={id} className="admin-file-button">
+        {label}
+      </label>
+      <span className="admin-help">{chosen ?? t('admin.noFile')}</span>
+    </div>
+  )
 }
