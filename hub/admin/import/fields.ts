@@ -5,6 +5,7 @@ import type { Bilingual } from '../../../shared/domain.js'
 
 export const IMPORT_FIELDS = [
   'externalId',
+  'fullName',
   'firstName',
   'lastName',
   'title',
@@ -23,6 +24,7 @@ export const IMPORT_FIELDS = [
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
+/** groupId, and a name: a full-name column, or first-name and surname columns (see plan.ts) */
 export const REQUIRED_FIELDS: readonly ImportField[] = ['firstName', 'lastName', 'groupId']
 
 /** field -> column name (a header of the file), or null when no column feeds it */
@@ -32,6 +34,7 @@ export type MappingInput = Partial<Record<ImportField, string | null>>
 
 export const FIELD_NAMES: Record<ImportField, Bilingual> = {
   externalId: { sw: 'Namba ya usajili', en: 'Registration ID' },
+  fullName: { sw: 'Jina kamili', en: 'Full name' },
   firstName: { sw: 'Jina la kwanza', en: 'First name' },
   lastName: { sw: 'Jina la ukoo', en: 'Surname' },
   title: { sw: 'Cheo', en: 'Title' },
@@ -52,6 +55,7 @@ export const FIELD_NAMES: Record<ImportField, Bilingual> = {
 /** Header spellings, already normalised (see normaliseHeader). Order matters: first match wins. */
 const SYNONYMS: Record<ImportField, string[]> = {
   externalId: ['registration id', 'registration no', 'registration number', 'reg id', 'reg no', 'registration', 'external id', 'ticket', 'ticket id', 'ticket no', 'participant id', 'id', 'namba ya usajili', 'nambari ya usajili', 'namba ya usajili ya mshiriki', 'usajili', 'kitambulisho'],
+  fullName: ['full name', 'fullname', 'full names', 'name', 'names', 'participant name', 'participant s name', 'attendee name', 'name of participant', 'jina kamili', 'jina', 'majina', 'majina kamili', 'jina la mshiriki', 'majina ya mshiriki'],
   firstName: ['first name', 'firstname', 'given name', 'forename', 'jina la kwanza'],
   lastName: ['surname', 'last name', 'lastname', 'family name', 'jina la ukoo', 'jina la mwisho', 'ubini'],
   title: ['title', 'job title', 'position', 'designation', 'rank', 'cheo', 'wadhifa', 'nafasi'],

@@ -2,6 +2,7 @@
 // and every problem. Nothing is written here; apply.ts carries a plan out.
 import { attendeeName, FLAGS, type Attendee, type EventInfo, type Flag } from '../../../shared/domain.js'
 import { REQUIRED_FIELDS, type ImportField, type Mapping } from './fields.js'
+import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
 import { problem, type ImportProblem } from './problems.js'
 import type { Table } from './read-table.js'
@@ -50,8 +51,6 @@ const FLAG_WORDS: Record<string, Flag> = {
 }
 
 const key = (s: string) => s.trim().toLowerCase()
-/** Names and titles: one line, single spaces (a quoted cell may hold line breaks). */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 export interface RegistryView {
   event: Pick<EventInfo, 'groups'>
@@ -59,7 +58,10 @@ export interface RegistryView {
 }
 
 export function planImport(table: Table, mapping: Mapping, registry: RegistryView): ImportPlan {
-  const fileProblems = REQUIRED_FIELDS.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
+  // a full-name column stands in for first name and surname
+  const required = mapping.fullName ? REQUIRED_FIELDS.filter((f) => f === 'groupId') : REQUIRED_FIELDS
+  const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
+  const pairMapped = !!mapping.firstName && !!mapping.lastName
   const index = new Map(table.columns.map((c, i) => [c, i]))
   const col = (field: ImportField) => {
     const column = mapping[field]
@@ -95,8 +97,11 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
       return value
     }
 
-    const values: RowValues = { firstName: text('firstName') ?? '', lastName: text('lastName') ?? '', groupId: '' }
-    for (const f of REQUIRED_FIELDS) if (mapping[f] && !oneLine(cell(f) ?? '')) problems.push(problem(row, f, 'missing_field'))
+    const values: RowValues = { firstName: '', lastName: '', groupId: '' }
+    if (!oneLine(cell('groupId') ?? '') && mapping.groupId) problems.push(problem(row, 'groupId', 'missing_field'))
+    const name = readName(row, cell, pairMapped, problems)
+    values.firstName = name.firstName
+    values.lastName = name.lastName
 
     const group = text('groupId')
     if (group) {
@@ -108,6 +113,9 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
       const v = text(f)
       if (v !== undefined) values[f] = v
     }
+    const title = withPrefix(name.prefix, values.title)
+    if (title !== undefined) values.title = title
+    if (title && title.length > 100 && !problems.some((x) => x.field === 'title')) problems.push(problem(row, 'title', 'too_long', { max: 100 }))
 
     const externalId = text('externalId')
     let existing: Attendee | undefined
@@ -157,6 +165,41 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     return { row, values, existingId: existing?.id ?? null, problems }
   })
   return { columns: table.columns, mapping, rows, fileProblems }
+}
+
+/**
+ * First name and surname from their own columns when the row has them, else from the full
+ * name. Honorifics at the front of either move to the title.
+ */
+function readName(row: number, cell: (field: ImportField) => string | undefined, pairMapped: boolean, problems: ImportProblem[]) {
+  const first = oneLine(cell('firstName') ?? '')
+  const last = oneLine(cell('lastName') ?? '')
+  const full = cell('fullName')
+  const checkLength = (v: { firstName: string; lastName: string }) => {
+    if (v.firstName.length > 100) problems.push(problem(row, 'firstName', 'too_long', { max: 100 }))
+    if (v.lastName.length > 100) problems.push(problem(row, 'lastName', 'too_long', { max: 100 }))
+  }
+  if (pairMapped && (first || last || full === undefined || !oneLine(full))) {
+    if (!first) problems.push(problem(row, 'firstName', 'missing_field'))
+    if (!last) problems.push(problem(row, 'lastName', 'missing_field'))
+    const split = splitFullName(first)
+    const v = { firstName: split.lastName ? [split.firstName, split.lastName].filter(Boolean).join(' ') : first, lastName: last, prefix: split.prefix }
+    checkLength(v)
+    return v
+  }
+  if (full === undefined || !oneLine(full)) {
+    if (full !== undefined) problems.push(problem(row, 'fullName', 'missing_field'))
+    else {
+      // at most one of the pair is mapped, and no full name: the missing column is a file problem
+      if (!first && cell('firstName') !== undefined) problems.push(problem(row, 'firstName', 'missing_field'))
+      if (!last && cell('lastName') !== undefined) problems.push(problem(row, 'lastName', 'missing_field'))
+    }
+    return { firstName: first, lastName: last, prefix: '' }
+  }
+  const v = splitFullName(full, cell('lastName'))
+  if (!v.firstName || !v.lastName) problems.push(problem(row, 'fullName', 'one_word_name', { value: oneLine(full) }))
+  checkLength(v)
+  return v
 }
 
 function readFlags(cell: (field: ImportField) => string | undefined): Partial<Record<Flag, boolean>> | undefined {

@@ -6,6 +6,7 @@ import { FIELD_NAMES, type ImportField } from './fields.js'
 export const PROBLEM_CODES = [
   'unmapped_column',
   'missing_field',
+  'one_word_name',
   'unknown_group',
   'duplicate_external_id',
   'duplicate_phone',
@@ -40,6 +41,7 @@ export function problem(row: number, field: ImportField | null, code: ProblemCod
   const messages: Record<ProblemCode, Bilingual> = {
     unmapped_column: { sw: `Hakuna safu wima ya "${f.sw}" kwenye faili: chagua safu wima yake.`, en: `No column for "${f.en}" in the file: choose its column.` },
     missing_field: { sw: `${f.sw} halijajazwa.`, en: `${f.en} is empty.` },
+    one_word_name: { sw: `Jina "${v}" lina neno moja tu: andika jina la kwanza na jina la ukoo.`, en: `Name "${v}" is one word only: write the first name and the surname.` },
     unknown_group: { sw: `Kundi "${v}" halipo kwenye tukio hili.`, en: `Group "${v}" is not in this event.` },
     duplicate_external_id: { sw: `Namba ya usajili ${v} inajirudia: sawa na ${w.sw}.`, en: `Registration ID ${v} repeats: same as ${w.en}.` },
     duplicate_phone: { sw: `Simu ${v} inajirudia: sawa na ${w.sw}.`, en: `Phone ${v} repeats: same as ${w.en}.` },

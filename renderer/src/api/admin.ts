@@ -32,7 +32,7 @@ export const adminToken = {
 
 // ---- what the hub answers (hub/admin/*-routes.ts) ----
 
-export const IMPORT_FIELDS = ['externalId', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
+export const IMPORT_FIELDS = ['externalId', 'fullName', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 export type Mapping = Record<ImportField, string | null>
 export type ImportMode = 'valid-rows' | 'all-or-nothing'

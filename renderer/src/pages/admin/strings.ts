@@ -54,6 +54,7 @@ const sw = {
     refused: 'Hakuna kilichoingizwa: kuna safu zenye matatizo.',
     fields: {
       externalId: 'Namba ya usajili',
+      fullName: 'Jina kamili',
       firstName: 'Jina la kwanza',
       lastName: 'Jina la ukoo',
       title: 'Cheo',
@@ -227,6 +228,7 @@ const en: Shape<typeof sw> = {
     refused: 'Nothing was imported: some rows have problems.',
     fields: {
       externalId: 'Registration ID',
+      fullName: 'Full name',
       firstName: 'First name',
       lastName: 'Surname',
       title: 'Title',
