@@ -15,11 +15,16 @@ const ImportRequest = z.object({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().max(MAX_BODY).regex(/^[A-Za-z0-9+/=\s]*$/),
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
+  /** the value-mapping step: a file's value → group id, or null to leave its rows out */
+  values: z
+    .object({ groupId: z.record(z.string().max(1000), z.string().max(200).nullable()).refine((r) => Object.keys(r).length <= 1000) })
+    .partial()
+    .optional(),
 })
 const ApplyRequest = ImportRequest.extend({ mode: z.enum(['valid-rows', 'all-or-nothing']) })
 
 function input(body: z.infer<typeof ImportRequest>): ImportInput {
-  return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping }
+  return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping, values: body.values }
 }
 
 const sendFailure = (res: Parameters<Route['handle']>[1]['res'], f: ImportFailure) => sendError(res, 422, f.error, f.message, { code: f.code })
@@ -50,16 +55,17 @@ export const importRoutes: Route[] = [
         return sendError(res, 409, 'has_problems', { sw: 'Hakuna kilichoingizwa: rekebisha safu zenye matatizo, au ingiza safu sahihi tu.', en: 'Nothing was imported: fix the rows with problems, or import the valid rows only.' }, {
           added: 0,
           updated: 0,
-          skipped: result.preview.rows,
+          skipped: result.preview.rows - result.preview.leftOut,
+          leftOut: result.preview.leftOut,
           problems: result.preview.problems,
         })
       }
       if (result.rev !== null) {
         ctx.registryChanged(result.rev)
         ctx.figuresChanged() // dashboards: the expected counts changed
-        ctx.log.info(`import: ${result.added} added, ${result.updated} updated, ${result.skipped} skipped`)
+        ctx.log.info(`import: ${result.added} added, ${result.updated} updated, ${result.skipped} skipped, ${result.leftOut} left out`)
       }
-      sendJson(res, 200, { ok: true, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, problems: result.preview.problems })
+      sendJson(res, 200, { ok: true, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, leftOut: result.leftOut, problems: result.preview.problems })
     },
   },
 ]

@@ -1,4 +1,4 @@
-// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column]`
+// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column] [--value group:"Value"=Group]`
 // Imports the organiser's list into the hub's data folder, with the same checks as the admin
 // page. Run it while the hub is stopped: the running hub would not see the change and would
 // write over it. Exit codes: 0 done, 1 problems (nothing or not everything imported), 2 usage.
@@ -9,6 +9,7 @@ import { fileExists } from '../../common/files.js'
 import { IMPORT_FIELDS, type ImportField, type MappingInput } from '../admin/import/fields.js'
 import type { ImportProblem } from '../admin/import/problems.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportPreview } from '../admin/import/run.js'
+import type { ValueChoices, ValueMatch } from '../admin/import/values.js'
 import { hubConfig } from '../config.js'
 import { EventStore } from '../store/event-store.js'
 import { openRegistryFile } from '../store/registry-file.js'
@@ -18,7 +19,9 @@ const USAGE = `Matumizi / Usage: npm run import -- <faili.csv|faili.xlsx> [--dry
   --data DIR        folda ya data ya kitovu / the hub's data folder (default: $KARIBU_DATA or ./data)
   --all-or-nothing  ingiza vyote au chochote (chaguo-msingi) / import everything or nothing (default)
   --valid-rows      ingiza safu sahihi tu / import the valid rows only
-  --map field=Column  chagua safu wima ya sehemu / choose a field's column (fields: ${IMPORT_FIELDS.join(', ')})`
+  --map field=Column  chagua safu wima ya sehemu / choose a field's column (fields: ${IMPORT_FIELDS.join(', ')})
+  --value group:"Thamani"=Kundi  thamani ya faili → kundi (id, namba au jina); bila kundi = acha safu hizo
+                    a value of the file → a group (id, number or name); no group = leave those rows out (repeatable)`
 
 class UsageError extends Error {}
 
@@ -32,6 +35,7 @@ function parse(argv: string[]) {
       'all-or-nothing': { type: 'boolean', default: false },
       'valid-rows': { type: 'boolean', default: false },
       map: { type: 'string', multiple: true, default: [] },
+      value: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -45,7 +49,17 @@ function parse(argv: string[]) {
     if (at < 1 || !IMPORT_FIELDS.includes(field)) throw new UsageError(`--map ${m}: field=Column`)
     mapping[field] = m.slice(at + 1) || null
   }
+  const groupChoices: Record<string, string | null> = {}
+  for (const v of values.value) {
+    // group:"Kundi A"=ict — the shell has taken the quotes; the group is after the last "="
+    const m = /^(group|groupId|kundi):(.*)=([^=]*)$/i.exec(v)
+    if (!m || !m[2]!.trim()) throw new UsageError(`--value ${v}: group:"Thamani / Value"=Kundi / Group`)
+    const target = m[3]!.trim()
+    groupChoices[m[2]!.trim()] = target === '' || target === '-' ? null : target
+  }
+  const choices: ValueChoices | undefined = values.value.length ? { groupId: groupChoices } : undefined
   return {
+    values: choices,
     file: resolve(positionals[0]!),
     dryRun: values['dry-run'],
     dataDir: values.data ? resolve(values.data) : hubConfig().dataDir,
@@ -57,8 +71,28 @@ function parse(argv: string[]) {
 function report(p: ImportPreview, out: (line: string) => void) {
   const mapped = Object.entries(p.mapping).filter(([, c]) => c).map(([f, c]) => `${f}←"${c}"`)
   out(`Safu wima / Columns: ${mapped.join(', ')}`)
-  out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid}`)
+  out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid - p.leftOut}`)
+  if (p.leftOut) out(`Zimeachwa kwa chaguo lako / Left out by your choice: ${p.leftOut}`)
+  if (p.values.length) {
+    out('Makundi / Groups:')
+    for (const v of p.values) out(valueLine(v))
+  }
   for (const x of p.problems) out(problemLine(x))
+}
+
+const BY: Record<ValueMatch['by'], string> = {
+  id: 'kitambulisho / id',
+  number: 'namba / number',
+  name: 'jina / name',
+  chosen: 'chaguo lako / your choice',
+  left_out: '',
+  unknown: '',
+}
+function valueLine(v: ValueMatch): string {
+  const rows = `${v.rows} safu / rows`
+  if (v.by === 'left_out') return `  "${v.value}" → (zitaachwa / left out), ${rows}`
+  if (v.by === 'unknown') return `  "${v.value}" → ? (halijulikani / unknown), ${rows}: --value group:"${v.value}"=<kundi / group>`
+  return `  "${v.value}" → ${v.to} (${BY[v.by]}), ${rows}`
 }
 
 const problemLine = (x: ImportProblem) => `  safu / row ${x.row}: ${x.message.sw} / ${x.message.en}`
@@ -83,7 +117,7 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
     out(`Faili halisomeki / Cannot read the file: ${args.file}`)
     return 2
   }
-  const input = { fileName: basename(args.file), content, mapping: args.mapping }
+  const input = { fileName: basename(args.file), content, mapping: args.mapping, values: args.values }
 
   if (args.dryRun) {
     // read-only: the registry file is opened, never written
@@ -118,7 +152,7 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
       out('Hakuna kilichoingizwa: rekebisha matatizo, au tumia --valid-rows. / Nothing was imported: fix the problems, or use --valid-rows.')
       return 1
     }
-    out(`Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}`)
+    out(`Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}; zimeachwa / left out: ${result.leftOut}`)
     // the running hub keeps its own copy of the registry and would write over this one
     if (result.rev !== null) out('Kama kitovu kinaendeshwa kwenye folda hii, kianzishe upya sasa. / If a hub is running on this folder, restart it now.')
     return 0

@@ -69,6 +69,31 @@ describe('import CLI', () => {
     expect(partial.output).toContain('skipped: 3')
   })
 
+  it('--value maps an unknown group value (or leaves it out); the dry run prints the mapping it used', async () => {
+    const before = await registry()
+    const unmapped = await runImport([fixture('groups-by-number.csv'), '--dry-run', '--data', dir.path])
+    expect(unmapped.code).toBe(1)
+    expect(unmapped.output).toContain('"Kundi A" → ? (halijulikani / unknown), 2 safu / rows: --value group:"Kundi A"=<kundi / group>')
+    const args = [fixture('groups-by-number.csv'), '--value', 'group:Kundi A=guests', '--value', 'group:Wanafunzi=', '--value', 'group:7=Kundi la 2', '--data', dir.path]
+    const dry = await runImport([...args, '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.output).toContain('"1" → ict (namba / number), 1 safu / rows')
+    expect(dry.output).toContain('"maafisa tehama" → ict (jina / name), 1 safu / rows')
+    expect(dry.output).toContain('"Kundi A" → guests (chaguo lako / your choice), 2 safu / rows')
+    expect(dry.output).toContain('"Wanafunzi" → (zitaachwa / left out), 1 safu / rows')
+    expect(dry.output).toContain('"7" → leaders (chaguo lako / your choice), 1 safu / rows')
+    expect(dry.output).toContain('Left out by your choice: 1')
+    expect((await registry()).equals(before)).toBe(true)
+    const real = await runImport(args)
+    expect(real.code).toBe(0)
+    expect(real.output).toContain('Added: 11')
+    expect(real.output).toContain('left out: 1')
+    const after = JSON.parse((await registry()).toString('utf8')) as { attendees: { externalId?: string; groupId: string }[] }
+    expect(after.attendees.find((a) => a.externalId === 'G-9')?.groupId).toBe('guests')
+    expect(after.attendees.find((a) => a.externalId === 'G-11')).toBeUndefined()
+    expect((await runImport([fixture('groups-by-number.csv'), '--value', 'group:Kundi A=students', '--dry-run', '--data', dir.path])).output).toContain('this group is not in this event')
+  })
+
   it('the sample list in resources/ (README) imports cleanly into the demo event', async () => {
     const demo = await tempDir()
     try {

@@ -3,7 +3,7 @@
 // check-ins and badge history stay theirs.
 import { FLAGS, type Attendee, type Flag } from '../../../shared/domain.js'
 import type { RegistryData } from '../../store/registry-data.js'
-import { validRows, type ImportPlan, type PlannedRow } from './plan.js'
+import { keptRows, validRows, type ImportPlan, type PlannedRow } from './plan.js'
 
 export type ImportMode = 'valid-rows' | 'all-or-nothing'
 
@@ -14,12 +14,14 @@ export interface ApplyCounts {
   unchanged: number
   /** rows with a problem, not imported */
   skipped: number
+  /** rows whose value the organiser chose to leave out */
+  leftOut: number
 }
 
-/** Whether a plan may be applied in a mode: all-or-nothing refuses any problem. */
+/** Whether a plan may be applied in a mode: all-or-nothing refuses any problem (rows left out by choice are not one). */
 export function mayApply(plan: ImportPlan, mode: ImportMode): boolean {
   const valid = validRows(plan).length
-  return mode === 'valid-rows' ? true : valid === plan.rows.length && plan.fileProblems.length === 0
+  return mode === 'valid-rows' ? true : valid === keptRows(plan).length && plan.fileProblems.length === 0
 }
 
 /** The next free attendee id and seq: seqs only grow, so an old badge never names a new person. */
@@ -50,7 +52,8 @@ function changedFrom(before: Attendee, after: Attendee): boolean {
 export function applyPlan(data: RegistryData, plan: ImportPlan, rev: number, at: string, by: string): ApplyCounts {
   const rows = validRows(plan)
   const next = nextAttendeeIds(data)
-  const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length - rows.length }
+  const kept = keptRows(plan).length
+  const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: kept - rows.length, leftOut: plan.rows.length - kept }
   const byId = new Map(data.attendees.map((a, i) => [a.id, i]))
   for (const r of rows) {
     const index = r.existingId === null ? undefined : byId.get(r.existingId)

@@ -6,6 +6,7 @@ import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
 import { problem, type ImportProblem } from './problems.js'
 import type { Table } from './read-table.js'
+import { groupMatcher, valueKey, type ValueMatch } from './values.js'
 
 /** The attendee fields a row sets; a field whose column is not mapped is absent (kept on update). */
 export interface RowValues {
@@ -29,6 +30,8 @@ export interface PlannedRow {
   /** the registered attendee this row updates (same registration ID), or null to add one */
   existingId: string | null
   problems: ImportProblem[]
+  /** the organiser chose to leave this row's value out: not imported, and not a problem */
+  leftOut?: true
 }
 
 export interface ImportPlan {
@@ -37,9 +40,13 @@ export interface ImportPlan {
   rows: PlannedRow[]
   /** problems of the file as a whole (a required field with no column) */
   fileProblems: ImportProblem[]
+  /** each distinct group value and what it was taken to mean */
+  values: ValueMatch[]
 }
 
-export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0))
+export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut))
+/** the rows an import would take, were they all valid: every row but those left out */
+export const keptRows = (plan: ImportPlan) => plan.rows.filter((r) => !r.leftOut)
 export const allProblems = (plan: ImportPlan) => [...plan.fileProblems, ...plan.rows.flatMap((r) => r.problems)]
 
 const MAX: Partial<Record<ImportField, number>> = { externalId: 64, firstName: 100, lastName: 100, title: 100, organisation: 200, orgType: 100, category: 100, email: 200 }
@@ -57,7 +64,8 @@ export interface RegistryView {
   attendees: readonly Attendee[]
 }
 
-export function planImport(table: Table, mapping: Mapping, registry: RegistryView): ImportPlan {
+/** `choices`: the organiser's value mapping, keyed by valueKey (see values.ts resolveChoices) */
+export function planImport(table: Table, mapping: Mapping, registry: RegistryView, choices: ReadonlyMap<string, string | null> = new Map()): ImportPlan {
   // a full-name column stands in for first name and surname
   const required = mapping.fullName ? REQUIRED_FIELDS.filter((f) => f === 'groupId') : REQUIRED_FIELDS
   const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
@@ -68,8 +76,14 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     return column === null ? undefined : index.get(column)
   }
 
-  const groupOf = new Map<string, string>()
-  for (const g of registry.event.groups) for (const name of [g.id, g.name.sw, g.name.en]) if (!groupOf.has(key(name))) groupOf.set(key(name), g.id)
+  const groups = groupMatcher(registry.event.groups)
+  const valueMatches = new Map<string, ValueMatch>()
+  const seeValue = (value: string, to: string | null, by: ValueMatch['by']) => {
+    const k = valueKey(value)
+    const seen = valueMatches.get(k)
+    if (seen) seen.rows++
+    else valueMatches.set(k, { field: 'groupId', value, rows: 1, to, by })
+  }
   const byExternal = new Map<string, Attendee>()
   const byPhone = new Map<string, Attendee>()
   const byEmail = new Map<string, Attendee>()
@@ -105,9 +119,23 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
 
     const group = text('groupId')
     if (group) {
-      const id = groupOf.get(key(group))
-      if (id) values.groupId = id
-      else problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
+      const k = valueKey(group)
+      const chosen = choices.get(k)
+      const found = chosen === undefined ? groups.match(group) : null
+      if (chosen === null) {
+        seeValue(group, null, 'left_out')
+        return { row, values, existingId: null, problems: [], leftOut: true }
+      }
+      if (chosen !== undefined) {
+        values.groupId = chosen
+        seeValue(group, chosen, 'chosen')
+      } else if (found) {
+        values.groupId = found.id
+        seeValue(group, found.id, found.by)
+      } else {
+        seeValue(group, null, 'unknown')
+        problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
+      }
     }
     for (const f of ['title', 'organisation', 'orgType', 'category'] as const) {
       const v = text(f)
@@ -164,7 +192,7 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     if (flags) values.flags = flags
     return { row, values, existingId: existing?.id ?? null, problems }
   })
-  return { columns: table.columns, mapping, rows, fileProblems }
+  return { columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()] }
 }
 
 /**

@@ -4,19 +4,22 @@ import type { Bilingual } from '../../../shared/domain.js'
 import type { EventStore } from '../../store/event-store.js'
 import { applyPlan, mayApply, type ApplyCounts, type ImportMode } from './apply.js'
 import { FIELD_NAMES, MappingError, resolveMapping, type Mapping, type MappingInput } from './fields.js'
-import { allProblems, planImport, validRows, type ImportPlan, type RegistryView, type RowValues } from './plan.js'
+import { allProblems, keptRows, planImport, validRows, type ImportPlan, type RegistryView, type RowValues } from './plan.js'
 import type { ImportProblem } from './problems.js'
-import { readTable, ReadError } from './read-table.js'
+import { readTable, ReadError, type Table } from './read-table.js'
+import { resolveChoices, ValueChoiceError, type ValueChoices, type ValueMatch } from './values.js'
 
 export interface ImportInput {
   fileName: string
   content: Uint8Array
   mapping?: MappingInput | undefined
+  /** the value-mapping step's choices */
+  values?: ValueChoices | undefined
 }
 
 export interface SampleRow {
   row: number
-  action: 'add' | 'update' | 'skip'
+  action: 'add' | 'update' | 'skip' | 'left_out'
   values: RowValues
 }
 
@@ -28,7 +31,11 @@ export interface ImportPreview {
   /** valid rows that add a person / update one already registered (same registration ID) */
   toAdd: number
   toUpdate: number
+  /** rows the organiser chose to leave out (value mapping) */
+  leftOut: number
   problems: ImportProblem[]
+  /** every distinct group value, what it matched, and how many rows have it */
+  values: ValueMatch[]
   sample: SampleRow[]
 }
 
@@ -51,13 +58,19 @@ function failure(err: unknown): ImportFailure {
     const field = FIELD_NAMES[err.field as keyof typeof FIELD_NAMES] ?? { sw: err.field, en: err.field }
     return { error: 'bad_mapping', code: 'unknown_column', message: { sw: `Safu wima "${err.column}" ya ${field.sw} haipo kwenye faili.`, en: `Column "${err.column}" for ${field.en} is not in the file.` } }
   }
+  if (err instanceof ValueChoiceError) {
+    return { error: 'bad_mapping', code: 'unknown_value_target', message: { sw: `"${err.value}" → "${err.target}": kundi hili halipo kwenye tukio hili.`, en: `"${err.value}" → "${err.target}": this group is not in this event.` } }
+  }
   throw err
+}
+
+function planWith(table: Table, input: ImportInput, registry: RegistryView): ImportPlan {
+  return planImport(table, resolveMapping(table.columns, input.mapping), registry, resolveChoices(input.values, registry.event.groups))
 }
 
 export async function planFile(input: ImportInput, registry: RegistryView): Promise<ImportPlan | ImportFailure> {
   try {
-    const table = await readTable(input.fileName, input.content)
-    return planImport(table, resolveMapping(table.columns, input.mapping), registry)
+    return planWith(await readTable(input.fileName, input.content), input, registry)
   } catch (err) {
     return failure(err)
   }
@@ -75,8 +88,10 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     valid: valid.length,
     toAdd: valid.filter((r) => r.existingId === null).length,
     toUpdate: valid.filter((r) => r.existingId !== null).length,
+    leftOut: plan.rows.length - keptRows(plan).length,
     problems: allProblems(plan),
-    sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
+    values: plan.values,
+    sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: r.leftOut ? 'left_out' : !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
   }
 }
 
@@ -99,14 +114,14 @@ export async function applyImport(store: EventStore, input: ImportInput, mode: I
   }
   let plan: ImportPlan
   try {
-    plan = planImport(table, resolveMapping(table.columns, input.mapping), { event: store.data.event, attendees: store.data.attendees })
+    plan = planWith(table, input, { event: store.data.event, attendees: store.data.attendees })
   } catch (err) {
     return failure(err)
   }
   const preview = previewOf(plan)
   if (!mayApply(plan, mode)) return { applied: false, preview }
-  if (preview.valid === 0) return { applied: true, rev: null, added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length, preview }
-  let counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0 }
+  if (preview.valid === 0) return { applied: true, rev: null, added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length - preview.leftOut, leftOut: preview.leftOut, preview }
+  let counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0, leftOut: 0 }
   const at = store.now().toISOString()
   const rev = await store.updateRegistry((data, r) => {
     counts = applyPlan(data, plan, r, at, by)
