@@ -1,6 +1,6 @@
 // Pure: a table, a mapping and the registry as it is → what an import would do, row by row,
 // and every problem. Nothing is written here; apply.ts carries a plan out.
-import { attendeeName, FLAGS, type Attendee, type EventInfo, type Flag } from '../../../shared/domain.js'
+import { attendeeName, FLAGS, groupNumber, type Attendee, type Bilingual, type EventInfo, type Flag } from '../../../shared/domain.js'
 import { REQUIRED_FIELDS, type ImportField, type Mapping } from './fields.js'
 import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
@@ -42,6 +42,8 @@ export interface ImportPlan {
   fileProblems: ImportProblem[]
   /** each distinct group value and what it was taken to mean */
   values: ValueMatch[]
+  /** the event's groups, for the value-mapping step to offer */
+  groups: { id: string; number: number; name: Bilingual }[]
 }
 
 export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut))
@@ -192,7 +194,7 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     if (flags) values.flags = flags
     return { row, values, existingId: existing?.id ?? null, problems }
   })
-  return { columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()] }
+  return { columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
 }
 
 /**

@@ -36,6 +36,7 @@ export interface ImportPreview {
   problems: ImportProblem[]
   /** every distinct group value, what it matched, and how many rows have it */
   values: ValueMatch[]
+  groups: ImportPlan['groups']
   sample: SampleRow[]
 }
 
@@ -91,6 +92,7 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     leftOut: plan.rows.length - keptRows(plan).length,
     problems: allProblems(plan),
     values: plan.values,
+    groups: plan.groups,
     sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: r.leftOut ? 'left_out' : !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
   }
 }

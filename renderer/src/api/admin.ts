@@ -44,6 +44,17 @@ export interface ImportProblem {
   message: Bilingual
 }
 
+/** the value-mapping step: a file's value → group id, or null to leave its rows out */
+export type ValueChoices = { groupId?: Record<string, string | null> }
+
+export interface ValueMatch {
+  field: 'groupId'
+  value: string
+  rows: number
+  to: string | null
+  by: 'id' | 'number' | 'name' | 'chosen' | 'left_out' | 'unknown'
+}
+
 export interface ImportPreview {
   columns: string[]
   mapping: Mapping
@@ -51,8 +62,11 @@ export interface ImportPreview {
   valid: number
   toAdd: number
   toUpdate: number
+  leftOut: number
   problems: ImportProblem[]
-  sample: { row: number; action: 'add' | 'update' | 'skip'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
+  values: ValueMatch[]
+  groups: { id: string; number: number; name: Bilingual }[]
+  sample: { row: number; action: 'add' | 'update' | 'skip' | 'left_out'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
 }
 
 export interface ImportResult {
@@ -60,6 +74,7 @@ export interface ImportResult {
   updated: number
   unchanged: number
   skipped: number
+  leftOut: number
   problems: ImportProblem[]
 }
 
@@ -142,8 +157,9 @@ export class AdminApi {
   /** Any cheap admin-only call: tells whether the pasted credential is the admin's. */
   check = () => this.request<EventAnswer>('GET', '/api/admin/event')
 
-  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>) => this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping })
-  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>) => this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode })
+  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>, values?: ValueChoices) => this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping, values })
+  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>, values?: ValueChoices) =>
+    this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values })
 
   getEvent = () => this.request<EventAnswer>('GET', '/api/admin/event')
   saveEvent = (event: EditableEvent) => this.request<EventAnswer>('PUT', '/api/admin/event', event)

@@ -2,11 +2,12 @@
 // the first rows) → import the valid rows, or all or nothing. Nothing is written before that.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AdminApiError, fileToBase64, type ImportMode, type ImportPreview, type ImportResult, type Mapping } from '../../../api/admin'
+import { AdminApiError, fileToBase64, type ImportMode, type ImportPreview, type ImportResult, type Mapping, type ValueChoices } from '../../../api/admin'
 import { useAction, useAdmin } from '../context'
 import { ErrorNote } from './common'
 import { ImportMapping } from './ImportMapping'
 import { ImportProblems, ImportSample } from './ImportTables'
+import { ImportValues } from './ImportValues'
 
 interface Chosen {
   name: string
@@ -22,15 +23,21 @@ export function ImportTab() {
   const [mapping, setMapping] = useState<Mapping | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [refused, setRefused] = useState(false)
+  const [choices, setChoices] = useState<ValueChoices>({})
 
-  const check = (chosen: Chosen, m?: Mapping) =>
+  const check = (chosen: Chosen, m?: Mapping, values: ValueChoices = choices) =>
     run(async () => {
       setResult(null)
       setRefused(false)
-      const p = await api.previewImport(chosen.name, chosen.base64, m)
+      const p = await api.previewImport(chosen.name, chosen.base64, m, values)
       setPreview(p)
       setMapping(p.mapping)
     })
+
+  const chooseValues = (values: ValueChoices) => {
+    setChoices(values)
+    if (file && mapping) void check(file, mapping, values)
+  }
 
   const choose = async (input: HTMLInputElement) => {
     const f = input.files?.[0]
@@ -38,24 +45,27 @@ export function ImportTab() {
     const chosen = { name: f.name, base64: await fileToBase64(f) }
     setFile(chosen)
     setPreview(null)
-    await check(chosen)
+    setChoices({})
+    await check(chosen, undefined, {})
   }
 
   const apply = (mode: ImportMode) =>
     run(async () => {
       if (!file || !mapping) return
       try {
-        const r = await api.applyImport(file.name, file.base64, mode, mapping)
+        const r = await api.applyImport(file.name, file.base64, mode, mapping, choices)
         setResult(r)
         // what is in the registry now decides the next preview (updates instead of adds)
-        setPreview(await api.previewImport(file.name, file.base64, mapping))
+        setPreview(await api.previewImport(file.name, file.base64, mapping, choices))
       } catch (err) {
         if (err instanceof AdminApiError && err.code === 'has_problems') setRefused(true)
         else throw err
       }
     })
 
-  const bad = preview ? preview.rows - preview.valid : 0
+  const bad = preview ? preview.rows - preview.valid - preview.leftOut : 0
+  // all or nothing would be refused: say so before the click, not after
+  const allBlocked = bad > 0
   return (
     <section className="admin-section" data-testid="import">
       <label className="admin-file">
@@ -70,17 +80,25 @@ export function ImportTab() {
           <p className="admin-summary" data-testid="import-summary" data-rows={preview.rows} data-valid={preview.valid}>
             {t('admin.import.summary', { rows: preview.rows, valid: preview.valid, toAdd: preview.toAdd, toUpdate: preview.toUpdate, bad })}
           </p>
+          {preview.leftOut > 0 && (
+            <p className="admin-help" data-testid="import-left-out">
+              {t('admin.import.leftOut', { count: preview.leftOut })}
+            </p>
+          )}
           <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping)} busy={busy} />
+          <ImportValues preview={preview} choices={choices} onChange={chooseValues} busy={busy} />
           <ImportProblems problems={preview.problems} />
           <div className="admin-actions">
             <button type="button" disabled={busy || preview.valid === 0} onClick={() => void apply('valid-rows')} data-testid="import-valid-rows">
               {t('admin.import.applyValid', { count: preview.valid })}
             </button>
-            <button type="button" disabled={busy} onClick={() => void apply('all-or-nothing')} data-testid="import-all-or-nothing">
+            <button type="button" disabled={busy || allBlocked} aria-describedby="import-all-reason" onClick={() => void apply('all-or-nothing')} data-testid="import-all-or-nothing">
               {t('admin.import.applyAll')}
             </button>
           </div>
-          <p className="admin-help">{t('admin.import.allOrNothingHelp')}</p>
+          <p className="admin-help" id="import-all-reason" data-testid="import-all-reason">
+            {allBlocked ? t('admin.import.allOrNothingDisabled', { bad }) : t('admin.import.allOrNothingHelp')}
+          </p>
           {refused && (
             <p className="admin-error" role="alert" data-testid="import-refused">
               {t('admin.import.refused')}
