@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileExists } from '../../common/files.js'
-import { IMPORT_FIELDS, type ImportField, type MappingInput } from '../admin/import/fields.js'
+import { FIELD_NAMES, IMPORT_FIELDS, type ImportField, type MappingInput } from '../admin/import/fields.js'
 import type { ImportProblem } from '../admin/import/problems.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportPreview } from '../admin/import/run.js'
 import type { ValueChoices, ValueMatch } from '../admin/import/values.js'
@@ -77,7 +77,18 @@ function report(p: ImportPreview, out: (line: string) => void) {
     out('Makundi / Groups:')
     for (const v of p.values) out(valueLine(v))
   }
+  if (p.updates.length) {
+    out('Mabadiliko / Changes (zamani → mpya / old → new):')
+    for (const u of p.updates) out(`  ${who(u.row, u.externalId, u.name)}: ${u.changes.map((c) => `${FIELD_NAMES[c.field].sw} / ${FIELD_NAMES[c.field].en} "${c.from}" → "${c.to}"`).join('; ')}`)
+  }
+  if (p.problems.length) out('Matatizo / Problems:')
   for (const x of p.problems) out(problemLine(x))
+}
+
+/** row 16 (R-116, Neema Kombo): the organiser finds the row by any of the three */
+function who(row: number, externalId: string | undefined, name: string | undefined): string {
+  const id = [externalId, name].filter(Boolean).join(', ')
+  return `safu / row ${row}${id ? ` (${id})` : ''}`
 }
 
 const BY: Record<ValueMatch['by'], string> = {
@@ -95,7 +106,7 @@ function valueLine(v: ValueMatch): string {
   return `  "${v.value}" → ${v.to} (${BY[v.by]}), ${rows}`
 }
 
-const problemLine = (x: ImportProblem) => `  safu / row ${x.row}: ${x.message.sw} / ${x.message.en}`
+const problemLine = (x: ImportProblem) => `  ${who(x.row, x.externalId, x.name)}: ${x.message.sw} / ${x.message.en}`
 
 export async function main(argv: string[], out = (l: string) => console.log(l)): Promise<number> {
   let args

@@ -57,8 +57,9 @@ describe('import CLI', () => {
     const before = await registry()
     const dry = await runImport([fixture('missing-required.csv'), '--dry-run', '--data', dir.path])
     expect(dry.code).toBe(1)
-    expect(dry.output).toContain('row 2: ')
-    expect(dry.output).toContain('row 5: ')
+    // each problem names the row, the registration ID and the name
+    expect(dry.output).toContain('safu / row 2 (R-500, Kimaro): Jina la kwanza halijajazwa. / First name is empty.')
+    expect(dry.output).toContain('safu / row 5 (R-502, Halima Mang\'enya): ')
     const refused = await runImport([fixture('missing-required.csv'), '--data', dir.path])
     expect(refused.code).toBe(1)
     expect(refused.output).toContain('Nothing was imported')
@@ -94,6 +95,16 @@ describe('import CLI', () => {
     expect((await runImport([fixture('groups-by-number.csv'), '--value', 'group:Kundi A=students', '--dry-run', '--data', dir.path])).output).toContain('this group is not in this event')
   })
 
+  it('the dry run shows what an update changes, old → new, and names each problem row by id and name', async () => {
+    const dry = await runImport([fixture('update.csv'), '--dry-run', '--data', dir.path])
+    expect(dry.code).toBe(1)
+    expect(dry.output).toContain('safu / row 2 (REG-2, Baraka Mwakyusa): Cheo / Title "Bw." → "Dkt."; Taasisi / Institution "e-Government Authority" → "Wizara ya Fedha"')
+    // REG-3's row says what is already registered: no change to show
+    expect(dry.output).not.toContain('row 3 (REG-3')
+    expect(dry.output).toContain('safu / row 4 (REG-4, Juma Massawe): Kundi / Group "ict" → "guests"')
+    expect(dry.output).toContain('safu / row 5 (R-900, Salma Juma): Simu "0712 999" si namba sahihi')
+  })
+
   it('the sample list in resources/ (README) imports cleanly into the demo event', async () => {
     const demo = await tempDir()
     try {
@@ -102,7 +113,7 @@ describe('import CLI', () => {
       const sample = fileURLToPath(new URL('../../resources/samples/washiriki-mfano.csv', import.meta.url))
       const dry = await runImport([sample, '--dry-run', '--data', demo.path])
       expect(dry.output).toMatch(/valid: 6\b/)
-      expect(dry.output).not.toMatch(/row \d+: /)
+      expect(dry.output).not.toContain('Problems')
       expect(dry.code).toBe(0)
     } finally {
       await demo.remove()

@@ -1,6 +1,7 @@
 // Pure: a table, a mapping and the registry as it is → what an import would do, row by row,
 // and every problem. Nothing is written here; apply.ts carries a plan out.
 import { attendeeName, FLAGS, groupNumber, type Attendee, type Bilingual, type EventInfo, type Flag } from '../../../shared/domain.js'
+import { changesOf, updatedAttendee, type FieldChange } from './attendee-from-row.js'
 import { REQUIRED_FIELDS, type ImportField, type Mapping } from './fields.js'
 import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
@@ -32,6 +33,8 @@ export interface PlannedRow {
   problems: ImportProblem[]
   /** the organiser chose to leave this row's value out: not imported, and not a problem */
   leftOut?: true
+  /** for a row that updates someone registered: what it would change (old → new) */
+  changes?: FieldChange[]
 }
 
 export interface ImportPlan {
@@ -192,7 +195,14 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
 
     const flags = readFlags(cell)
     if (flags) values.flags = flags
-    return { row, values, existingId: existing?.id ?? null, problems }
+    const who = { externalId: externalId || undefined, name: attendeeName(values) || oneLine(cell('fullName') ?? '') || undefined }
+    for (const p of problems) {
+      if (who.externalId) p.externalId = who.externalId
+      if (who.name) p.name = who.name
+    }
+    const planned: PlannedRow = { row, values, existingId: existing?.id ?? null, problems }
+    if (existing) planned.changes = changesOf(existing, updatedAttendee(existing, planned, existing.rev))
+    return planned
   })
   return { columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
 }

@@ -23,6 +23,9 @@ export interface ImportProblem {
   field: ImportField | null
   code: ProblemCode
   message: Bilingual
+  /** who the row is, so "row 16: bad phone" needs no looking up */
+  externalId?: string
+  name?: string
 }
 
 /** Who a duplicate collides with: an earlier row of the file, or someone already registered. */

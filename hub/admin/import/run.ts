@@ -5,6 +5,7 @@ import type { EventStore } from '../../store/event-store.js'
 import { applyPlan, mayApply, type ApplyCounts, type ImportMode } from './apply.js'
 import { FIELD_NAMES, MappingError, resolveMapping, type Mapping, type MappingInput } from './fields.js'
 import { allProblems, keptRows, planImport, validRows, type ImportPlan, type RegistryView, type RowValues } from './plan.js'
+import type { FieldChange } from './attendee-from-row.js'
 import type { ImportProblem } from './problems.js'
 import { readTable, ReadError, type Table } from './read-table.js'
 import { resolveChoices, ValueChoiceError, type ValueChoices, type ValueMatch } from './values.js'
@@ -38,11 +39,23 @@ export interface ImportPreview {
   values: ValueMatch[]
   groups: ImportPlan['groups']
   sample: SampleRow[]
+  /** valid rows that change someone registered, with each change (old → new); the first UPDATE_ROWS */
+  updates: RowUpdate[]
+  /** valid rows that match someone registered and change nothing */
+  unchanged: number
+}
+
+export interface RowUpdate {
+  row: number
+  externalId?: string | undefined
+  name: string
+  changes: FieldChange[]
 }
 
 export type ImportFailure = { error: 'bad_file' | 'bad_mapping'; code: string; message: Bilingual }
 
 const SAMPLE_ROWS = 20
+const UPDATE_ROWS = 500
 
 const FILE_MESSAGES: Record<string, Bilingual> = {
   unsupported_file: { sw: 'Aina hii ya faili haisomeki: hifadhi kama .xlsx au .csv.', en: 'This kind of file cannot be read: save it as .xlsx or .csv.' },
@@ -93,6 +106,11 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     problems: allProblems(plan),
     values: plan.values,
     groups: plan.groups,
+    updates: valid
+      .filter((r) => r.changes?.length)
+      .slice(0, UPDATE_ROWS)
+      .map((r) => ({ row: r.row, externalId: r.values.externalId, name: `${r.values.firstName} ${r.values.lastName}`.trim(), changes: r.changes! })),
+    unchanged: valid.filter((r) => r.existingId !== null && !r.changes?.length).length,
     sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: r.leftOut ? 'left_out' : !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
   }
 }

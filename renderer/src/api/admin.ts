@@ -42,6 +42,15 @@ export interface ImportProblem {
   field: ImportField | null
   code: string
   message: Bilingual
+  externalId?: string
+  name?: string
+}
+
+export interface RowUpdate {
+  row: number
+  externalId?: string
+  name: string
+  changes: { field: ImportField; from: string; to: string }[]
 }
 
 /** the value-mapping step: a file's value → group id, or null to leave its rows out */
@@ -66,6 +75,8 @@ export interface ImportPreview {
   problems: ImportProblem[]
   values: ValueMatch[]
   groups: { id: string; number: number; name: Bilingual }[]
+  updates: RowUpdate[]
+  unchanged: number
   sample: { row: number; action: 'add' | 'update' | 'skip' | 'left_out'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
 }
 

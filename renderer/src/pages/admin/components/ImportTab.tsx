@@ -6,7 +6,7 @@ import { AdminApiError, fileToBase64, type ImportMode, type ImportPreview, type 
 import { useAction, useAdmin } from '../context'
 import { ErrorNote } from './common'
 import { ImportMapping } from './ImportMapping'
-import { ImportProblems, ImportSample } from './ImportTables'
+import { ImportProblems, ImportSample, ImportUpdates } from './ImportTables'
 import { ImportValues } from './ImportValues'
 
 interface Chosen {
@@ -88,6 +88,7 @@ export function ImportTab() {
           <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping)} busy={busy} />
           <ImportValues preview={preview} choices={choices} onChange={chooseValues} busy={busy} />
           <ImportProblems problems={preview.problems} />
+          <ImportUpdates updates={preview.updates} />
           <div className="admin-actions">
             <button type="button" disabled={busy || preview.valid === 0} onClick={() => void apply('valid-rows')} data-testid="import-valid-rows">
               {t('admin.import.applyValid', { count: preview.valid })}
