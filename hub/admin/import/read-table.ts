@@ -1,6 +1,7 @@
 // Turns an uploaded file into a table of text cells, with each row numbered as the organiser
 // sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
+import iconv from 'iconv-lite'
 import Papa from 'papaparse'
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -44,21 +45,52 @@ export async function readTable(fileName: string, content: Uint8Array): Promise<
   return readCsv(content)
 }
 
-/** UTF-8 (a BOM is dropped); a file that is not valid UTF-8 is read as Windows-1252, as Excel on Windows saves it. */
+/**
+ * The text of a CSV or tab-separated file, as Excel and registration systems save them: UTF-8
+ * with or without a BOM; UTF-16 (Excel's "Unicode text", with its BOM, or without one when
+ * every other byte is zero); anything that is not valid UTF-8 is Windows-1252, the superset of
+ * Latin-1 that Excel on Windows writes (its 0x92 is the ’ in Ng’wanangwa).
+ */
 export function decodeText(content: Uint8Array): string {
+  const b = Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+  if (b[0] === 0xff && b[1] === 0xfe) return iconv.decode(b.subarray(2), 'utf-16le')
+  if (b[0] === 0xfe && b[1] === 0xff) return iconv.decode(b.subarray(2), 'utf-16be')
+  const utf16 = utf16WithoutBom(b)
+  if (utf16) return iconv.decode(b, utf16)
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content)
   } catch {
-    return new TextDecoder('windows-1252').decode(content)
+    return iconv.decode(b, 'windows-1252')
   }
 }
 
+/** Text in UTF-16 has a zero in nearly every other byte (the high byte of Latin letters). */
+function utf16WithoutBom(b: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length - (b.length % 2), 4096)
+  if (n < 4) return null
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++
+    if (b[i + 1] === 0) oddZero++
+  }
+  const pairs = n / 2
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le'
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be'
+  return null
+}
+
+/** Excel's own first line `sep=;` names the separator; the spreadsheet does not show it as a row. */
+const SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\r|\n)/i
+
 export function readCsv(content: Uint8Array): Table {
-  const text = decodeText(content).replace(/^\uFEFF/, '')
+  let text = decodeText(content).replace(/^\uFEFF/, '')
   if (!text.trim()) throw new ReadError('empty_file')
   // no spreadsheet saves NUL characters in a CSV: this is a binary file with the wrong name
   if (text.includes('\u0000')) throw new ReadError('unreadable_file', 'binary content')
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] })
+  const sep = SEP_LINE.exec(text)
+  if (sep) text = text.slice(sep[0].length)
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, ...(sep ? { delimiter: sep[1]! } : { delimitersToGuess: [',', ';', '\t', '|'] }) })
   if (parsed.data.length > MAX_ROWS + 1) throw new ReadError('too_many_rows')
   // papaparse yields one record per row, however many line breaks its quoted cells hold
   return toTable(parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c ?? '')) })))

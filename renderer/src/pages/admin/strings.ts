@@ -31,7 +31,7 @@ const sw = {
     forbidden: 'Huna ruhusa ya kufanya hili.',
   },
   import: {
-    choose: 'Chagua faili la washiriki (.xlsx au .csv)',
+    choose: 'Chagua faili la washiriki (.xlsx, .csv au .txt)',
     help: 'Safu ya kwanza iwe vichwa (mf. Jina la kwanza, Jina la ukoo, Kundi, Simu). Hakuna kitakachoandikwa kabla hujathibitisha.',
     reading: 'Inasoma faili…',
     summary: 'Safu {{rows}}: sahihi {{valid}} (wapya {{toAdd}}, wa kusasishwa {{toUpdate}}), zenye matatizo {{bad}}.',
@@ -219,7 +219,7 @@ const en: Shape<typeof sw> = {
     forbidden: 'You may not do this.',
   },
   import: {
-    choose: 'Choose the attendee file (.xlsx or .csv)',
+    choose: 'Choose the attendee file (.xlsx, .csv or .txt)',
     help: 'The first row must be headers (e.g. First name, Surname, Group, Phone). Nothing is written until you confirm.',
     reading: 'Reading the file…',
     summary: '{{rows}} rows: {{valid}} valid ({{toAdd}} new, {{toUpdate}} updates), {{bad}} with problems.',

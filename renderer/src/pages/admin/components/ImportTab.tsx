@@ -70,7 +70,7 @@ export function ImportTab() {
     <section className="admin-section" data-testid="import">
       <label className="admin-file">
         {t('admin.import.choose')}
-        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.currentTarget)} />
+        <input type="file" accept=".csv,.xlsx,.txt,.tsv,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.currentTarget)} />
       </label>
       <p className="admin-help">{t('admin.import.help')}</p>
       {busy && <p data-testid="import-busy">{t('admin.working')}</p>}
