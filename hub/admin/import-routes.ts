@@ -14,6 +14,7 @@ const MAX_BODY = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 64 * 1024
 const ImportRequest = z.object({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().max(MAX_BODY).regex(/^[A-Za-z0-9+/=\s]*$/),
+  sheet: z.string().min(1).max(100).optional(),
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
   /** the value-mapping step: a file's value → group id, or null to leave its rows out */
   values: z
@@ -24,7 +25,7 @@ const ImportRequest = z.object({
 const ApplyRequest = ImportRequest.extend({ mode: z.enum(['valid-rows', 'all-or-nothing']) })
 
 function input(body: z.infer<typeof ImportRequest>): ImportInput {
-  return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping, values: body.values }
+  return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping, values: body.values, sheet: body.sheet }
 }
 
 const sendFailure = (res: Parameters<Route['handle']>[1]['res'], f: ImportFailure) => sendError(res, 422, f.error, f.message, { code: f.code })

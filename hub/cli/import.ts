@@ -14,12 +14,13 @@ import { hubConfig } from '../config.js'
 import { EventStore } from '../store/event-store.js'
 import { openRegistryFile } from '../store/registry-file.js'
 
-const USAGE = `Matumizi / Usage: npm run import -- <faili.csv|faili.xlsx> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column]
+const USAGE = `Matumizi / Usage: npm run import -- <faili.csv|faili.xlsx> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column] [--value group:"Value"=Group] [--sheet NAME]
   --dry-run         onyesha tu, usiandike / only show, write nothing
   --data DIR        folda ya data ya kitovu / the hub's data folder (default: $KARIBU_DATA or ./data)
   --all-or-nothing  ingiza vyote au chochote (chaguo-msingi) / import everything or nothing (default)
   --valid-rows      ingiza safu sahihi tu / import the valid rows only
   --map field=Column  chagua safu wima ya sehemu / choose a field's column (fields: ${IMPORT_FIELDS.join(', ')})
+  --sheet NAME      karatasi ya kusoma (chaguo-msingi: ya kwanza yenye data) / the sheet to read (default: the first with data)
   --value group:"Thamani"=Kundi  thamani ya faili → kundi (id, namba au jina); bila kundi = acha safu hizo
                     a value of the file → a group (id, number or name); no group = leave those rows out (repeatable)`
 
@@ -36,6 +37,7 @@ function parse(argv: string[]) {
       'valid-rows': { type: 'boolean', default: false },
       map: { type: 'string', multiple: true, default: [] },
       value: { type: 'string', multiple: true, default: [] },
+      sheet: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -59,6 +61,7 @@ function parse(argv: string[]) {
   }
   const choices: ValueChoices | undefined = values.value.length ? { groupId: groupChoices } : undefined
   return {
+    sheet: values.sheet,
     values: choices,
     file: resolve(positionals[0]!),
     dryRun: values['dry-run'],
@@ -69,6 +72,8 @@ function parse(argv: string[]) {
 }
 
 function report(p: ImportPreview, out: (line: string) => void) {
+  if (p.sheet) out(`Karatasi / Sheet: "${p.sheet}"${p.sheets.length > 1 ? ` (${p.sheets.map((s) => `"${s}"`).join(', ')}: --sheet NAME)` : ''}`)
+  if (p.headerRow > 1) out(`Vichwa viko safu ya ${p.headerRow} / Headers on row ${p.headerRow}`)
   const mapped = Object.entries(p.mapping).filter(([, c]) => c).map(([f, c]) => `${f}←"${c}"`)
   out(`Safu wima / Columns: ${mapped.join(', ')}`)
   out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid - p.leftOut}`)
@@ -128,7 +133,7 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
     out(`Faili halisomeki / Cannot read the file: ${args.file}`)
     return 2
   }
-  const input = { fileName: basename(args.file), content, mapping: args.mapping, values: args.values }
+  const input = { fileName: basename(args.file), content, mapping: args.mapping, values: args.values, sheet: args.sheet }
 
   if (args.dryRun) {
     // read-only: the registry file is opened, never written

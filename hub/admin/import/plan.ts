@@ -38,6 +38,9 @@ export interface PlannedRow {
 }
 
 export interface ImportPlan {
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
   columns: string[]
   mapping: Mapping
   rows: PlannedRow[]
@@ -73,7 +76,7 @@ export interface RegistryView {
 export function planImport(table: Table, mapping: Mapping, registry: RegistryView, choices: ReadonlyMap<string, string | null> = new Map()): ImportPlan {
   // a full-name column stands in for first name and surname
   const required = mapping.fullName ? REQUIRED_FIELDS.filter((f) => f === 'groupId') : REQUIRED_FIELDS
-  const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
+  const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(table.headerRow ?? 1, f, 'unmapped_column'))
   const pairMapped = !!mapping.firstName && !!mapping.lastName
   const index = new Map(table.columns.map((c, i) => [c, i]))
   const col = (field: ImportField) => {
@@ -204,7 +207,7 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     if (existing) planned.changes = changesOf(existing, updatedAttendee(existing, planned, existing.rev))
     return planned
   })
-  return { columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
+  return { sheets: table.sheets ?? [], sheet: table.sheet ?? null, headerRow: table.headerRow ?? 1, columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
 }
 
 /**

@@ -3,6 +3,8 @@
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
+import { findHeader } from './find-header.js'
+import { loadWorkbook, sheetRows } from './read-xlsx.js'
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
 export const MAX_ROWS = 50_000
@@ -19,9 +21,14 @@ export interface TableRow {
 export interface Table {
   columns: string[]
   rows: TableRow[]
+  /** the spreadsheet row the headers were found on (title rows above it are skipped) */
+  headerRow?: number
+  /** a workbook's sheets, and the one read */
+  sheets?: string[]
+  sheet?: string
 }
 
-export type ReadErrorCode = 'unsupported_file' | 'unreadable_file' | 'empty_file' | 'too_large' | 'too_many_rows' | 'too_many_columns'
+export type ReadErrorCode = 'unsupported_file' | 'unreadable_file' | 'empty_file' | 'too_large' | 'too_many_rows' | 'too_many_columns' | 'unknown_sheet'
 
 export class ReadError extends Error {
   constructor(
@@ -35,11 +42,11 @@ export class ReadError extends Error {
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 const isOle = (b: Uint8Array) => b.length > 3 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
-export async function readTable(fileName: string, content: Uint8Array): Promise<Table> {
+export async function readTable(fileName: string, content: Uint8Array, sheet?: string): Promise<Table> {
   if (content.length > MAX_FILE_BYTES) throw new ReadError('too_large')
   const ext = fileName.toLowerCase().split('.').pop() ?? ''
   // the bytes decide, not the name: a ".csv" saved by Excel as a workbook is still a workbook
-  if (isZip(content)) return readXlsx(content)
+  if (isZip(content)) return readXlsx(content, sheet)
   if (isOle(content) || ext === 'xls' || ext === 'ods') throw new ReadError('unsupported_file', 'old .xls or .ods: save as .xlsx or .csv')
   if (ext === 'xlsx') throw new ReadError('unreadable_file', 'not an xlsx workbook')
   return readCsv(content)
@@ -96,49 +103,45 @@ export function readCsv(content: Uint8Array): Table {
   return toTable(parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c ?? '')) })))
 }
 
-export async function readXlsx(content: Uint8Array): Promise<Table> {
-  // loaded on first use: it is a fifth of a second of the hub's start, for an admin action
-  const { default: ExcelJS } = await import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  try {
-    // exceljs types its input as an ArrayBuffer-like "Buffer": hand it a copy of exactly these bytes
-    await workbook.xlsx.load(content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer)
-  } catch (err) {
-    throw new ReadError('unreadable_file', (err as Error).message)
-  }
-  const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0)
+/**
+ * A workbook's sheet: the one named, or the first with data. The table says which sheets there
+ * were, so the organiser can choose another.
+ */
+export async function readXlsx(content: Uint8Array, sheetName?: string): Promise<Table> {
+  const workbook = await loadWorkbook(content)
+  const names = workbook.worksheets.map((s) => s.name)
+  const sheet = sheetName ? workbook.worksheets.find((s) => s.name === sheetName) : workbook.worksheets.find((s) => sheetRows(s).rows.some((r) => !blank(r.cells)))
+  if (sheetName && !sheet) throw new ReadError('unknown_sheet', sheetName)
   if (!sheet) throw new ReadError('empty_file')
-  if (sheet.actualRowCount > MAX_ROWS + 1) throw new ReadError('too_many_rows')
-  const rows: TableRow[] = []
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text ?? ''
-    })
-    rows.push({ row: row.number, cells: Array.from(cells, (c) => c ?? '') })
-  })
-  return toTable(rows)
+  return { ...toTable(sheetRows(sheet).rows), sheets: names, sheet: sheet.name }
 }
 
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
 
-/** The first non-blank row is the header; blank rows after it are dropped but keep their numbers. */
+/**
+ * The header is the row that reads most like one (title rows above it are skipped); blank rows
+ * after it are dropped but keep their numbers; a column with neither header nor data (a
+ * spreadsheet's trailing empty columns) is dropped.
+ */
 function toTable(all: TableRow[]): Table {
-  const headerAt = all.findIndex((r) => !blank(r.cells))
-  if (headerAt < 0) throw new ReadError('empty_file')
+  const nonBlank = all.filter((r) => !blank(r.cells))
+  if (nonBlank.length === 0) throw new ReadError('empty_file')
+  const headerAt = all.indexOf(findHeader(nonBlank))
   const header = all[headerAt]!.cells.map((c) => c.replace(/\s+/g, ' ').trim())
   const body = all.slice(headerAt + 1).filter((r) => !blank(r.cells))
   const width = body.reduce((w, r) => Math.max(w, r.cells.length), header.length)
   if (width > MAX_COLUMNS) throw new ReadError('too_many_columns')
+  const kept: number[] = []
+  for (let i = 0; i < width; i++) if (header[i] || body.some((r) => (r.cells[i] ?? '').trim() !== '')) kept.push(i)
   const columns: string[] = []
-  for (let i = 0; i < width; i++) {
+  for (const i of kept) {
     const base = header[i]?.slice(0, 100) || `(${columnLetter(i)})`
     let name = base
     // two columns with one header: the second is told apart, so a mapping can name either
     for (let n = 2; columns.includes(name); n++) name = `${base} (${n})`
     columns.push(name)
   }
-  return { columns, rows: body.map((r) => ({ row: r.row, cells: columns.map((_, i) => (r.cells[i] ?? '').trim().slice(0, MAX_CELL)) })) }
+  return { columns, headerRow: all[headerAt]!.row, rows: body.map((r) => ({ row: r.row, cells: kept.map((i) => (r.cells[i] ?? '').trim().slice(0, MAX_CELL)) })) }
 }
 
 /** A, B, …, Z, AA: the column names a spreadsheet shows. */

@@ -16,6 +16,8 @@ export interface ImportInput {
   mapping?: MappingInput | undefined
   /** the value-mapping step's choices */
   values?: ValueChoices | undefined
+  /** a workbook's sheet to read; the first with data when absent */
+  sheet?: string | undefined
 }
 
 export interface SampleRow {
@@ -25,6 +27,10 @@ export interface SampleRow {
 }
 
 export interface ImportPreview {
+  /** a workbook's sheets and the one read; the row the headers were found on */
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
   columns: string[]
   mapping: Mapping
   rows: number
@@ -64,6 +70,7 @@ const FILE_MESSAGES: Record<string, Bilingual> = {
   too_large: { sw: 'Faili ni kubwa mno (zaidi ya MB 10).', en: 'The file is too large (over 10 MB).' },
   too_many_rows: { sw: 'Faili ina safu nyingi mno (zaidi ya 50,000).', en: 'The file has too many rows (over 50,000).' },
   too_many_columns: { sw: 'Faili ina safu wima nyingi mno: je, ni orodha ya washiriki?', en: 'The file has too many columns: is it a list of attendees?' },
+  unknown_sheet: { sw: 'Faili haina karatasi yenye jina hilo.', en: 'The file has no sheet of that name.' },
 }
 
 function failure(err: unknown): ImportFailure {
@@ -84,7 +91,7 @@ function planWith(table: Table, input: ImportInput, registry: RegistryView): Imp
 
 export async function planFile(input: ImportInput, registry: RegistryView): Promise<ImportPlan | ImportFailure> {
   try {
-    return planWith(await readTable(input.fileName, input.content), input, registry)
+    return planWith(await readTable(input.fileName, input.content, input.sheet), input, registry)
   } catch (err) {
     return failure(err)
   }
@@ -96,6 +103,9 @@ export function previewOf(plan: ImportPlan): ImportPreview {
   const valid = validRows(plan)
   const ok = new Set(valid)
   return {
+    sheets: plan.sheets,
+    sheet: plan.sheet,
+    headerRow: plan.headerRow,
     columns: plan.columns,
     mapping: plan.mapping,
     rows: plan.rows.length,
@@ -128,7 +138,7 @@ export type ApplyOutcome =
 export async function applyImport(store: EventStore, input: ImportInput, mode: ImportMode, by: string): Promise<ApplyOutcome> {
   let table
   try {
-    table = await readTable(input.fileName, input.content)
+    table = await readTable(input.fileName, input.content, input.sheet)
   } catch (err) {
     return failure(err)
   }

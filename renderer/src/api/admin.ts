@@ -65,6 +65,9 @@ export interface ValueMatch {
 }
 
 export interface ImportPreview {
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
   columns: string[]
   mapping: Mapping
   rows: number
@@ -168,9 +171,10 @@ export class AdminApi {
   /** Any cheap admin-only call: tells whether the pasted credential is the admin's. */
   check = () => this.request<EventAnswer>('GET', '/api/admin/event')
 
-  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>, values?: ValueChoices) => this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping, values })
-  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>, values?: ValueChoices) =>
-    this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values })
+  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
+    this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping, values, sheet })
+  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
+    this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values, sheet })
 
   getEvent = () => this.request<EventAnswer>('GET', '/api/admin/event')
   saveEvent = (event: EditableEvent) => this.request<EventAnswer>('PUT', '/api/admin/event', event)

@@ -24,19 +24,27 @@ export function ImportTab() {
   const [result, setResult] = useState<ImportResult | null>(null)
   const [refused, setRefused] = useState(false)
   const [choices, setChoices] = useState<ValueChoices>({})
+  const [sheet, setSheet] = useState<string | undefined>(undefined)
 
-  const check = (chosen: Chosen, m?: Mapping, values: ValueChoices = choices) =>
+  /** the hub's preview; a new sheet or file starts from the hub's guess again (no mapping, no choices) */
+  const check = (chosen: Chosen, m: Mapping | undefined, values: ValueChoices, s: string | undefined) =>
     run(async () => {
       setResult(null)
       setRefused(false)
-      const p = await api.previewImport(chosen.name, chosen.base64, m, values)
+      const p = await api.previewImport(chosen.name, chosen.base64, m, values, s)
       setPreview(p)
       setMapping(p.mapping)
     })
 
   const chooseValues = (values: ValueChoices) => {
     setChoices(values)
-    if (file && mapping) void check(file, mapping, values)
+    if (file && mapping) void check(file, mapping, values, sheet)
+  }
+
+  const chooseSheet = (s: string) => {
+    setSheet(s)
+    setChoices({})
+    if (file) void check(file, undefined, {}, s)
   }
 
   const choose = async (input: HTMLInputElement) => {
@@ -46,17 +54,18 @@ export function ImportTab() {
     setFile(chosen)
     setPreview(null)
     setChoices({})
-    await check(chosen, undefined, {})
+    setSheet(undefined)
+    await check(chosen, undefined, {}, undefined)
   }
 
   const apply = (mode: ImportMode) =>
     run(async () => {
       if (!file || !mapping) return
       try {
-        const r = await api.applyImport(file.name, file.base64, mode, mapping, choices)
+        const r = await api.applyImport(file.name, file.base64, mode, mapping, choices, sheet)
         setResult(r)
         // what is in the registry now decides the next preview (updates instead of adds)
-        setPreview(await api.previewImport(file.name, file.base64, mapping, choices))
+        setPreview(await api.previewImport(file.name, file.base64, mapping, choices, sheet))
       } catch (err) {
         if (err instanceof AdminApiError && err.code === 'has_problems') setRefused(true)
         else throw err
@@ -77,6 +86,19 @@ export function ImportTab() {
       <ErrorNote error={error} />
       {preview && file && mapping && (
         <>
+          {preview.sheets.length > 1 && (
+            <label className="admin-field">
+              {t('admin.import.sheet')}
+              <select value={preview.sheet ?? ''} disabled={busy} data-testid="import-sheet" onChange={(e) => chooseSheet(e.target.value)}>
+                {preview.sheets.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {preview.headerRow > 1 && <p className="admin-help">{t('admin.import.headerRow', { row: preview.headerRow })}</p>}
           <p className="admin-summary" data-testid="import-summary" data-rows={preview.rows} data-valid={preview.valid}>
             {t('admin.import.summary', { rows: preview.rows, valid: preview.valid, toAdd: preview.toAdd, toUpdate: preview.toUpdate, bad })}
           </p>
@@ -85,7 +107,7 @@ export function ImportTab() {
               {t('admin.import.leftOut', { count: preview.leftOut })}
             </p>
           )}
-          <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping)} busy={busy} />
+          <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping, choices, sheet)} busy={busy} />
           <ImportValues preview={preview} choices={choices} onChange={chooseValues} busy={busy} />
           <ImportProblems problems={preview.problems} />
           <ImportUpdates updates={preview.updates} />
