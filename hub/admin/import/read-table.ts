@@ -63,7 +63,11 @@ export function decodeText(content: Uint8Array): string {
   if (b[0] === 0xff && b[1] === 0xfe) return iconv.decode(b.subarray(2), 'utf-16le')
   if (b[0] === 0xfe && b[1] === 0xff) return iconv.decode(b.subarray(2), 'utf-16be')
   const utf16 = utf16WithoutBom(b)
-  if (utf16) return iconv.decode(b, utf16)
+  if (utf16) {
+    const text = iconv.decode(b, utf16)
+    // zeros in every other byte can be binary too: text has no control characters but tab and line ends
+    if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) return text
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content)
   } catch {
