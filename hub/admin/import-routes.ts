@@ -3,9 +3,10 @@
 import { z } from 'zod'
 import { sendJson } from '../../common/http-util.js'
 import type { Route } from '../routes.js'
-import { ADMIN, invalidPayload, readBody, sendError } from './http.js'
+import { ADMIN, invalidPayload, readBody, sendError, sendFile } from './http.js'
 import { IMPORT_FIELDS } from './import/fields.js'
 import { MAX_FILE_BYTES } from './import/read-table.js'
+import { buildTemplate } from './import/template.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportFailure, type ImportInput } from './import/run.js'
 
 /** base64 is 4/3 of the bytes; a little room for the JSON around it */
@@ -30,7 +31,17 @@ function input(body: z.infer<typeof ImportRequest>): ImportInput {
 
 const sendFailure = (res: Parameters<Route['handle']>[1]['res'], f: ImportFailure) => sendError(res, 422, f.error, f.message, { code: f.code })
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 export const importRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/admin/import/template.xlsx',
+    roles: ADMIN,
+    async handle(ctx, { res }) {
+      sendFile(res, XLSX_TYPE, 'orodha-ya-washiriki.xlsx', await buildTemplate(ctx.store.data.event))
+    },
+  },
   {
     method: 'POST',
     path: '/api/admin/import/preview',

@@ -91,10 +91,11 @@ export function emptyMapping(): Mapping {
 export function guessMapping(columns: readonly string[]): Mapping {
   const mapping = emptyMapping()
   const taken = new Set<string>()
-  const normalised = columns.map(normaliseHeader)
+  // a bilingual header ("Jina la kwanza / First name", as the template writes them) matches by either half
+  const normalised = columns.map((c) => [normaliseHeader(c), ...c.split(/[/|]/).map(normaliseHeader)])
   for (const field of IMPORT_FIELDS) {
     for (const synonym of SYNONYMS[field]) {
-      const i = normalised.findIndex((h, j) => h === synonym && !taken.has(columns[j]!))
+      const i = normalised.findIndex((h, j) => h.includes(synonym) && !taken.has(columns[j]!))
       if (i >= 0) {
         mapping[field] = columns[i]!
         taken.add(columns[i]!)
