@@ -76,6 +76,20 @@ describe('import over HTTP', () => {
     ])
   })
 
+  it('the template: an XLSX for this event, admin only', async () => {
+    const res = await fetch(`${t.url}/api/admin/import/template.xlsx`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(res.headers.get('content-disposition')).toContain('orodha-ya-washiriki.xlsx')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b])
+    // the empty template previews as a list with no rows, every column recognised
+    const preview = (await (await post('/api/admin/import/preview', { fileName: 'orodha.xlsx', contentBase64: bytes.toString('base64') })).json()) as { rows: number; mapping: Record<string, string | null> }
+    expect(preview.rows).toBe(0)
+    expect(preview.mapping).toMatchObject({ externalId: 'Namba ya usajili / Registration ID', firstName: 'Jina la kwanza / First name', groupId: 'Kundi / Group', phone: 'Simu / Phone', vip: 'Mgeni mashuhuri (VIP) / VIP' })
+    expect((await fetch(`${t.url}/api/admin/import/template.xlsx`)).status).toBe(401)
+  })
+
   it('all-or-nothing with a bad row imports nothing; valid-rows imports only the valid rows', async () => {
     const kiosk = await t.client((await t.pairKiosk()).token)
     const revs = await watchRegistry(kiosk)

@@ -194,6 +194,9 @@ export class AdminApi {
   setKioskExitPin = (pin: string) => this.request<object>('PUT', '/api/admin/kiosk-exit-pin', { pin })
 }
 
+/** The event's list to fill in (hub/admin/import/template.ts). */
+export const importTemplatePath = '/api/admin/import/template.xlsx'
+
 /** Export and badge addresses; the badge ones are served by the badges module. */
 export const exportPaths = {
   register: (format: 'csv' | 'pdf', day: string, group: string, lang: string) => `/api/admin/exports/register.${format}?${new URLSearchParams({ day, ...(group ? { group } : {}), lang })}`,

@@ -2,7 +2,7 @@
 // the first rows) → import the valid rows, or all or nothing. Nothing is written before that.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AdminApiError, fileToBase64, type ImportMode, type ImportPreview, type ImportResult, type Mapping, type ValueChoices } from '../../../api/admin'
+import { AdminApiError, fileToBase64, importTemplatePath, saveFile, type ImportMode, type ImportPreview, type ImportResult, type Mapping, type ValueChoices } from '../../../api/admin'
 import { useAction, useAdmin } from '../context'
 import { ErrorNote } from './common'
 import { ImportMapping } from './ImportMapping'
@@ -82,6 +82,12 @@ export function ImportTab() {
         <input type="file" accept=".csv,.xlsx,.txt,.tsv,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.currentTarget)} />
       </label>
       <p className="admin-help">{t('admin.import.help')}</p>
+      <p className="admin-help">
+        <button type="button" disabled={busy} data-testid="import-template" onClick={() => void run(async () => saveFile(await api.download(importTemplatePath)))}>
+          {t('admin.import.template')}
+        </button>{' '}
+        {t('admin.import.templateHelp')}
+      </p>
       {busy && <p data-testid="import-busy">{t('admin.working')}</p>}
       <ErrorNote error={error} />
       {preview && file && mapping && (
