@@ -4,7 +4,7 @@
 import type { Attendee } from '../../../shared/domain.js'
 import type { RegistryData } from '../../store/registry-data.js'
 import { newAttendee, updatedAttendee } from './attendee-from-row.js'
-import { keptRows, validRows, type ImportPlan, type PlannedRow } from './plan.js'
+import { keptRows, validRows, type ImportPlan } from './plan.js'
 
 export type ImportMode = 'valid-rows' | 'all-or-nothing'
 

@@ -66,13 +66,19 @@ export function decodeText(content: Uint8Array): string {
   if (utf16) {
     const text = iconv.decode(b, utf16)
     // zeros in every other byte can be binary too: text has no control characters but tab and line ends
-    if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) return text
+    if (![...text].some(isBinaryChar)) return text
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content)
   } catch {
     return iconv.decode(b, 'windows-1252')
   }
+}
+
+/** control characters other than tab and line ends, and the replacement character: not text */
+function isBinaryChar(c: string): boolean {
+  const code = c.charCodeAt(0)
+  return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || code === 0xfffd
 }
 
 /** Text in UTF-16 has a zero in nearly every other byte (the high byte of Latin letters). */
