@@ -130,7 +130,7 @@ describe('any table of strings', () => {
   it('imports, or yields problems on its rows: never a crash', () => {
     fc.assert(
       fc.property(anyTable, ([columns, cellRows, choices]) => {
-        const table = { columns, headerRow: 1, rows: cellRows.map((cells, i) => ({ row: i + 2, cells: columns.map((_, j) => cells[j] ?? '') })) }
+        const table = { columns: [...columns], headerRow: 1, rows: cellRows.map((cells, i) => ({ row: i + 2, cells: columns.map((_, j) => cells[j] ?? '') })) }
         const plan = planImport(table, guessMapping(columns), registry, resolveChoices({ groupId: choices }, registry.event.groups))
         expect(plan.rows).toHaveLength(table.rows.length)
         for (const r of plan.rows) {
