@@ -45,7 +45,7 @@ export function problem(row: number, field: ImportField | null, code: ProblemCod
     unmapped_column: { sw: `Hakuna safu wima ya "${f.sw}" kwenye faili: chagua safu wima yake.`, en: `No column for "${f.en}" in the file: choose its column.` },
     missing_field: { sw: `${f.sw} halijajazwa.`, en: `${f.en} is empty.` },
     one_word_name: { sw: `Jina "${v}" lina neno moja tu: andika jina la kwanza na jina la ukoo.`, en: `Name "${v}" is one word only: write the first name and the surname.` },
-    unknown_group: { sw: `Kundi "${v}" halipo kwenye tukio hili.`, en: `Group "${v}" is not in this event.` },
+    unknown_group: { sw: `Kundi "${v}" halipo kwenye tukio hili: chagua kundi lake, au acha safu zake nje.`, en: `Group "${v}" is not in this event: choose its group, or leave its rows out.` },
     duplicate_external_id: { sw: `Namba ya usajili ${v} inajirudia: sawa na ${w.sw}.`, en: `Registration ID ${v} repeats: same as ${w.en}.` },
     duplicate_phone: { sw: `Simu ${v} inajirudia: sawa na ${w.sw}.`, en: `Phone ${v} repeats: same as ${w.en}.` },
     duplicate_email: { sw: `Barua pepe ${v} inajirudia: sawa na ${w.sw}.`, en: `Email ${v} repeats: same as ${w.en}.` },
