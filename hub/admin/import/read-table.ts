@@ -120,10 +120,16 @@ export function readCsv(content: Uint8Array): Table {
 export async function readXlsx(content: Uint8Array, sheetName?: string): Promise<Table> {
   const workbook = await loadWorkbook(content)
   const names = workbook.worksheets.map((s) => s.name)
-  const sheet = sheetName ? workbook.worksheets.find((s) => s.name === sheetName) : workbook.worksheets.find((s) => sheetRows(s).rows.some((r) => !blank(r.cells)))
-  if (sheetName && !sheet) throw new ReadError('unknown_sheet', sheetName)
-  if (!sheet) throw new ReadError('empty_file')
-  return { ...toTable(sheetRows(sheet).rows), sheets: names, sheet: sheet.name }
+  if (sheetName) {
+    const sheet = workbook.worksheets.find((s) => s.name === sheetName)
+    if (!sheet) throw new ReadError('unknown_sheet', sheetName)
+    return { ...toTable(sheetRows(sheet).rows), sheets: names, sheet: sheet.name }
+  }
+  for (const sheet of workbook.worksheets) {
+    const { rows } = sheetRows(sheet)
+    if (rows.some((r) => !blank(r.cells))) return { ...toTable(rows), sheets: names, sheet: sheet.name }
+  }
+  throw new ReadError('empty_file')
 }
 
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
