@@ -1,5 +1,6 @@
 // A workbook as an office sends it: the header found below the title rows, the merged header
 // cell read once, numeric phones and groups, dates, trailing empty cells, sheets to choose.
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { readTable } from '../../hub/admin/import/read-table.js'
 import { cellText } from '../../hub/admin/import/read-xlsx.js'
@@ -58,5 +59,52 @@ describe('title rows in a CSV', () => {
     const table = await readTable('x.csv', Buffer.from(csv))
     expect(table).toMatchObject({ headerRow: 3, columns: ['First name', 'Surname', 'Group'] })
     expect(table.rows).toEqual([{ row: 4, cells: ['Neema', 'Kombo', '1'] }])
+  })
+})
+
+describe('a header on two rows', () => {
+  it('"Jina" merged over "Kwanza" and "Ukoo": the lower words name the columns, data starts below', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Orodha')
+    ws.getCell('A1').value = 'ORODHA YA WASHIRIKI'
+    ws.mergeCells('A1:E1')
+    ws.getRow(2).values = ['S/N', 'Jina la mshiriki', null, 'Taasisi', 'Kundi']
+    ws.getRow(3).values = [null, 'Kwanza', 'Ukoo', null, null]
+    ws.mergeCells('B2:C2')
+    ws.mergeCells('A2:A3')
+    ws.mergeCells('D2:D3')
+    ws.mergeCells('E2:E3')
+    ws.addRow([1, 'Neema', 'Kombo', 'Wizara ya Fedha', 1])
+    ws.addRow([2, 'Baraka', 'Mrema', 'TRA', 2])
+    const content = new Uint8Array(await wb.xlsx.writeBuffer())
+    const table = await readTable('orodha.xlsx', content)
+    // cells merged down fill the lower row, so it reads most like a header: it is taken
+    expect(table).toMatchObject({ headerRow: 3, columns: ['S/N', 'Kwanza', 'Ukoo', 'Taasisi', 'Kundi'] })
+    expect(table.rows.map((r) => r.row)).toEqual([4, 5])
+    const plan = await planFile({ fileName: 'orodha.xlsx', content }, registry)
+    if (isFailure(plan)) throw new Error(plan.message.en)
+    expect(previewOf(plan).problems).toEqual([])
+    expect(plan.rows.map((r) => [r.values.firstName, r.values.lastName, r.values.groupId])).toEqual([
+      ['Neema', 'Kombo', 'ict'],
+      ['Baraka', 'Mrema', 'leaders'],
+    ])
+  })
+
+  it('without merges down, the top row is the header and the lower one names the merged columns', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Orodha')
+    ws.getRow(1).values = ['Namba ya usajili', 'Majina', null, 'Kundi']
+    ws.mergeCells('B1:C1')
+    ws.getRow(2).values = [null, 'La kwanza', 'La ukoo', null]
+    ws.addRow(['R-1', 'Neema', 'Kombo', 'Wageni'])
+    const table = await readTable('orodha.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))
+    expect(table).toMatchObject({ headerRow: 1, columns: ['Namba ya usajili', 'La kwanza', 'La ukoo', 'Kundi'], rows: [{ row: 3, cells: ['R-1', 'Neema', 'Kombo', 'Wageni'] }] })
+  })
+
+  it('the same in a CSV (the merge left blank cells), and a first data row is never taken for a header row', async () => {
+    const two = await readTable('x.csv', Buffer.from('Jina,,Kundi\nKwanza,Ukoo,\nNeema,Kombo,1\n'))
+    expect(two).toMatchObject({ columns: ['Kwanza', 'Ukoo', 'Kundi'], rows: [{ row: 3, cells: ['Neema', 'Kombo', '1'] }] })
+    const one = await readTable('x.csv', Buffer.from('Jina kamili,,Kundi\nNeema Kombo,,Wageni\n'))
+    expect(one.rows).toEqual([{ row: 2, cells: ['Neema Kombo', 'Wageni'] }])
   })
 })

@@ -56,8 +56,9 @@ export const FIELD_NAMES: Record<ImportField, Bilingual> = {
 const SYNONYMS: Record<ImportField, string[]> = {
   externalId: ['registration id', 'registration no', 'registration number', 'reg id', 'reg no', 'registration', 'external id', 'ticket', 'ticket id', 'ticket no', 'participant id', 'id', 'namba ya usajili', 'nambari ya usajili', 'namba ya usajili ya mshiriki', 'usajili', 'kitambulisho'],
   fullName: ['full name', 'fullname', 'full names', 'name', 'names', 'participant name', 'participant s name', 'attendee name', 'name of participant', 'jina kamili', 'jina', 'majina', 'majina kamili', 'jina la mshiriki', 'majina ya mshiriki'],
-  firstName: ['first name', 'firstname', 'given name', 'forename', 'jina la kwanza'],
-  lastName: ['surname', 'last name', 'lastname', 'family name', 'jina la ukoo', 'jina la mwisho', 'ubini'],
+  // "kwanza", "first": the lower row of a two-row header under "Jina" / "Name"
+  firstName: ['first name', 'firstname', 'given name', 'forename', 'jina la kwanza', 'la kwanza', 'kwanza', 'first', 'other names', 'majina mengine'],
+  lastName: ['surname', 'last name', 'lastname', 'family name', 'jina la ukoo', 'jina la mwisho', 'ubini', 'la ukoo', 'ukoo', 'la mwisho', 'mwisho', 'last'],
   title: ['title', 'job title', 'position', 'designation', 'rank', 'cheo', 'wadhifa', 'nafasi'],
   organisation: ['institution', 'organisation', 'organization', 'employer', 'company', 'ministry', 'office', 'taasisi', 'ofisi', 'shirika', 'wizara', 'mahali pa kazi'],
   orgType: ['institution type', 'organisation type', 'organization type', 'org type', 'sector', 'aina ya taasisi', 'sekta'],

@@ -3,7 +3,7 @@
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
-import { findHeader } from './find-header.js'
+import { findHeader, twoRowHeader } from './find-header.js'
 import { loadWorkbook, sheetRows } from './read-xlsx.js'
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -143,8 +143,15 @@ function toTable(all: TableRow[]): Table {
   const nonBlank = all.filter((r) => !blank(r.cells))
   if (nonBlank.length === 0) throw new ReadError('empty_file')
   const headerAt = all.indexOf(findHeader(nonBlank))
-  const header = all[headerAt]!.cells.map((c) => c.replace(/\s+/g, ' ').trim())
-  const body = all.slice(headerAt + 1).filter((r) => !blank(r.cells))
+  let header = all[headerAt]!.cells.map((c) => c.replace(/\s+/g, ' ').trim())
+  let bodyAt = headerAt + 1
+  const second = all[headerAt + 1]
+  const twoRows = second && second.row === all[headerAt]!.row + 1 ? twoRowHeader(header, second.cells.map((c) => c.replace(/\s+/g, ' ').trim())) : null
+  if (twoRows) {
+    header = twoRows
+    bodyAt++
+  }
+  const body = all.slice(bodyAt).filter((r) => !blank(r.cells))
   const width = body.reduce((w, r) => Math.max(w, r.cells.length), header.length)
   if (width > MAX_COLUMNS) throw new ReadError('too_many_columns')
   const kept: number[] = []
