@@ -138,7 +138,7 @@ export function ImportTab() {
               {t('admin.import.done', { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })}
             </p>
           )}
-          <ImportSample sample={preview.sample} />
+          <ImportSample sample={preview.sample} groups={preview.groups} />
         </>
       )}
     </section>

@@ -36,9 +36,15 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   )
 }
 
-export function ImportSample({ sample }: { sample: ImportPreview['sample'] }) {
+export function ImportSample({ sample, groups }: { sample: ImportPreview['sample']; groups: ImportPreview['groups'] }) {
   const { t } = useTranslation()
+  const { name } = useLang()
   if (sample.length === 0) return null
+  // "Kundi la 1: Maafisa TEHAMA", as organisers say it, rather than the id
+  const groupName = (id: string) => {
+    const g = groups.find((x) => x.id === id)
+    return g ? t('admin.import.groupOption', { number: g.number, name: name(g.name) }) : id
+  }
   const text = (v: unknown) => (typeof v === 'string' ? v : '')
   return (
     <>
@@ -65,7 +71,7 @@ export function ImportSample({ sample }: { sample: ImportPreview['sample'] }) {
               <td>{s.values.firstName}</td>
               <td>{s.values.lastName}</td>
               <td>{text(s.values.organisation)}</td>
-              <td>{s.values.groupId}</td>
+              <td>{s.values.groupId ? groupName(s.values.groupId) : ''}</td>
               <td>{text(s.values.phone)}</td>
             </tr>
           ))}
