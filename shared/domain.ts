@@ -19,8 +19,27 @@ export const Group = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** ids of the days this group may attend */
   days: z.array(id).max(31),
+  /** the number organisers say ("Kundi la 1"); absent means the group's position in the list */
+  number: z.number().int().min(1).max(999).optional(),
 })
 export type Group = z.infer<typeof Group>
+
+/** Each group's number: its own, or its position (1-based) in the event's list. */
+export const groupNumber = (groups: readonly Pick<Group, 'number'>[], index: number) => groups[index]?.number ?? index + 1
+
+const Groups = z
+  .array(Group)
+  .min(1)
+  .max(200)
+  .superRefine((groups, ctx) => {
+    // "Kundi la 2" must name one group: a number given by hand may not repeat another's position
+    const seen = new Set<number>()
+    groups.forEach((_, i) => {
+      const n = groupNumber(groups, i)
+      if (seen.has(n)) ctx.addIssue({ code: 'custom', path: [i, 'number'], message: `group number ${n} is used twice` })
+      seen.add(n)
+    })
+  })
 
 export const Hall = z.object({ id, name: Bilingual, capacity: z.number().int().min(0).max(1_000_000) })
 export type Hall = z.infer<typeof Hall>
@@ -34,7 +53,7 @@ export const EventInfo = z.object({
   venue: text(),
   timezone: text(64).default('Africa/Dar_es_Salaam'),
   days: z.array(Day).min(1).max(31),
-  groups: z.array(Group).min(1).max(200),
+  groups: Groups,
   halls: z.array(Hall).max(100),
   desks: z.array(Desk).max(200),
   /** Ed25519 public key (raw 32 bytes, base64url): kiosks verify badge codes with it offline */

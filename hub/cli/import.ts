@@ -1,81 +1,41 @@
-// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column]`
-// Imports the organiser's list into the hub's data folder, with the same checks as the admin
-// page. Run it while the hub is stopped: the running hub would not see the change and would
-// write over it. Exit codes: 0 done, 1 problems (nothing or not everything imported), 2 usage.
-import { readFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { fileExists } from '../../common/files.js'
-import { IMPORT_FIELDS, type ImportField, type MappingInput } from '../admin/import/fields.js'
-import type { ImportProblem } from '../admin/import/problems.js'
-import { applyImport, isFailure, planFile, previewOf, type ImportPreview } from '../admin/import/run.js'
-import { hubConfig } from '../config.js'
-import { EventStore } from '../store/event-store.js'
-import { openRegistryFile } from '../store/registry-file.js'
+// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column] [--value group:"Value"=Group] [--sheet NAME]`
+// `npm run import -- --template list.xlsx`
+// Imports the organiser's list with the same checks as the admin page, into the hub's data
+// folder or, with KARIBU_DATABASE_URL, into PostgreSQL. With a data folder, run it while the
+// hub is stopped: the running hub would not see the change and would write over it; hubs on
+// PostgreSQL hear of the change themselves. Exit codes: 0 done, 1 problems (nothing or not
+// everything imported), 2 usage.
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { applyImport, isFailure, planFile, previewOf } from '../admin/import/run.js'
+import { buildTemplate } from '../admin/import/template.js'
+import { parseImportArgs, UsageError, USAGE } from './import-args.js'
+import { describeWhere, openStore, readRegistry, whereIsTheEvent, type Where } from './import-registry.js'
+import { report } from './import-report.js'
 
-const USAGE = `Matumizi / Usage: npm run import -- <faili.csv|faili.xlsx> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column]
-  --dry-run         onyesha tu, usiandike / only show, write nothing
-  --data DIR        folda ya data ya kitovu / the hub's data folder (default: $KARIBU_DATA or ./data)
-  --all-or-nothing  ingiza vyote au chochote (chaguo-msingi) / import everything or nothing (default)
-  --valid-rows      ingiza safu sahihi tu / import the valid rows only
-  --map field=Column  chagua safu wima ya sehemu / choose a field's column (fields: ${IMPORT_FIELDS.join(', ')})`
-
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      data: { type: 'string' },
-      'all-or-nothing': { type: 'boolean', default: false },
-      'valid-rows': { type: 'boolean', default: false },
-      map: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  if (values.help) throw new UsageError('')
-  if (positionals.length !== 1) throw new UsageError('Taja faili moja / Name one file.')
-  if (values['all-or-nothing'] && values['valid-rows']) throw new UsageError('Chagua --all-or-nothing AU --valid-rows / Choose --all-or-nothing OR --valid-rows.')
-  const mapping: MappingInput = {}
-  for (const m of values.map) {
-    const at = m.indexOf('=')
-    const field = m.slice(0, at) as ImportField
-    if (at < 1 || !IMPORT_FIELDS.includes(field)) throw new UsageError(`--map ${m}: field=Column`)
-    mapping[field] = m.slice(at + 1) || null
-  }
-  return {
-    file: resolve(positionals[0]!),
-    dryRun: values['dry-run'],
-    dataDir: values.data ? resolve(values.data) : hubConfig().dataDir,
-    mode: values['valid-rows'] ? ('valid-rows' as const) : ('all-or-nothing' as const),
-    mapping: values.map.length ? mapping : undefined,
-  }
+function noEvent(w: Where, out: (line: string) => void): number {
+  out(`Hakuna tukio kwenye ${describeWhere(w)}: anzisha kitovu mara moja kwanza (npm start). / No event in ${describeWhere(w)}: start the hub once first (npm start).`)
+  return 2
 }
-
-function report(p: ImportPreview, out: (line: string) => void) {
-  const mapped = Object.entries(p.mapping).filter(([, c]) => c).map(([f, c]) => `${f}←"${c}"`)
-  out(`Safu wima / Columns: ${mapped.join(', ')}`)
-  out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid}`)
-  for (const x of p.problems) out(problemLine(x))
-}
-
-const problemLine = (x: ImportProblem) => `  safu / row ${x.row}: ${x.message.sw} / ${x.message.en}`
 
 export async function main(argv: string[], out = (l: string) => console.log(l)): Promise<number> {
   let args
   try {
-    args = parse(argv)
+    args = parseImportArgs(argv)
   } catch (err) {
     out(`${(err as Error).message}\n${USAGE}`.trim())
     return err instanceof UsageError && !err.message ? 0 : 2
   }
-  const registryPath = join(args.dataDir, 'registry.json')
-  if (!(await fileExists(registryPath))) {
-    out(`Hakuna tukio kwenye ${args.dataDir}: anzisha kitovu mara moja kwanza (npm start). / No event in ${args.dataDir}: start the hub once first (npm start).`)
-    return 2
+  const where = whereIsTheEvent(args.dataDir)
+
+  if (args.kind === 'template') {
+    const registry = await readRegistry(where)
+    if (!registry) return noEvent(where, out)
+    await writeFile(args.out, await buildTemplate(registry.event))
+    out(`Kiolezo kimeandikwa / Template written: ${args.out}`)
+    return 0
   }
+
   let content: Buffer
   try {
     content = await readFile(args.file)
@@ -83,14 +43,12 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
     out(`Faili halisomeki / Cannot read the file: ${args.file}`)
     return 2
   }
-  const input = { fileName: basename(args.file), content, mapping: args.mapping }
+  const input = { fileName: basename(args.file), content, mapping: args.mapping, values: args.values, sheet: args.sheet }
 
   if (args.dryRun) {
-    // read-only: the registry file is opened, never written
-    const db = await openRegistryFile(registryPath, () => {
-      throw new Error('unreachable: the file exists')
-    })
-    const plan = await planFile(input, db.data)
+    const registry = await readRegistry(where)
+    if (!registry) return noEvent(where, out)
+    const plan = await planFile(input, registry)
     if (isFailure(plan)) {
       out(`${plan.message.sw} / ${plan.message.en}`)
       return 2
@@ -101,12 +59,8 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
     return p.problems.length ? 1 : 0
   }
 
-  const { store } = await EventStore.open({
-    dataDir: args.dataDir,
-    seed: () => {
-      throw new Error('unreachable: the registry exists')
-    },
-  })
+  const store = await openStore(where)
+  if (!store) return noEvent(where, out)
   try {
     const result = await applyImport(store, input, args.mode, 'cli-import')
     if ('error' in result) {
@@ -118,9 +72,9 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
       out('Hakuna kilichoingizwa: rekebisha matatizo, au tumia --valid-rows. / Nothing was imported: fix the problems, or use --valid-rows.')
       return 1
     }
-    out(`Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}`)
+    out(`Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}; zimeachwa / left out: ${result.leftOut}`)
     // the running hub keeps its own copy of the registry and would write over this one
-    if (result.rev !== null) out('Kama kitovu kinaendeshwa kwenye folda hii, kianzishe upya sasa. / If a hub is running on this folder, restart it now.')
+    if (result.rev !== null && where.kind === 'folder') out('Kama kitovu kinaendeshwa kwenye folda hii, kianzishe upya sasa. / If a hub is running on this folder, restart it now.')
     return 0
   } finally {
     await store.close()

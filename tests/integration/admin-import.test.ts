@@ -51,9 +51,43 @@ describe('import over HTTP', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as Record<string, unknown>
     expect(body).toMatchObject({ ok: true, rows: 4, valid: 3, columns: ['Registration ID', 'First name', 'Surname', 'Group'], mapping: { groupId: 'Group' } })
-    expect(body.problems).toEqual([{ row: 3, field: 'groupId', code: 'unknown_group', message: { sw: expect.stringContaining('Wanafunzi'), en: expect.stringContaining('Wanafunzi') } }])
+    expect(body.problems).toEqual([{ row: 3, externalId: 'R-601', name: 'Amina Shirima', field: 'groupId', code: 'unknown_group', message: { sw: expect.stringContaining('Wanafunzi'), en: expect.stringContaining('Wanafunzi') } }])
+    expect(body.values).toContainEqual({ field: 'groupId', value: 'Wanafunzi', rows: 1, to: null, by: 'unknown' })
     expect((body.sample as unknown[]).length).toBe(4)
     expect(await registryBytes()).toEqual(before)
+  })
+
+  it('the value mapping over HTTP: an unknown group mapped, another left out; an update shows old → new', async () => {
+    const values = { groupId: { 'Kundi A': 'guests', Wanafunzi: null, '7': 'leaders' } }
+    const preview = await post('/api/admin/import/preview', { ...(await file('groups-by-number.csv')), values })
+    const p = (await preview.json()) as { problems: unknown[]; leftOut: number; valid: number }
+    expect(p).toMatchObject({ problems: [], leftOut: 1, valid: 11 })
+    const applied = await post('/api/admin/import/apply', { ...(await file('groups-by-number.csv')), values, mode: 'all-or-nothing' })
+    expect(applied.status).toBe(200)
+    expect(await applied.json()).toMatchObject({ added: 11, leftOut: 1, skipped: 0 })
+    expect(t.store.data.attendees.find((a) => a.externalId === 'G-9')?.groupId).toBe('guests')
+    const bad = await post('/api/admin/import/preview', { ...(await file('groups-by-number.csv')), values: { groupId: { 'Kundi A': 'nope' } } })
+    expect(bad.status).toBe(422)
+
+    const update = (await (await post('/api/admin/import/preview', await file('update.csv'))).json()) as { updates: unknown[] }
+    expect(update.updates).toEqual([
+      { row: 2, externalId: 'REG-2', name: 'Baraka Mwakyusa', changes: [{ field: 'title', from: 'Bw.', to: 'Dkt.' }, { field: 'organisation', from: 'e-Government Authority', to: 'Wizara ya Fedha' }] },
+      { row: 4, externalId: 'REG-4', name: 'Juma Massawe', changes: [{ field: 'groupId', from: 'ict', to: 'guests' }] },
+    ])
+  })
+
+  it('the template: an XLSX for this event, admin only', async () => {
+    const res = await fetch(`${t.url}/api/admin/import/template.xlsx`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(res.headers.get('content-disposition')).toContain('orodha-ya-washiriki.xlsx')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b])
+    // the empty template previews as a list with no rows, every column recognised
+    const preview = (await (await post('/api/admin/import/preview', { fileName: 'orodha.xlsx', contentBase64: bytes.toString('base64') })).json()) as { rows: number; mapping: Record<string, string | null> }
+    expect(preview.rows).toBe(0)
+    expect(preview.mapping).toMatchObject({ externalId: 'Namba ya usajili / Registration ID', firstName: 'Jina la kwanza / First name', groupId: 'Kundi / Group', phone: 'Simu / Phone', vip: 'Mgeni mashuhuri (VIP) / VIP' })
+    expect((await fetch(`${t.url}/api/admin/import/template.xlsx`)).status).toBe(401)
   })
 
   it('all-or-nothing with a bad row imports nothing; valid-rows imports only the valid rows', async () => {

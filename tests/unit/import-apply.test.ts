@@ -29,7 +29,7 @@ describe('applyPlan', () => {
       d,
     )
     const counts = applyPlan(d, plan, 2, '2026-11-24T05:00:00.000Z', 'admin')
-    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 0, skipped: 1 })
+    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 0, skipped: 1, leftOut: 0 })
     const baraka = d.attendees.find((a) => a.externalId === 'REG-2')!
     expect(baraka).toMatchObject({ id: 'A0002', seq: 2, badgeVersion: 3, organisation: 'Wizara ya Fedha', flags: ['vip'], rev: 2, title: 'Bw.' })
     const peter = d.attendees.find((a) => a.externalId === 'NEW-1')!
@@ -42,7 +42,7 @@ describe('applyPlan', () => {
     const d = data()
     const a = d.attendees[0]!
     const plan = planImport(table([[a.externalId!, a.firstName, a.lastName, a.organisation, a.groupId, a.phone!, '']]), guessMapping(columns), d)
-    expect(applyPlan(d, plan, 2, 'now', 'admin')).toEqual({ added: 0, updated: 0, unchanged: 1, skipped: 0 })
+    expect(applyPlan(d, plan, 2, 'now', 'admin')).toEqual({ added: 0, updated: 0, unchanged: 1, skipped: 0, leftOut: 0 })
     expect(d.attendees[0]!.rev).toBe(1)
   })
 

@@ -88,6 +88,18 @@ describe('normalisePhone', () => {
     expect(normalisePhone(raw)).toEqual({ ok: false })
   })
 
+  it("foreign numbers by their own country's rules, not by digit count", () => {
+    expect(normalisePhone('+254 712 345 678')).toEqual({ ok: true, phone: '+254712345678' })
+    expect(normalisePhone('+49 30 901820')).toEqual({ ok: true, phone: '+4930901820' })
+    expect(normalisePhone('+44 20 7946 0958')).toEqual({ ok: true, phone: '+442079460958' })
+    expect(normalisePhone('0049 30 901820')).toEqual({ ok: true, phone: '+4930901820' })
+    // a Kenyan number one digit short, and a Tanzanian range that does not exist
+    expect(normalisePhone('+254 712 345 67')).toEqual({ ok: false })
+    expect(normalisePhone('+255 812 345 678')).toEqual({ ok: false })
+    // the extra 0 some write after the country code
+    expect(normalisePhone('+255 (0)712 345 678')).toEqual({ ok: true, phone: '+255712345678' })
+  })
+
   it('an empty cell is no phone, not a bad one', () => {
     expect(normalisePhone('  ')).toEqual({ ok: true, phone: undefined })
   })

@@ -1,9 +1,10 @@
 // Carries out a plan on the registry data, inside one updateRegistry change: every row or
 // none is in the one write. Updates keep the attendee's id, seq and badge version, so their
 // check-ins and badge history stay theirs.
-import { FLAGS, type Attendee, type Flag } from '../../../shared/domain.js'
+import type { Attendee } from '../../../shared/domain.js'
 import type { RegistryData } from '../../store/registry-data.js'
-import { validRows, type ImportPlan, type PlannedRow } from './plan.js'
+import { newAttendee, updatedAttendee } from './attendee-from-row.js'
+import { keptRows, validRows, type ImportPlan } from './plan.js'
 
 export type ImportMode = 'valid-rows' | 'all-or-nothing'
 
@@ -14,12 +15,14 @@ export interface ApplyCounts {
   unchanged: number
   /** rows with a problem, not imported */
   skipped: number
+  /** rows whose value the organiser chose to leave out */
+  leftOut: number
 }
 
-/** Whether a plan may be applied in a mode: all-or-nothing refuses any problem. */
+/** Whether a plan may be applied in a mode: all-or-nothing refuses any problem (rows left out by choice are not one). */
 export function mayApply(plan: ImportPlan, mode: ImportMode): boolean {
   const valid = validRows(plan).length
-  return mode === 'valid-rows' ? true : valid === plan.rows.length && plan.fileProblems.length === 0
+  return mode === 'valid-rows' ? true : valid === keptRows(plan).length && plan.fileProblems.length === 0
 }
 
 /** The next free attendee id and seq: seqs only grow, so an old badge never names a new person. */
@@ -35,11 +38,6 @@ export function nextAttendeeIds(data: Pick<RegistryData, 'attendees'>) {
   }
 }
 
-function mergeFlags(current: readonly Flag[], set: Partial<Record<Flag, boolean>> | undefined): Flag[] {
-  if (!set) return [...current]
-  return FLAGS.filter((f) => set[f] ?? current.includes(f))
-}
-
 function changedFrom(before: Attendee, after: Attendee): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Attendee)[])
   keys.delete('rev')
@@ -50,7 +48,8 @@ function changedFrom(before: Attendee, after: Attendee): boolean {
 export function applyPlan(data: RegistryData, plan: ImportPlan, rev: number, at: string, by: string): ApplyCounts {
   const rows = validRows(plan)
   const next = nextAttendeeIds(data)
-  const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length - rows.length }
+  const kept = keptRows(plan).length
+  const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: kept - rows.length, leftOut: plan.rows.length - kept }
   const byId = new Map(data.attendees.map((a, i) => [a.id, i]))
   for (const r of rows) {
     const index = r.existingId === null ? undefined : byId.get(r.existingId)
@@ -69,54 +68,4 @@ export function applyPlan(data: RegistryData, plan: ImportPlan, rev: number, at:
     } else counts.unchanged++
   }
   return counts
-}
-
-function newAttendee(r: PlannedRow, id: string, seq: number, rev: number): Attendee {
-  const v = r.values
-  const a: Attendee = {
-    id,
-    seq,
-    firstName: v.firstName,
-    lastName: v.lastName,
-    title: v.title ?? '',
-    organisation: v.organisation ?? '',
-    orgType: v.orgType ?? '',
-    category: v.category ?? '',
-    groupId: v.groupId,
-    flags: mergeFlags([], v.flags),
-    walkIn: false,
-    // issued at import, as the seed does: the code can be sent or printed straight away
-    badgeVersion: 1,
-    rev,
-  }
-  if (v.externalId) a.externalId = v.externalId
-  if (v.phone) a.phone = v.phone
-  if (v.email) a.email = v.email
-  return a
-}
-
-function updatedAttendee(before: Attendee, r: PlannedRow, rev: number): Attendee {
-  const v = r.values
-  const after: Attendee = {
-    ...before,
-    firstName: v.firstName,
-    lastName: v.lastName,
-    groupId: v.groupId,
-    title: v.title ?? before.title,
-    organisation: v.organisation ?? before.organisation,
-    orgType: v.orgType ?? before.orgType,
-    category: v.category ?? before.category,
-    flags: mergeFlags(before.flags, v.flags),
-    rev,
-  }
-  // a mapped phone or email column is the truth, an empty cell included
-  if ('phone' in v) {
-    if (v.phone) after.phone = v.phone
-    else delete after.phone
-  }
-  if ('email' in v) {
-    if (v.email) after.email = v.email
-    else delete after.email
-  }
-  return after
 }

@@ -5,6 +5,7 @@ import type { Bilingual } from '../../../shared/domain.js'
 
 export const IMPORT_FIELDS = [
   'externalId',
+  'fullName',
   'firstName',
   'lastName',
   'title',
@@ -23,6 +24,7 @@ export const IMPORT_FIELDS = [
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
+/** groupId, and a name: a full-name column, or first-name and surname columns (see plan.ts) */
 export const REQUIRED_FIELDS: readonly ImportField[] = ['firstName', 'lastName', 'groupId']
 
 /** field -> column name (a header of the file), or null when no column feeds it */
@@ -32,6 +34,7 @@ export type MappingInput = Partial<Record<ImportField, string | null>>
 
 export const FIELD_NAMES: Record<ImportField, Bilingual> = {
   externalId: { sw: 'Namba ya usajili', en: 'Registration ID' },
+  fullName: { sw: 'Jina kamili', en: 'Full name' },
   firstName: { sw: 'Jina la kwanza', en: 'First name' },
   lastName: { sw: 'Jina la ukoo', en: 'Surname' },
   title: { sw: 'Cheo', en: 'Title' },
@@ -52,8 +55,10 @@ export const FIELD_NAMES: Record<ImportField, Bilingual> = {
 /** Header spellings, already normalised (see normaliseHeader). Order matters: first match wins. */
 const SYNONYMS: Record<ImportField, string[]> = {
   externalId: ['registration id', 'registration no', 'registration number', 'reg id', 'reg no', 'registration', 'external id', 'ticket', 'ticket id', 'ticket no', 'participant id', 'id', 'namba ya usajili', 'nambari ya usajili', 'namba ya usajili ya mshiriki', 'usajili', 'kitambulisho'],
-  firstName: ['first name', 'firstname', 'given name', 'forename', 'jina la kwanza'],
-  lastName: ['surname', 'last name', 'lastname', 'family name', 'jina la ukoo', 'jina la mwisho', 'ubini'],
+  fullName: ['full name', 'fullname', 'full names', 'name', 'names', 'participant name', 'participant s name', 'attendee name', 'name of participant', 'jina kamili', 'jina', 'majina', 'majina kamili', 'jina la mshiriki', 'majina ya mshiriki'],
+  // "kwanza", "first": the lower row of a two-row header under "Jina" / "Name"
+  firstName: ['first name', 'firstname', 'given name', 'forename', 'jina la kwanza', 'la kwanza', 'kwanza', 'first', 'other names', 'majina mengine'],
+  lastName: ['surname', 'last name', 'lastname', 'family name', 'jina la ukoo', 'jina la mwisho', 'ubini', 'la ukoo', 'ukoo', 'la mwisho', 'mwisho', 'last'],
   title: ['title', 'job title', 'position', 'designation', 'rank', 'cheo', 'wadhifa', 'nafasi'],
   organisation: ['institution', 'organisation', 'organization', 'employer', 'company', 'ministry', 'office', 'taasisi', 'ofisi', 'shirika', 'wizara', 'mahali pa kazi'],
   orgType: ['institution type', 'organisation type', 'organization type', 'org type', 'sector', 'aina ya taasisi', 'sekta'],
@@ -87,10 +92,11 @@ export function emptyMapping(): Mapping {
 export function guessMapping(columns: readonly string[]): Mapping {
   const mapping = emptyMapping()
   const taken = new Set<string>()
-  const normalised = columns.map(normaliseHeader)
+  // a bilingual header ("Jina la kwanza / First name", as the template writes them) matches by either half
+  const normalised = columns.map((c) => [normaliseHeader(c), ...c.split(/[/|]/).map(normaliseHeader)])
   for (const field of IMPORT_FIELDS) {
     for (const synonym of SYNONYMS[field]) {
-      const i = normalised.findIndex((h, j) => h === synonym && !taken.has(columns[j]!))
+      const i = normalised.findIndex((h, j) => h.includes(synonym) && !taken.has(columns[j]!))
       if (i >= 0) {
         mapping[field] = columns[i]!
         taken.add(columns[i]!)

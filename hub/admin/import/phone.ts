@@ -1,21 +1,23 @@
-// Phone numbers as Tanzanians write them (0712 345 678, 255712345678, +255 712 345 678, and
-// 712345678 when a spreadsheet ate the leading zero) become +255XXXXXXXXX. A number of another
-// country, written with its +, is kept in the same E.164 shape.
+// Phone numbers through libphonenumber-js with Tanzania as the home region: 0712 345 678,
+// 255712345678, +255 712 345 678, and 712345678 where a spreadsheet ate the leading zero, all
+// become +255712345678. A number written with its country code is checked by that country's
+// own rules (the "max" metadata: which ranges exist, not only how many digits).
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 
 export type PhoneResult = { ok: true; phone: string | undefined } | { ok: false }
 
-/** The nine digits after +255: fixed lines start with 2, mobiles with 6 or 7. */
-const NATIONAL = /^[2-7]\d{8}$/
+export const HOME_REGION = 'TZ'
 
 export function normalisePhone(raw: string): PhoneResult {
   const value = raw.trim()
   if (!value) return { ok: true, phone: undefined }
-  // spaces, dashes, dots and brackets are how people group digits; anything else is not a phone number
-  const compact = value.replace(/[\s\u00a0().-]/g, '')
+  // spaces, dashes, dots, slashes and brackets are how people group digits; anything else is not a phone number
+  let compact = value.replace(/[\s\u00a0().\-/]/g, '')
   if (!/^\+?\d+$/.test(compact)) return { ok: false }
-  const tz = /^(?:\+|00)?255(?:0)?(\d{9})$/.exec(compact) ?? /^0(\d{9})$/.exec(compact) ?? /^(\d{9})$/.exec(compact)
-  if (tz) return NATIONAL.test(tz[1]!) ? { ok: true, phone: `+255${tz[1]}` } : { ok: false }
-  const international = /^(?:\+|00)([1-9]\d{6,14})$/.exec(compact)
-  if (international && !international[1]!.startsWith('255')) return { ok: true, phone: `+${international[1]}` }
-  return { ok: false }
+  if (compact.startsWith('00')) compact = `+${compact.slice(2)}`
+  // the country code written without its + (a numeric cell cannot hold one)
+  else if (/^255\d{9}$/.test(compact)) compact = `+${compact}`
+  const parsed = parsePhoneNumberFromString(compact, HOME_REGION)
+  if (!parsed || !parsed.isValid()) return { ok: false }
+  return { ok: true, phone: parsed.number }
 }

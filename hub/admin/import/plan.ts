@@ -1,10 +1,13 @@
 // Pure: a table, a mapping and the registry as it is → what an import would do, row by row,
 // and every problem. Nothing is written here; apply.ts carries a plan out.
-import { attendeeName, FLAGS, type Attendee, type EventInfo, type Flag } from '../../../shared/domain.js'
+import { attendeeName, FLAGS, groupNumber, type Attendee, type Bilingual, type EventInfo, type Flag } from '../../../shared/domain.js'
+import { changesOf, updatedAttendee, type FieldChange } from './attendee-from-row.js'
 import { REQUIRED_FIELDS, type ImportField, type Mapping } from './fields.js'
+import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
 import { problem, type ImportProblem } from './problems.js'
 import type { Table } from './read-table.js'
+import { groupMatcher, valueKey, type ValueMatch } from './values.js'
 
 /** The attendee fields a row sets; a field whose column is not mapped is absent (kept on update). */
 export interface RowValues {
@@ -28,17 +31,30 @@ export interface PlannedRow {
   /** the registered attendee this row updates (same registration ID), or null to add one */
   existingId: string | null
   problems: ImportProblem[]
+  /** the organiser chose to leave this row's value out: not imported, and not a problem */
+  leftOut?: true
+  /** for a row that updates someone registered: what it would change (old → new) */
+  changes?: FieldChange[]
 }
 
 export interface ImportPlan {
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
   columns: string[]
   mapping: Mapping
   rows: PlannedRow[]
   /** problems of the file as a whole (a required field with no column) */
   fileProblems: ImportProblem[]
+  /** each distinct group value and what it was taken to mean */
+  values: ValueMatch[]
+  /** the event's groups, for the value-mapping step to offer */
+  groups: { id: string; number: number; name: Bilingual }[]
 }
 
-export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0))
+export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut))
+/** the rows an import would take, were they all valid: every row but those left out */
+export const keptRows = (plan: ImportPlan) => plan.rows.filter((r) => !r.leftOut)
 export const allProblems = (plan: ImportPlan) => [...plan.fileProblems, ...plan.rows.flatMap((r) => r.problems)]
 
 const MAX: Partial<Record<ImportField, number>> = { externalId: 64, firstName: 100, lastName: 100, title: 100, organisation: 200, orgType: 100, category: 100, email: 200 }
@@ -50,24 +66,32 @@ const FLAG_WORDS: Record<string, Flag> = {
 }
 
 const key = (s: string) => s.trim().toLowerCase()
-/** Names and titles: one line, single spaces (a quoted cell may hold line breaks). */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 export interface RegistryView {
   event: Pick<EventInfo, 'groups'>
   attendees: readonly Attendee[]
 }
 
-export function planImport(table: Table, mapping: Mapping, registry: RegistryView): ImportPlan {
-  const fileProblems = REQUIRED_FIELDS.filter((f) => !mapping[f]).map((f) => problem(1, f, 'unmapped_column'))
+/** `choices`: the organiser's value mapping, keyed by valueKey (see values.ts resolveChoices) */
+export function planImport(table: Table, mapping: Mapping, registry: RegistryView, choices: ReadonlyMap<string, string | null> = new Map()): ImportPlan {
+  // a full-name column stands in for first name and surname
+  const required = mapping.fullName ? REQUIRED_FIELDS.filter((f) => f === 'groupId') : REQUIRED_FIELDS
+  const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(table.headerRow ?? 1, f, 'unmapped_column'))
+  const pairMapped = !!mapping.firstName && !!mapping.lastName
   const index = new Map(table.columns.map((c, i) => [c, i]))
   const col = (field: ImportField) => {
     const column = mapping[field]
     return column === null ? undefined : index.get(column)
   }
 
-  const groupOf = new Map<string, string>()
-  for (const g of registry.event.groups) for (const name of [g.id, g.name.sw, g.name.en]) if (!groupOf.has(key(name))) groupOf.set(key(name), g.id)
+  const groups = groupMatcher(registry.event.groups)
+  const valueMatches = new Map<string, ValueMatch>()
+  const seeValue = (value: string, to: string | null, by: ValueMatch['by']) => {
+    const k = valueKey(value)
+    const seen = valueMatches.get(k)
+    if (seen) seen.rows++
+    else valueMatches.set(k, { field: 'groupId', value, rows: 1, to, by })
+  }
   const byExternal = new Map<string, Attendee>()
   const byPhone = new Map<string, Attendee>()
   const byEmail = new Map<string, Attendee>()
@@ -95,19 +119,39 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
       return value
     }
 
-    const values: RowValues = { firstName: text('firstName') ?? '', lastName: text('lastName') ?? '', groupId: '' }
-    for (const f of REQUIRED_FIELDS) if (mapping[f] && !oneLine(cell(f) ?? '')) problems.push(problem(row, f, 'missing_field'))
+    const values: RowValues = { firstName: '', lastName: '', groupId: '' }
+    if (!oneLine(cell('groupId') ?? '') && mapping.groupId) problems.push(problem(row, 'groupId', 'missing_field'))
+    const name = readName(row, cell, pairMapped, problems)
+    values.firstName = name.firstName
+    values.lastName = name.lastName
 
     const group = text('groupId')
     if (group) {
-      const id = groupOf.get(key(group))
-      if (id) values.groupId = id
-      else problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
+      const k = valueKey(group)
+      const chosen = choices.get(k)
+      const found = chosen === undefined ? groups.match(group) : null
+      if (chosen === null) {
+        seeValue(group, null, 'left_out')
+        return { row, values, existingId: null, problems: [], leftOut: true }
+      }
+      if (chosen !== undefined) {
+        values.groupId = chosen
+        seeValue(group, chosen, 'chosen')
+      } else if (found) {
+        values.groupId = found.id
+        seeValue(group, found.id, found.by)
+      } else {
+        seeValue(group, null, 'unknown')
+        problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
+      }
     }
     for (const f of ['title', 'organisation', 'orgType', 'category'] as const) {
       const v = text(f)
       if (v !== undefined) values[f] = v
     }
+    const title = withPrefix(name.prefix, values.title)
+    if (title !== undefined) values.title = title
+    if (title && title.length > 100 && !problems.some((x) => x.field === 'title')) problems.push(problem(row, 'title', 'too_long', { max: 100 }))
 
     const externalId = text('externalId')
     let existing: Attendee | undefined
@@ -154,9 +198,51 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
 
     const flags = readFlags(cell)
     if (flags) values.flags = flags
-    return { row, values, existingId: existing?.id ?? null, problems }
+    const who = { externalId: externalId || undefined, name: attendeeName(values) || oneLine(cell('fullName') ?? '') || undefined }
+    for (const p of problems) {
+      if (who.externalId) p.externalId = who.externalId
+      if (who.name) p.name = who.name
+    }
+    const planned: PlannedRow = { row, values, existingId: existing?.id ?? null, problems }
+    if (existing) planned.changes = changesOf(existing, updatedAttendee(existing, planned, existing.rev))
+    return planned
   })
-  return { columns: table.columns, mapping, rows, fileProblems }
+  return { sheets: table.sheets ?? [], sheet: table.sheet ?? null, headerRow: table.headerRow ?? 1, columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
+}
+
+/**
+ * First name and surname from their own columns when the row has them, else from the full
+ * name. Honorifics at the front of either move to the title.
+ */
+function readName(row: number, cell: (field: ImportField) => string | undefined, pairMapped: boolean, problems: ImportProblem[]) {
+  const first = oneLine(cell('firstName') ?? '')
+  const last = oneLine(cell('lastName') ?? '')
+  const full = cell('fullName')
+  const checkLength = (v: { firstName: string; lastName: string }) => {
+    if (v.firstName.length > 100) problems.push(problem(row, 'firstName', 'too_long', { max: 100 }))
+    if (v.lastName.length > 100) problems.push(problem(row, 'lastName', 'too_long', { max: 100 }))
+  }
+  if (pairMapped && (first || last || full === undefined || !oneLine(full))) {
+    if (!first) problems.push(problem(row, 'firstName', 'missing_field'))
+    if (!last) problems.push(problem(row, 'lastName', 'missing_field'))
+    const split = splitFullName(first)
+    const v = { firstName: split.lastName ? [split.firstName, split.lastName].filter(Boolean).join(' ') : first, lastName: last, prefix: split.prefix }
+    checkLength(v)
+    return v
+  }
+  if (full === undefined || !oneLine(full)) {
+    if (full !== undefined) problems.push(problem(row, 'fullName', 'missing_field'))
+    else {
+      // at most one of the pair is mapped, and no full name: the missing column is a file problem
+      if (!first && cell('firstName') !== undefined) problems.push(problem(row, 'firstName', 'missing_field'))
+      if (!last && cell('lastName') !== undefined) problems.push(problem(row, 'lastName', 'missing_field'))
+    }
+    return { firstName: first, lastName: last, prefix: '' }
+  }
+  const v = splitFullName(full, cell('lastName'))
+  if (!v.firstName || !v.lastName) problems.push(problem(row, 'fullName', 'one_word_name', { value: oneLine(full) }))
+  checkLength(v)
+  return v
 }
 
 function readFlags(cell: (field: ImportField) => string | undefined): Partial<Record<Flag, boolean>> | undefined {

@@ -6,6 +6,7 @@ import { FIELD_NAMES, type ImportField } from './fields.js'
 export const PROBLEM_CODES = [
   'unmapped_column',
   'missing_field',
+  'one_word_name',
   'unknown_group',
   'duplicate_external_id',
   'duplicate_phone',
@@ -22,6 +23,9 @@ export interface ImportProblem {
   field: ImportField | null
   code: ProblemCode
   message: Bilingual
+  /** who the row is, so "row 16: bad phone" needs no looking up */
+  externalId?: string
+  name?: string
 }
 
 /** Who a duplicate collides with: an earlier row of the file, or someone already registered. */
@@ -40,7 +44,8 @@ export function problem(row: number, field: ImportField | null, code: ProblemCod
   const messages: Record<ProblemCode, Bilingual> = {
     unmapped_column: { sw: `Hakuna safu wima ya "${f.sw}" kwenye faili: chagua safu wima yake.`, en: `No column for "${f.en}" in the file: choose its column.` },
     missing_field: { sw: `${f.sw} halijajazwa.`, en: `${f.en} is empty.` },
-    unknown_group: { sw: `Kundi "${v}" halipo kwenye tukio hili.`, en: `Group "${v}" is not in this event.` },
+    one_word_name: { sw: `Jina "${v}" lina neno moja tu: andika jina la kwanza na jina la ukoo.`, en: `Name "${v}" is one word only: write the first name and the surname.` },
+    unknown_group: { sw: `Kundi "${v}" halipo kwenye tukio hili: chagua kundi lake, au acha safu zake nje.`, en: `Group "${v}" is not in this event: choose its group, or leave its rows out.` },
     duplicate_external_id: { sw: `Namba ya usajili ${v} inajirudia: sawa na ${w.sw}.`, en: `Registration ID ${v} repeats: same as ${w.en}.` },
     duplicate_phone: { sw: `Simu ${v} inajirudia: sawa na ${w.sw}.`, en: `Phone ${v} repeats: same as ${w.en}.` },
     duplicate_email: { sw: `Barua pepe ${v} inajirudia: sawa na ${w.sw}.`, en: `Email ${v} repeats: same as ${w.en}.` },

@@ -32,7 +32,7 @@ export const adminToken = {
 
 // ---- what the hub answers (hub/admin/*-routes.ts) ----
 
-export const IMPORT_FIELDS = ['externalId', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
+export const IMPORT_FIELDS = ['externalId', 'fullName', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 export type Mapping = Record<ImportField, string | null>
 export type ImportMode = 'valid-rows' | 'all-or-nothing'
@@ -42,17 +42,45 @@ export interface ImportProblem {
   field: ImportField | null
   code: string
   message: Bilingual
+  externalId?: string
+  name?: string
+}
+
+export interface RowUpdate {
+  row: number
+  externalId?: string
+  name: string
+  changes: { field: ImportField; from: string; to: string }[]
+}
+
+/** the value-mapping step: a file's value → group id, or null to leave its rows out */
+export type ValueChoices = { groupId?: Record<string, string | null> }
+
+export interface ValueMatch {
+  field: 'groupId'
+  value: string
+  rows: number
+  to: string | null
+  by: 'id' | 'number' | 'name' | 'chosen' | 'left_out' | 'unknown'
 }
 
 export interface ImportPreview {
+  sheets: string[]
+  sheet: string | null
+  headerRow: number
   columns: string[]
   mapping: Mapping
   rows: number
   valid: number
   toAdd: number
   toUpdate: number
+  leftOut: number
   problems: ImportProblem[]
-  sample: { row: number; action: 'add' | 'update' | 'skip'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
+  values: ValueMatch[]
+  groups: { id: string; number: number; name: Bilingual }[]
+  updates: RowUpdate[]
+  unchanged: number
+  sample: { row: number; action: 'add' | 'update' | 'skip' | 'left_out'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
 }
 
 export interface ImportResult {
@@ -60,6 +88,7 @@ export interface ImportResult {
   updated: number
   unchanged: number
   skipped: number
+  leftOut: number
   problems: ImportProblem[]
 }
 
@@ -142,8 +171,10 @@ export class AdminApi {
   /** Any cheap admin-only call: tells whether the pasted credential is the admin's. */
   check = () => this.request<EventAnswer>('GET', '/api/admin/event')
 
-  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>) => this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping })
-  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>) => this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode })
+  previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
+    this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping, values, sheet })
+  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
+    this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values, sheet })
 
   getEvent = () => this.request<EventAnswer>('GET', '/api/admin/event')
   saveEvent = (event: EditableEvent) => this.request<EventAnswer>('PUT', '/api/admin/event', event)
@@ -162,6 +193,9 @@ export class AdminApi {
   changeAdminCredential = () => this.request<{ id: string; token: string }>('POST', '/api/admin/credentials/admin')
   setKioskExitPin = (pin: string) => this.request<object>('PUT', '/api/admin/kiosk-exit-pin', { pin })
 }
+
+/** The event's list to fill in (hub/admin/import/template.ts). */
+export const importTemplatePath = '/api/admin/import/template.xlsx'
 
 /** Export and badge addresses; the badge ones are served by the badges module. */
 export const exportPaths = {
