@@ -15,5 +15,7 @@ export function guardCell(value: Cell): string | number {
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const data = [header.map(guardCell), ...rows.map((r) => r.map(guardCell))]
-  return `\uFEFF${Papa.unparse(data, { newline: '\r\n', quotes: false, header: false })}\r\n`
+  // quoted whenever a reader could split the cell: a separator of either kind, a quote, any line break
+  const quotes = (value: unknown) => typeof value === 'string' && /[",;\r\n]|^\s|\s$/.test(value)
+  return `\uFEFF${Papa.unparse(data, { newline: '\r\n', quotes, header: false })}\r\n`
 }

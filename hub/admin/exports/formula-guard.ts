@@ -1,16 +1,17 @@
 // A spreadsheet runs a cell as a formula when its text starts with = + - @ (or a tab or a
 // carriage return). A CSV opened with another separator, or a cell pasted into a sheet that
-// splits on ";" or ",", starts a new cell after each separator, so the same holds there. An
-// apostrophe before such a character keeps the text text; nothing else changes.
+// splits on ";" or "," (or on lines), starts a new cell after each separator, so the same holds
+// there, after any spaces. An apostrophe before such a character keeps the text text; nothing
+// else changes.
 
 const TRIGGER = new Set(['=', '+', '-', '@', '\t', '\r'])
-const SEPARATOR = new Set([',', ';'])
+const SEPARATOR = new Set([',', ';', '\n'])
 
 export function guardText(value: string): string {
   let out = ''
   let segmentStart = true
   for (const ch of value) {
-    if (segmentStart && ch === ' ') {
+    if (segmentStart && (ch === ' ' || ch === '\n')) {
       out += ch
       continue
     }
@@ -23,5 +24,5 @@ export function guardText(value: string): string {
 
 /** Whether a spreadsheet could read any part of `value` as a formula (what guardText prevents). */
 export function looksLikeFormula(value: string): boolean {
-  return /(^|[,;]) *[=+\-@\t\r]/.test(value)
+  return /(^|[,;\n])[ \n]*[=+\-@\t\r]/.test(value)
 }
