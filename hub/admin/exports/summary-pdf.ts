@@ -77,9 +77,13 @@ export async function summaryPdf(store: EventStore): Promise<Buffer> {
   return closeDoc(d)
 }
 
+/** A heading never alone at the foot of a page: it keeps room for a table's header and first row. */
+const HEADING_ROOM = 22 * MM
+
 function tallyTable(d: Doc, title: Bilingual, tallies: Tally[]) {
+  keepRoom(d, HEADING_ROOM)
   para(d, both(title), { bold: true, gap: 3 })
-  const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 26 * MM }, { fixed: 26 * MM }, { fixed: 18 * MM }])
+  const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 34 * MM }, { fixed: 34 * MM }, { fixed: 18 * MM }])
   const columns: Column<Tally>[] = [
     { title: both(title === S.byCategory ? L.category : L.institutionType), width: w[0]!, value: (t) => (t.key === '-' ? both(S.none) : t.key) },
     { title: both(L.checkedIn), width: w[1]!, value: (t) => String(t.checkedIn), align: 'right' },
@@ -107,8 +111,9 @@ function daySection(d: Doc, store: EventStore, s: DaySummary) {
   tallyTable(d, S.byCategory, s.stats.categories.filter((t) => t.expected > 0 || t.checkedIn > 0))
   tallyTable(d, S.byOrgType, s.stats.orgTypes.filter((t) => t.expected > 0 || t.checkedIn > 0))
 
+  keepRoom(d, HEADING_ROOM)
   para(d, both(S.halls), { bold: true, gap: 3 })
-  const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 24 * MM }, { fixed: 24 * MM }, { fixed: 26 * MM }])
+  const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 24 * MM }, { fixed: 24 * MM }, { fixed: 30 * MM }])
   const names = new Map(event.halls.map((h) => [h.id, both(h.name)]))
   table(d, [
     { title: both(S.hall), width: w[0]!, value: (h: DaySummary['halls'][number]) => names.get(h.hallId) ?? h.hallId },
