@@ -29,8 +29,8 @@ export function registerSheet(store: EventStore, options: RegisterOptions): Shee
 
 const LOG_HEADERS: Record<CheckinField, Bilingual> = {
   seq: { sw: 'Mfuatano', en: 'Sequence' },
-  id: { sw: 'Kitambulisho cha rekodi', en: 'Record id' },
-  attendeeId: { sw: 'Kitambulisho cha mshiriki', en: 'Attendee id' },
+  id: { sw: 'Namba ya rekodi', en: 'Record id' },
+  attendeeId: { sw: 'Namba ya mshiriki', en: 'Attendee id' },
   externalId: L.registrationNo,
   attendeeName: { sw: 'Jina la mshiriki', en: 'Attendee name' },
   badgeVersion: { sw: 'Toleo la beji', en: 'Badge version' },
