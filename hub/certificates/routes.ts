@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { eventTagOfKey } from '../../common/badge-crypto.js'
 import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
+import type { CertificateSettingsView } from '../../shared/documents.js'
 import type { EventStore } from '../store/event-store.js'
 import { ADMIN, hubOrigins, sendError, sendFile } from '../admin/http.js'
 import type { Route } from '../routes.js'
@@ -33,8 +34,7 @@ function page(store: EventStore, att: Attendance, base: string): CertificatePage
   return { attendance: att, number, verifyUrl: `${base}/certificate/${code}` }
 }
 
-/** The settings as the admin page sees them: the logo's size, not its bytes. */
-function publicSettings(s: CertificateSettings) {
+function publicSettings(s: CertificateSettings): CertificateSettingsView {
   const { logo, ...rest } = s
   return { ...rest, logo: logo ? { type: logo.type, width: logo.width, height: logo.height, bytes: Math.floor((logo.base64.length * 3) / 4) } : null }
 }

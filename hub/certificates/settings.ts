@@ -4,14 +4,11 @@
 // certificate-settings.jsonl; PostgreSQL: shared by every hub); the last entry wins.
 import { z } from 'zod'
 import PDFDocument from 'pdfkit'
+import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type CertificateSettingsInput } from '../../shared/documents.js'
 import type { AppendLog } from '../store/backend.js'
 import type { EventStore } from '../store/event-store.js'
 
-/** A logo is printed 30 mm tall: 200 KB of PNG or JPEG is plenty, and keeps the log small. */
-export const MAX_LOGO_BYTES = 200 * 1024
-export const MAX_LOGO_PIXELS = 3000
-
-const Text = (max: number) => z.string().trim().max(max).regex(/^[^\p{C}]*$/u)
+export { MAX_LOGO_BYTES, MAX_LOGO_PIXELS } from '../../shared/documents.js'
 
 export const Logo = z.object({
   type: z.enum(['image/png', 'image/jpeg']),
@@ -21,18 +18,17 @@ export const Logo = z.object({
 })
 export type Logo = z.infer<typeof Logo>
 
+const Text = (max: number) => z.string().trim().max(max).regex(/^[^\p{C}]*$/u)
+
 export const SettingsInput = z
   .object({
     signatoryName: Text(100),
     signatoryTitle: Text(150),
     organiser: Text(200),
-    /** present on at least this many event days */
     minDays: z.number().int().min(1).max(31),
-    /** where the QR sends people, e.g. https://karibu.example.go.tz; empty: this hub's own address */
     verifyBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]),
   })
-  .strict()
-export type SettingsInput = z.infer<typeof SettingsInput>
+  .strict() satisfies z.ZodType<CertificateSettingsInput>
 
 export const CertificateSettings = SettingsInput.extend({ logo: Logo.nullable(), updatedAt: z.string() })
 export type CertificateSettings = z.infer<typeof CertificateSettings>

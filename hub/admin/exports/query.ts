@@ -6,7 +6,7 @@ import { defaultDay } from '../../../shared/event-days.js'
 import type { EventInfo } from '../../../shared/domain.js'
 import { sendError } from '../http.js'
 import { OPTIONAL_COLUMNS, type RegisterOptions } from './register-pdf.js'
-import { REGISTER_SORTS } from './register.js'
+import { REGISTER_ORIENTATIONS, REGISTER_SORTS } from '../../../shared/documents.js'
 
 const Flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -32,7 +32,7 @@ const RegisterQuery = z.object({
       if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `unknown columns: ${bad.join(',')}` })
       return OPTIONAL_COLUMNS.filter((c) => list.includes(c))
     }),
-  orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto'),
+  orientation: z.enum(REGISTER_ORIENTATIONS).default('auto'),
   blank: Flag,
   lang: Lang,
   officerName: Text.optional(),

@@ -9,8 +9,10 @@ import { both, L } from './labels.js'
 import { BOLD, closeDoc, fillWidths, FONT, keepRoom, MM, openDoc, para, table, type Column, type Doc } from './pdf.js'
 import { buildRegister, type Lang, type RegisterEntry, type RegisterScope } from './register.js'
 
-export const OPTIONAL_COLUMNS = ['phone', 'category', 'group', 'desk', 'time'] as const
-export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
+import { REGISTER_COLUMNS, type RegisterColumn, type RegisterOrientation } from '../../../shared/documents.js'
+
+export const OPTIONAL_COLUMNS = REGISTER_COLUMNS
+export type OptionalColumn = RegisterColumn
 
 /** The signature column: 40 mm, over the 35 mm a signature needs. */
 export const SIGNATURE_WIDTH = 40 * MM
@@ -22,7 +24,7 @@ export const BLANK_EXTRA_ROWS = 10
 export interface RegisterOptions extends RegisterScope {
   lang: Lang
   columns: OptionalColumn[]
-  orientation: 'auto' | 'portrait' | 'landscape'
+  orientation: RegisterOrientation
   blank: boolean
   officer?: { name?: string; title?: string }
 }

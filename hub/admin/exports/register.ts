@@ -3,12 +3,12 @@
 // whole day, one group or one institution. Sorted by surname, or by institution then surname.
 import { attendeeName, type Attendee, type Bilingual } from '../../../shared/domain.js'
 import { clockTime, type Lang } from '../../../shared/local-time.js'
+import type { RegisterSort } from '../../../shared/documents.js'
 import type { EventStore } from '../../store/event-store.js'
 
 export type { Lang } from '../../../shared/local-time.js'
 
-export const REGISTER_SORTS = ['surname', 'institution'] as const
-export type RegisterSort = (typeof REGISTER_SORTS)[number]
+export { REGISTER_SORTS, type RegisterSort } from '../../../shared/documents.js'
 
 export interface RegisterScope {
   dayId: string

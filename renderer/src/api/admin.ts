@@ -3,6 +3,7 @@
 // key can change the whole event, it must not stay on a shared laptop).
 import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
 import type { KioskStatus } from '../../../shared/protocol'
+import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
 
 const KEY = 'karibu.admin.token'
 
@@ -169,31 +170,18 @@ export class AdminApi {
   removeLogo = () => this.request<{ settings: CertificateSettings }>('DELETE', '/api/admin/certificates/logo')
 }
 
-export interface CertificateSettingsInput {
-  signatoryName: string
-  signatoryTitle: string
-  organiser: string
-  minDays: number
-  verifyBaseUrl: string
-}
-export interface CertificateSettings extends CertificateSettingsInput {
-  logo: { type: string; width: number; height: number; bytes: number } | null
-  updatedAt: string
-}
-
+export type CertificateSettings = CertificateSettingsView
+export type { CertificateSettingsInput, RegisterColumn }
 /** A logo larger than this is refused by the hub; the page says so before uploading. */
-export const MAX_LOGO_BYTES = 200 * 1024
-
-export const REGISTER_COLUMNS = ['phone', 'category', 'group', 'desk', 'time'] as const
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number]
+export { MAX_LOGO_BYTES, REGISTER_COLUMNS }
 
 export interface RegisterChoice {
   day: string
   group: string
   institution: string
-  sort: 'surname' | 'institution'
+  sort: RegisterSort
   columns: RegisterColumn[]
-  orientation: 'auto' | 'portrait' | 'landscape'
+  orientation: RegisterOrientation
   blank: boolean
   lang: string
   officerName: string
