@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit'
 import { qrMatrix, qrRuns, QR_QUIET_MODULES } from '../../shared/badge-qr.js'
 import { attendeeName, type EventInfo } from '../../shared/domain.js'
 import { calendarDate, dayDate } from '../../shared/local-time.js'
-import { FONT_FILES } from '../fonts.js'
+import { badgeFonts } from '../badges/badge-pdf.js'
 import type { Attendance } from './eligibility.js'
 import type { CertificateSettings } from './settings.js'
 import { C } from './words.js'
@@ -37,10 +37,13 @@ function fitSize(doc: PDFKit.PDFDocument, font: string, text: string, width: num
 
 export async function certificatesPdf(event: EventInfo, settings: CertificateSettings, pages: CertificatePage[], now: Date): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', autoFirstPage: false, margin: 0, info: { Title: `${C.certificate.sw} / ${C.certificate.en} — ${event.name.sw}`, Producer: 'Karibu', Creator: 'Karibu' } })
-  doc.registerFont(FONT, FONT_FILES.regular)
-  doc.registerFont(BOLD, FONT_FILES.bold)
+  const fonts = badgeFonts()
+  doc.registerFont(FONT, fonts.regular as Buffer)
+  doc.registerFont(BOLD, fonts.bold as Buffer)
   const logo = settings.logo ? Buffer.from(settings.logo.base64, 'base64') : null
-  for (const page of pages) {
+  for (const [i, page] of pages.entries()) {
+    // a group's certificates are drawn a few at a time: check-ins keep flowing meanwhile
+    if (i > 0 && i % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 })
     drawPage(doc, event, settings, page, logo, now)
   }

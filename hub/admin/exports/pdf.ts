@@ -1,8 +1,8 @@
-// pdfkit with the hub's DejaVu Sans (hub/fonts.ts) for documents that leave the building:
+// pdfkit with the hub's DejaVu Sans (hub/fonts.ts, parsed once) for documents that leave the building:
 // the same heading on every page, "page N of M" at every foot, and ruled tables whose cells
 // wrap (never cut) and whose header row is repeated on every page.
 import PDFDocument from 'pdfkit'
-import { FONT_FILES } from '../../fonts.js'
+import { badgeFonts } from '../../badges/badge-pdf.js'
 import { pageOf } from './labels.js'
 
 export const FONT = 'body'
@@ -40,8 +40,10 @@ function headerLines(f: Furniture) {
 
 export function openDoc(furniture: Furniture): Doc {
   const doc = new PDFDocument({ size: 'A4', layout: furniture.layout, autoFirstPage: false, bufferPages: true, info: { Title: furniture.title, Producer: 'Karibu', Creator: 'Karibu' } })
-  doc.registerFont(FONT, FONT_FILES.regular)
-  doc.registerFont(BOLD, FONT_FILES.bold)
+  // DejaVu Sans parsed once for the hub (badges, registers, certificates), not per document
+  const fonts = badgeFonts()
+  doc.registerFont(FONT, fonts.regular as Buffer)
+  doc.registerFont(BOLD, fonts.bold as Buffer)
   doc.addPage({ size: 'A4', layout: furniture.layout, margins: { top: SIDE, bottom: FOOT, left: SIDE, right: SIDE } })
   const width = doc.page.width - 2 * SIDE
   // the running header is as tall as its wrapped lines: measured once, then every page leaves room for it
@@ -143,8 +145,12 @@ export function fillWidths(total: number, specs: ({ fixed: number } | { weight: 
   return specs.map((c) => ('fixed' in c ? c.fixed : (free * c.weight) / weights))
 }
 
+/** Rows drawn between two turns of the event loop: check-ins keep flowing while a long register is drawn. */
+const ROWS_PER_TURN = 40
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** A ruled table: every cell wraps to its column, rows grow to fit, the header row repeats on every page. */
-export function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[], options: TableOptions = {}) {
+export async function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[], options: TableOptions = {}): Promise<void> {
   const { doc } = d
   const size = options.fontSize ?? 8.5
   const minRow = options.minRowHeight ?? 0
@@ -180,7 +186,8 @@ export function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[], optio
   // never a header alone at the foot of a page
   keepRoom(d, headerHeight + firstRow)
   draw(header, headerHeight, 'header')
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn()
     const cells = columns.map((c) => c.value(row))
     const bold = options.boldLast === true && i === rows.length - 1
     const height = Math.max(minRow, measure(cells, bold))
@@ -189,5 +196,5 @@ export function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[], optio
       draw(header, headerHeight, 'header')
     }
     draw(cells, height, bold ? 'bold' : 'row')
-  })
+  }
 }

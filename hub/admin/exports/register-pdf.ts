@@ -102,7 +102,7 @@ export async function registerPdf(store: EventStore, options: RegisterOptions): 
     for (let i = 0; i < BLANK_EXTRA_ROWS; i++) rows.push({ ...emptyEntry(), n: rows.length + 1 })
   }
   if (rows.length === 0) para(d, both(L.nobody), { size: 10, gap: 6 })
-  else table(d, columnsFor(d, options), rows, { minRowHeight: ROW_HEIGHT })
+  else await table(d, columnsFor(d, options), rows, { minRowHeight: ROW_HEIGHT })
   closingBlock(d, register, options)
   return closeDoc(d)
 }

@@ -71,16 +71,16 @@ export async function summaryPdf(store: EventStore): Promise<Buffer> {
     { title: both(L.group), width: widths[0]!, value: (r) => r.name },
     ...event.days.map((day, i): Column<Row> => ({ title: `${both(day.name)} ${dayDate(day.date)}`, width: widths[i + 1]!, value: (r) => r.cells[i]!, align: 'center' })),
   ]
-  table(d, columns, rows, { boldLast: true })
+  await table(d, columns, rows, { boldLast: true })
 
-  for (const s of summary.days) daySection(d, store, s)
+  for (const s of summary.days) await daySection(d, store, s)
   return closeDoc(d)
 }
 
 /** A heading never alone at the foot of a page: it keeps room for a table's header and first row. */
 const HEADING_ROOM = 22 * MM
 
-function tallyTable(d: Doc, title: Bilingual, tallies: Tally[]) {
+async function tallyTable(d: Doc, title: Bilingual, tallies: Tally[]) {
   keepRoom(d, HEADING_ROOM)
   para(d, both(title), { bold: true, gap: 3 })
   const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 34 * MM }, { fixed: 34 * MM }, { fixed: 18 * MM }])
@@ -90,11 +90,11 @@ function tallyTable(d: Doc, title: Bilingual, tallies: Tally[]) {
     { title: both(L.expected), width: w[2]!, value: (t) => String(t.expected), align: 'right' },
     { title: '%', width: w[3]!, value: (t) => (pct(t) === null ? '—' : `${pct(t)}%`), align: 'right' },
   ]
-  table(d, columns, tallies)
+  await table(d, columns, tallies)
   d.doc.y += 4
 }
 
-function daySection(d: Doc, store: EventStore, s: DaySummary) {
+async function daySection(d: Doc, store: EventStore, s: DaySummary) {
   const event = store.data.event
   const tz = event.timezone
   const day = event.days.find((x) => x.id === s.dayId)!
@@ -108,14 +108,14 @@ function daySection(d: Doc, store: EventStore, s: DaySummary) {
   para(d, `${both(S.arrivals)} (${tz})`, { bold: true, gap: 3 })
   arrivalsChart(d, s.stats.arrivals, tz)
 
-  tallyTable(d, S.byCategory, s.stats.categories.filter((t) => t.expected > 0 || t.checkedIn > 0))
-  tallyTable(d, S.byOrgType, s.stats.orgTypes.filter((t) => t.expected > 0 || t.checkedIn > 0))
+  await tallyTable(d, S.byCategory, s.stats.categories.filter((t) => t.expected > 0 || t.checkedIn > 0))
+  await tallyTable(d, S.byOrgType, s.stats.orgTypes.filter((t) => t.expected > 0 || t.checkedIn > 0))
 
   keepRoom(d, HEADING_ROOM)
   para(d, both(S.halls), { bold: true, gap: 3 })
   const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 24 * MM }, { fixed: 24 * MM }, { fixed: 30 * MM }])
   const names = new Map(event.halls.map((h) => [h.id, both(h.name)]))
-  table(d, [
+  await table(d, [
     { title: both(S.hall), width: w[0]!, value: (h: DaySummary['halls'][number]) => names.get(h.hallId) ?? h.hallId },
     { title: both(S.capacity), width: w[1]!, value: (h) => String(h.capacity), align: 'right' },
     { title: both(S.peak), width: w[2]!, value: (h) => String(h.peak), align: 'right' },
