@@ -103,3 +103,44 @@ export function verifyCertificate(publicKey: string, code: string): Verdict {
   const claim = { attendeeSeq: seq[0], daysMask: mask[0] }
   return { genuine: true, claim, number: certificateNumber(claim, signature) }
 }
+
+const NUMBER = /^KRB-(\d{1,10})-([0-9A-Z]{4})-([0-9A-Z]{4})$/
+
+/** A typed number as printed: spaces dropped, lower case and Crockford's look-alikes (O, I, L) read as meant. */
+export function normaliseNumber(typed: string): string {
+  return typed
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/^KRB-?/, 'KRB-')
+    .replace(/(?<=-[0-9A-Z]*)[O]/g, '0')
+    .replace(/(?<=-[0-9A-Z]*)[IL]/g, '1')
+}
+
+/**
+ * Checks a certificate number typed by hand (no QR scanner at hand): Ed25519 signatures are
+ * deterministic, so the hub signs again every day mask the number could stand for (the days
+ * the person was present, and every subset of them) and compares. Null: not genuine.
+ */
+export function verifyNumber(sign: (bytes: Uint8Array) => Uint8Array, eventTag: number, typed: string, presentMask: (seq: number) => number | null): { claim: CertificateClaim; number: string } | null {
+  const number = normaliseNumber(typed)
+  const m = NUMBER.exec(number)
+  if (!m) return null
+  const seq = Number(m[1])
+  const present = presentMask(seq)
+  if (present === null) return null
+  const bits = [...Array(31).keys()].filter((i) => (present & (1 << i)) !== 0)
+  // 2^days signatures: bounded, an event has a handful of days
+  if (bits.length > 10) return null
+  for (let subset = 1; subset < 1 << bits.length; subset++) {
+    let mask = 0
+    bits.forEach((b, i) => {
+      if (subset & (1 << i)) mask |= 1 << b
+    })
+    const claim = { attendeeSeq: seq, daysMask: mask }
+    const signed = signCertificate(sign, eventTag, claim)
+    if (signed.number === number) return { claim, number }
+  }
+  return null
+}

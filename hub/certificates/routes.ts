@@ -9,7 +9,7 @@ import type { CertificateSettingsView } from '../../shared/documents.js'
 import type { EventStore } from '../store/event-store.js'
 import { ADMIN, hubOrigins, sendError, sendFile } from '../admin/http.js'
 import type { Route } from '../routes.js'
-import { signCertificate, verifyCertificate } from './certificate-code.js'
+import { signCertificate, verifyCertificate, verifyNumber, type Verdict } from './certificate-code.js'
 import { certificatesPdf, type CertificatePage } from './certificate-pdf.js'
 import { checkPage } from './check-page.js'
 import { attendanceOf, eligible, type Attendance } from './eligibility.js'
@@ -131,7 +131,29 @@ export const certificateAdminRoutes: Route[] = [
   },
 ]
 
+function sendPage(res: ServerResponse, html: string) {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) })
+  res.end(html)
+}
+
 export const certificatePublicRoutes: Route[] = [
+  {
+    // the form to type a certificate's number, and its answer (?number=)
+    method: 'GET',
+    path: '/certificate',
+    roles: 'public',
+    handle(ctx, { res, url }) {
+      const event = ctx.store.data.event
+      const typed = (url.searchParams.get('number') ?? '').slice(0, 60)
+      if (!typed) return sendPage(res, checkPage(event, null, undefined))
+      const found = verifyNumber(ctx.store.signEventBytes, eventTagOfKey(event.badgePublicKey), typed, (seq) => {
+        const a = ctx.store.registry.bySeq.get(seq)
+        return a ? attendanceOf(ctx.store, a).mask : null
+      })
+      const verdict: Verdict = found ? { genuine: true, ...found } : { genuine: false }
+      sendPage(res, checkPage(event, verdict, found ? ctx.store.registry.bySeq.get(found.claim.attendeeSeq) : undefined, typed))
+    },
+  },
   {
     method: 'GET',
     path: /^\/certificate\/(?<code>[^/]{1,400})$/,
@@ -146,9 +168,7 @@ export const certificatePublicRoutes: Route[] = [
       }
       const verdict = verifyCertificate(event.badgePublicKey, code)
       const attendee = verdict.genuine ? ctx.store.registry.bySeq.get(verdict.claim.attendeeSeq) : undefined
-      const html = checkPage(event, verdict, attendee)
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) })
-      res.end(html)
+      sendPage(res, checkPage(event, verdict, attendee))
     },
   },
 ]

@@ -19,6 +19,10 @@ export const C = {
     sw: 'Msimbo wake haukusainiwa na mratibu wa tukio hili, au umebadilishwa. Usikikubali.',
     en: 'Its code was not signed by the organiser of this event, or it has been altered. Do not accept it.',
   },
+  check: { sw: 'Thibitisha cheti cha ushiriki', en: 'Check a certificate of attendance' },
+  checkHelp: { sw: 'Andika namba ya cheti kama ilivyochapishwa chini ya QR.', en: 'Type the certificate number as printed beside the QR.' },
+  typeNumber: { sw: 'Namba ya cheti', en: 'Certificate no.' },
+  checkButton: { sw: 'Thibitisha', en: 'Check' },
   attendee: { sw: 'Mshiriki', en: 'Attendee' },
   event: { sw: 'Tukio', en: 'Event' },
 } as const satisfies Record<string, Bilingual>

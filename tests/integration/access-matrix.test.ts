@@ -55,6 +55,7 @@ const HTTP: Record<string, (t: TestHub) => Promise<{ path?: string; body?: unkno
   'GET /badge/x': () => ({ path: '/badge/A0001' }),
   'GET /badge-assets/x': () => ({ path: '/badge-assets/DejaVuSans.ttf' }),
   'GET /certificate/x': () => ({ path: '/certificate/not-a-real-code' }),
+  'GET /certificate': () => ({ path: '/certificate?number=KRB-0001-0000-0000' }),
 }
 
 const location = useStoreLocations()

@@ -138,6 +138,26 @@ describe('certificates of attendance', () => {
     expect(await checkPage('/certificate/%3Cscript%3E')).toContain(FORGED[1]!)
   })
 
+  it('the number typed by hand is checked too: genuine as printed, forged when changed', async () => {
+    const typed = async (n: string) => checkPage(`/certificate?number=${encodeURIComponent(n)}`)
+    const ok = await typed(printedNumber)
+    for (const w of GENUINE) expect(ok).toContain(w)
+    expect(ok).toContain(LONG_NAME.replace("'", '&#39;'))
+    expect(ok).toContain('Siku ya 3 / Day 3')
+    // as a person types it: lower case, spaces, O for 0
+    expect(await typed(` ${printedNumber.toLowerCase().replace(/0/g, 'o')} `)).toContain(GENUINE[1]!)
+    const last = printedNumber.slice(-1)
+    const changed = printedNumber.slice(0, -1) + (last === '7' ? '8' : '7')
+    expect(await typed(changed)).toContain(FORGED[1]!)
+    // another attendee's seq with this signature
+    expect(await typed(printedNumber.replace('KRB-0001', 'KRB-0002'))).toContain(FORGED[1]!)
+    expect(await typed('<b>')).toContain(FORGED[1]!)
+    // no number yet: the form only
+    const form = await checkPage('/certificate')
+    expect(form).toContain('data-verdict="none"')
+    expect(form).toContain('name="number"')
+  })
+
   it('someone present on fewer days than the organiser set gets none; the bulk PDF holds one page per eligible attendee', async () => {
     const res = await admin('GET', '/api/admin/certificates/A0004.pdf')
     expect(res.status).toBe(409)
