@@ -5,6 +5,7 @@ import { createStaticPages } from '../common/static-pages.js'
 import type { HubContext } from './context.js'
 import { adminRoutes } from './admin/routes.js'
 import { badgeRoutes } from './badges/routes.js'
+import { certificatePublicRoutes } from './certificates/routes.js'
 import { coreRoutes } from './core-routes.js'
 import { sleep } from './login-throttle.js'
 import { matchRoute, type Route } from './routes.js'
@@ -13,7 +14,7 @@ import { matchRoute, type Route } from './routes.js'
 export const PAGES = ['/', '/dashboard', '/admin'] as const
 
 /** Every HTTP route of the hub. Feature modules add theirs here. */
-export const ROUTES: readonly Route[] = [...coreRoutes, ...adminRoutes, ...badgeRoutes]
+export const ROUTES: readonly Route[] = [...coreRoutes, ...adminRoutes, ...badgeRoutes, ...certificatePublicRoutes]
 
 export function createHttpHandler(ctx: HubContext, staticDir: string, routes: readonly Route[] = ROUTES) {
   const serveStatic = createStaticPages(staticDir, PAGES)

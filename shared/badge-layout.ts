@@ -3,7 +3,7 @@
 // renderer on the hub and the HTML page for window.print() only draw what this returns, so
 // both print the same badge. Pure: text is measured by a function the renderer passes in, and
 // long text is shrunk or wrapped, never cut.
-import { fitText, lineHeightMm, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
+import { fitText, LINE_HEIGHT, lineHeightMm, PT_PER_MM, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
 import { QR_QUIET_MODULES, qrMatrix } from './badge-qr.js'
 import { attendeeName, FLAGS, type Attendee, type Bilingual, type EventInfo, type Flag, type Group } from './domain.js'
 
@@ -115,11 +115,13 @@ export function badgeDays(event: Pick<EventInfo, 'days'>, group: Pick<Group, 'da
 }
 
 export const DAYS_LABEL: Bilingual = { sw: 'SIKU', en: 'DAYS' }
+/** Printed small before the registration number, so a desk can find the person on the list. */
+export const REG_NO_LABEL: Bilingual = { sw: 'Na.', en: 'No.' }
 
 // ---------------------------------------------------------------------------------------------
 // The layout
 
-export type TextRole = 'event' | 'title' | 'name' | 'organisation' | 'daysLabel' | 'day' | 'ribbon' | 'group'
+export type TextRole = 'event' | 'title' | 'name' | 'organisation' | 'daysLabel' | 'day' | 'ribbon' | 'group' | 'regNo'
 
 export interface TextElement {
   kind: 'text'
@@ -189,6 +191,41 @@ const UNKNOWN_GROUP_COLOR = '#757575'
 /** The height of a fitted block, mm. */
 const blockHeight = (f: Fitted) => f.lines.length * lineHeightMm(f.size)
 
+/** Every line break of `f` falls between words of `text`. */
+const brokenAtSpaces = (text: string, f: Fitted) => f.lines.join(' ') === text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Like fitText, but a line never breaks inside a word: the first candidate (longest first,
+ * e.g. "Kiswahili / English", then Kiswahili alone) that fits whole words at an allowed size
+ * wins; failing all, the last one is split at its most even space and shrunk below the smallest
+ * size until it fits.
+ */
+export function fitWholeWords(candidates: readonly string[], spec: FitSpec, measure: Measure): Fitted {
+  const texts = candidates.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '')
+  for (const text of texts) {
+    const f = fitText(text, spec, measure)
+    if (!f.belowMinimum && brokenAtSpaces(text, f)) return f
+  }
+  const text = texts[texts.length - 1] ?? ''
+  if (text === '') return { lines: [], size: spec.sizes[0] ?? 10, belowMinimum: false }
+  const smallest = spec.sizes[spec.sizes.length - 1] ?? 10
+  let lines = [text]
+  if (spec.maxLines === 2) {
+    let best: { lines: string[]; widest: number } | null = null
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== ' ') continue
+      const split = [text.slice(0, i), text.slice(i + 1)]
+      const widest = Math.max(...split.map((l) => measure(l, smallest, spec.bold)))
+      if (!best || widest < best.widest) best = { lines: split, widest }
+    }
+    if (best) lines = best.lines
+  }
+  const widest = Math.max(...lines.map((l) => measure(l, smallest, spec.bold)))
+  let size = Math.min(smallest, Math.floor(((smallest * spec.width) / widest) * 100) / 100)
+  if (spec.height !== undefined) size = Math.min(size, Math.floor(((spec.height / lines.length) * PT_PER_MM * 100) / LINE_HEIGHT) / 100)
+  return { lines, size, belowMinimum: true }
+}
+
 class Builder {
   readonly elements: BadgeElement[] = []
   constructor(private measure: Measure) {}
@@ -212,12 +249,24 @@ class Builder {
     }
   }
 
+  /** Text of whole words centred vertically in a band: the first candidate that fits without a break inside a word. */
+  wholeWordsInBand(role: TextRole, candidates: string[], spec: Omit<FitSpec, 'width' | 'height'>, band: { x: number; y: number; w: number; h: number }, style: { color: string; align: 'left' | 'center' }) {
+    const f = fitWholeWords(candidates, { ...spec, width: band.w, height: band.h }, this.measure)
+    if (f.lines.length === 0) return
+    const y = band.y + Math.max(0, (band.h - blockHeight(f)) / 2)
+    this.elements.push({ kind: 'text', role, x: band.x, y, w: band.w, lines: f.lines, size: f.size, bold: spec.bold, color: style.color, align: style.align })
+  }
+
   rect(role: RectElement['role'], x: number, y: number, w: number, h: number, fill: string | null, stroke: string | null = null) {
     this.elements.push({ kind: 'rect', role, x, y, w, h, fill, stroke })
   }
 
-  /** One chip per event day, allowed days filled with the group colour, the others hollow and grey. */
-  dayChips(days: BadgeDay[], area: { x: number; y: number; w: number; h: number }, color: string, style: { twoLines: boolean; maxChip: number; align: 'left' | 'center' }) {
+  /**
+   * One chip, in the group colour, per day the person may attend. Days they may not attend are
+   * left off: a faint chip read at a glance at the door looks like a day they may come.
+   */
+  dayChips(all: BadgeDay[], area: { x: number; y: number; w: number; h: number }, color: string, style: { twoLines: boolean; maxChip: number; align: 'left' | 'center' }) {
+    const days = all.filter((d) => d.allowed)
     if (days.length === 0) return
     const gap = 1.2
     const w = Math.min(style.maxChip, (area.w - gap * (days.length - 1)) / days.length)
@@ -250,7 +299,10 @@ function parts(input: BadgeInput) {
     group,
     color,
     onColor: textColorOn(color),
-    groupText: group ? `${group.name.sw} / ${group.name.en}` : input.attendee.groupId,
+    /** longest first: both languages, then Kiswahili alone (the band never breaks inside a word) */
+    groupTexts: group ? (group.name.sw === group.name.en ? [group.name.sw] : [`${group.name.sw} / ${group.name.en}`, group.name.sw]) : [input.attendee.groupId],
+    regNo: input.attendee.externalId ? `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.externalId}` : `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.seq}`,
+    allowedDays: badgeDays(input.event, group).filter((d) => d.allowed).length,
     ribbon: ribbonFor(input.attendee.flags),
     days: badgeDays(input.event, group),
     name: attendeeName(input.attendee),
@@ -274,13 +326,18 @@ function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) 
     { color: p.onColor, align: 'left' },
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.textInBand('group', [{ value: p.groupText, spec: { sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true } }], { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 }, { color: p.onColor, align: 'left' })
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 }, { color: p.onColor, align: 'left' })
 
-  // 31 mm with the quiet zone: a version-6 code gets 0.63 mm modules, 3.7 dots at 150 dpi
+  // 31 mm with the quiet zone: a version-6 code gets 0.63 mm modules, 3.7 dots at 150 dpi. With a
+  // ribbon across the card it sits high, so the ribbon stays out of its quiet zone.
   const qrSize = 31
   const qrX = W - qrSize - 0.5
-  const qrY = top + (H - bottom - top - qrSize) / 2
+  const ribbonH = 5
+  const ribbonY = H - bottom - ribbonH - 0.6
+  const qrY = p.ribbon ? top + 0.3 : top + (H - bottom - top - qrSize) / 2
   b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
+  // the registration number, small, under the QR
+  b.text('regNo', p.regNo, { x: qrX, y: qrY + qrSize + 0.1, w: qrSize }, { sizes: sizeSteps(5, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
 
   const colW = qrX - 0.5 - m
   let y = top + 1
@@ -289,16 +346,15 @@ function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) 
   y += 0.6
   b.text('organisation', input.attendee.organisation, { x: m, y, w: colW }, { sizes: sizeSteps(8, 4.5), maxLines: 2, bold: false })
 
-  const ribbonH = 5
-  const ribbonY = H - bottom - ribbonH - 0.6
   if (p.ribbon) {
-    b.rect('ribbon', 0, ribbonY, qrX, ribbonH, p.ribbon.color)
-    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(6.5, 3.5), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.3, w: qrX - m - 0.5, h: ribbonH - 0.6 }, { color: p.ribbon.textColor, align: 'left' })
+    // across the whole card, so it is seen from any side of the door
+    b.rect('ribbon', 0, ribbonY, W, ribbonH, p.ribbon.color)
+    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(6.5, 3.5), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.3, w: W - 2 * m, h: ribbonH - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
   }
   const chipsH = 4
   const chipsY = (p.ribbon ? ribbonY : H - bottom) - 0.8 - chipsH
   const labelH = lineHeightMm(4.5)
-  b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [4.5], maxLines: 1, bold: true })
+  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [4.5], maxLines: 1, bold: true })
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: 11, align: 'left' })
 }
 
@@ -319,11 +375,11 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
     { color: p.onColor, align: 'center' },
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.textInBand('group', [{ value: p.groupText, spec: { sizes: sizeSteps(9, 5), maxLines: 2, bold: true } }], { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 }, { color: p.onColor, align: 'center' })
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(9, 5), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 }, { color: p.onColor, align: 'center' })
 
   // 50 mm with the quiet zone: 1 mm modules
   const qrSize = 50
-  const qrY = 66
+  const qrY = 64
 
   const colW = W - 2 * m
   const first = b.elements.length
@@ -338,8 +394,10 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
 
   b.elements.push(qrElement(input.code, (W - qrSize) / 2, qrY, qrSize))
 
-  const labelY = qrY + qrSize + 0.5
-  const labelH = b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: labelY, w: colW }, { sizes: [7], maxLines: 1, bold: true }, { align: 'center' })
+  // the registration number, small, just under the QR
+  const regH = b.text('regNo', p.regNo, { x: m, y: qrY + qrSize + 0.1, w: colW }, { sizes: sizeSteps(6.5, 4.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+  const labelY = qrY + qrSize + 0.1 + regH + 0.3
+  const labelH = p.allowedDays > 0 ? b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: labelY, w: colW }, { sizes: [7], maxLines: 1, bold: true }, { align: 'center' }) : 0
   b.dayChips(p.days, { x: m, y: labelY + labelH + 0.3, w: colW, h: 8 }, p.color, { twoLines: true, maxChip: 22, align: 'center' })
 
   if (p.ribbon) {

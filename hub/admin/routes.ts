@@ -1,6 +1,7 @@
 // Every admin route, as one table: the lead adds `...adminRoutes` to ROUTES in hub/http.ts,
 // and the access test walks this table so no route escapes the role check.
 import type { Route } from '../routes.js'
+import { certificateAdminRoutes } from '../certificates/routes.js'
 import { credentialRoutes } from './credential-routes.js'
 import { eventRoutes } from './event-routes.js'
 import { exportRoutes } from './export-routes.js'
@@ -8,4 +9,4 @@ import { importRoutes } from './import-routes.js'
 import { kioskRoutes } from './kiosk-routes.js'
 import { walkInRoutes } from './walk-in-routes.js'
 
-export const adminRoutes: Route[] = [...importRoutes, ...eventRoutes, ...walkInRoutes, ...kioskRoutes, ...exportRoutes, ...credentialRoutes]
+export const adminRoutes: Route[] = [...importRoutes, ...eventRoutes, ...walkInRoutes, ...kioskRoutes, ...exportRoutes, ...certificateAdminRoutes, ...credentialRoutes]

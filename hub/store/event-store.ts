@@ -2,7 +2,7 @@
 // and the check-in ledger, in memory, made durable by a backend (embedded data folder, or
 // PostgreSQL shared by several hubs: see backend.ts). Every check-in is decided here, by the
 // shared rules, against everything stored; every count is derived from the records.
-import { randomInt } from 'node:crypto'
+import { createPrivateKey, randomInt, sign } from 'node:crypto'
 import { createBadgeSigner, createBadgeVerifier } from '../../common/badge-crypto.js'
 import { hashPin } from '../../common/pin.js'
 import { buildRecord, decide, effectiveTime, identify } from '../../shared/checkin-rules.js'
@@ -64,6 +64,8 @@ export class EventStore {
   registry!: RegistryIndex
   credentials!: CredentialIndex
   signBadge!: ReturnType<typeof createBadgeSigner>
+  /** Ed25519 over other documents' bytes with the event's key (certificates start theirs with their own format byte) */
+  signEventBytes!: (bytes: Uint8Array) => Uint8Array
   private verifier!: ReturnType<typeof createBadgeVerifier>
   private registryData!: RegistryData
   private inflight = new Map<string, Promise<unknown>>()
@@ -83,6 +85,8 @@ export class EventStore {
     store.registryData = loaded.registry
     store.indexRegistry()
     store.signBadge = createBadgeSigner(loaded.privateKeyPem)
+    const eventKey = createPrivateKey(loaded.privateKeyPem)
+    store.signEventBytes = (bytes) => new Uint8Array(sign(null, bytes, eventKey))
     for (const r of loaded.records) store.ledger.apply(r)
     store.seq = store.ledger.lastSeq
     return { store, firstStart: loaded.firstStart, tornBytes: loaded.tornBytes }

@@ -6,6 +6,7 @@ import type { Role } from '../../shared/domain.js'
 import { EVENT_ROLES, type ClientToServerEvents } from '../../shared/protocol.js'
 import { adminRoutes } from '../../hub/admin/routes.js'
 import { badgeRoutes } from '../../hub/badges/routes.js'
+import { certificatePublicRoutes } from '../../hub/certificates/routes.js'
 import { coreRoutes } from '../../hub/core-routes.js'
 import { ROUTES } from '../../hub/http.js'
 import { createPairingCode, revokeKiosk } from '../../hub/pairing.js'
@@ -53,6 +54,8 @@ const HTTP: Record<string, (t: TestHub) => Promise<{ path?: string; body?: unkno
   'GET /api/badges.pdf': () => ({ path: '/api/badges.pdf?group=leaders' }),
   'GET /badge/x': () => ({ path: '/badge/A0001' }),
   'GET /badge-assets/x': () => ({ path: '/badge-assets/DejaVuSans.ttf' }),
+  'GET /certificate/x': () => ({ path: '/certificate/not-a-real-code' }),
+  'GET /certificate': () => ({ path: '/certificate?number=KRB-0001-0000-0000' }),
 }
 
 const location = useStoreLocations()
@@ -104,7 +107,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
 
   it('HTTP: every core and badge route: none → 401 unless public, unlisted role → 403, listed role → neither', async () => {
     const covered = ROUTES.filter((r) => !adminRoutes.includes(r))
-    expect(new Set(covered)).toEqual(new Set([...coreRoutes, ...badgeRoutes]))
+    expect(new Set(covered)).toEqual(new Set([...coreRoutes, ...badgeRoutes, ...certificatePublicRoutes]))
     for (const route of covered) {
       expect(HTTP[keyOf(route)], `no sample request for ${keyOf(route)}: add one to this test`).toBeDefined()
       const { path } = await HTTP[keyOf(route)]!(t)

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminRoutes } from '../../hub/admin/routes.js'
 import { matchRoute, type Route } from '../../hub/routes.js'
+import { submission } from '../helpers/submissions.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
 
@@ -33,6 +34,8 @@ function samplePath(route: Route): string {
 const keyOf = (route: Route) => `${route.method} ${samplePath(route)}`
 
 const csv = Buffer.from('Registration ID,First name,Surname,Group\nNEW-1,Peter,Mbwana,ict\n').toString('base64')
+/** a 1×1 PNG, the smallest logo */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 const walkIn = { firstName: 'Musa', lastName: 'Hamisi', groupId: 'guests' }
 
 interface Valid {
@@ -41,7 +44,7 @@ interface Valid {
 }
 
 /** One request each route accepts from the admin. */
-function validRequests(ids: { revokeKiosk: string; revokeUsher: string }): Record<string, () => Valid> {
+function validRequests(ids: { revokeKiosk: string; revokeUsher: string; certified: string }): Record<string, () => Valid> {
   const { badgePublicKey: _key, ...event } = t.store.data.event
   return {
     'POST /api/admin/import/preview': () => ({ body: { fileName: 'list.csv', contentBase64: csv } }),
@@ -55,6 +58,16 @@ function validRequests(ids: { revokeKiosk: string; revokeUsher: string }): Recor
     'GET /api/admin/exports/register.pdf': () => ({ path: '/api/admin/exports/register.pdf?day=d1' }),
     'GET /api/admin/exports/checkins.csv': () => ({}),
     'GET /api/admin/exports/summary.pdf': () => ({}),
+    'GET /api/admin/exports/register.xlsx': () => ({ path: '/api/admin/exports/register.xlsx?day=d1' }),
+    'GET /api/admin/exports/checkins.xlsx': () => ({}),
+    'GET /api/admin/exports/summary.xlsx': () => ({}),
+    'GET /api/admin/exports/institutions': () => ({}),
+    'GET /api/admin/certificates/settings': () => ({}),
+    'PUT /api/admin/certificates/settings': () => ({ body: { signatoryName: 'Eng. Asha Juma', signatoryTitle: 'Mkurugenzi Mkuu', organiser: 'e-GA', minDays: 1, verifyBaseUrl: '' } }),
+    'PUT /api/admin/certificates/logo': () => ({ body: { contentBase64: ONE_PIXEL_PNG } }),
+    'DELETE /api/admin/certificates/logo': () => ({}),
+    'GET /api/admin/certificates/x\\.pdf': () => ({ path: `/api/admin/certificates/${ids.certified}.pdf` }),
+    'GET /api/admin/certificates.pdf': () => ({}),
     'GET /api/admin/credentials': () => ({}),
     'POST /api/admin/credentials/admin': () => ({}),
     'POST /api/admin/credentials/ushers': () => ({ body: { label: 'Wall screen' } }),
@@ -69,7 +82,9 @@ describe('admin routes: roles', () => {
     const victim = await t.pairKiosk('Kiosk to revoke')
     const usherRes = await call(t.adminToken, 'POST', '/api/admin/credentials/ushers', { label: 'to revoke' })
     const revokeUsher = ((await usherRes.json()) as { usher: { id: string } }).usher.id
-    const valid = validRequests({ revokeKiosk: victim.kioskId, revokeUsher })
+    // someone present, so a certificate can be made for them
+    await t.store.submit(submission(kiosk.kioskId, { attendeeId: 'A0001', method: 'search' }))
+    const valid = validRequests({ revokeKiosk: victim.kioskId, revokeUsher, certified: 'A0001' })
 
     expect(adminRoutes.length).toBeGreaterThanOrEqual(16)
     for (const route of adminRoutes) {

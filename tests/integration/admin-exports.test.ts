@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { attendeeName } from '../../shared/domain.js'
+import { isoWithOffset } from '../../shared/local-time.js'
 import { dayStats } from '../../shared/stats.js'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
@@ -93,54 +94,60 @@ describe('exports', () => {
       const a = t.store.registry.byId.get(id)!
       return { name: attendeeName(a), time: hhmm(state.first.at), desk: deskName(state.first.deskId) }
     })
-    const got = rows.map((r) => ({ name: r['Jina / Name']!, time: r['Saa ya kuwasili / First check-in']!, desk: r['Meza / Desk']! }))
+    const got = rows.map((r) => ({ name: r['Jina kamili']!, time: hhmm(r['Saa ya kuingia']!), desk: r['Meza']! }))
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
     expect(got.sort(byName)).toEqual(expected.sort(byName))
     expect(got.find((r) => r.name === "Neema Ng'wanangwa")).toEqual({ name: "Neema Ng'wanangwa", time: '08:05', desk: 'Meza 1' })
-    expect(rows.map((r) => r['Namba ya usajili / Registration ID']).sort()).toEqual(['REG-1', 'REG-2', 'REG-4', 'REG-5'])
+    expect(rows.map((r) => r['Namba ya usajili']).sort()).toEqual(['REG-1', 'REG-2', 'REG-4', 'REG-5'])
+    // local time with the event's offset, not UTC
+    expect(rows.find((r) => r['Namba ya usajili'] === 'REG-1')?.['Saa ya kuingia']).toBe('2026-11-24T08:05:00+03:00')
     // a comma and quotes stay in their cell
-    expect(rows.find((r) => r['Namba ya usajili / Registration ID'] === 'REG-4')?.['Taasisi / Organisation']).toBe('Wizara ya Fedha, "Hazina"')
+    expect(rows.find((r) => r['Namba ya usajili'] === 'REG-4')?.['Taasisi']).toBe('Wizara ya Fedha, "Hazina"')
   })
 
   it('register.csv for one group holds only that group; names follow ?lang=en', async () => {
     const { rows } = await csv('/api/admin/exports/register.csv?day=d1&group=guests&lang=en')
-    expect(rows).toEqual([expect.objectContaining({ 'Jina / Name': 'Amina Shirima', 'Kundi / Group': 'Guests', 'Meza / Desk': 'Exhibition door', 'Saa ya kuwasili / First check-in': '08:41' })])
+    expect(rows).toEqual([expect.objectContaining({ 'Full name': 'Amina Shirima', Group: 'Guests', Desk: 'Exhibition door', 'Check-in time': '2026-11-24T08:41:00+03:00', Present: 'Yes' })])
     const day2 = await csv('/api/admin/exports/register.csv?day=d2&group=ict')
-    expect(day2.rows.map((r) => r['Jina / Name'])).toEqual(['Juma Massawe'])
+    expect(day2.rows.map((r) => r['Jina kamili'])).toEqual(['Juma Massawe'])
   })
 
   it('guards against formula injection: such cells start with a quote', async () => {
     const { rows } = await csv('/api/admin/exports/register.csv?day=d1&group=ict')
-    const baraka = rows.find((r) => r['Jina / Name'] === 'Baraka Mwakyusa')!
-    expect(baraka['Taasisi / Organisation']).toBe(`'=HYPERLINK("http://evil.example","click")`)
-    expect(baraka['Cheo / Title']).toBe(`'@SUM(1)`)
+    const baraka = rows.find((r) => r['Jina kamili'] === 'Baraka Mwakyusa')!
+    expect(baraka['Taasisi']).toBe(`'=HYPERLINK("http://evil.example","click")`)
+    expect(baraka['Cheo']).toBe(`'@SUM(1)`)
   })
 
-  it('checkins.csv has one row per record with every field', async () => {
-    const { rows } = await csv('/api/admin/exports/checkins.csv')
+  it('checkins.csv has one row per record with every field, English or Kiswahili headers, local times with the offset', async () => {
+    const { rows } = await csv('/api/admin/exports/checkins.csv?lang=en')
     const records = [...t.store.ledger.records.values()]
     expect(rows).toHaveLength(records.length)
+    const local = (iso: string | undefined) => (iso ? isoWithOffset(iso, 'Africa/Dar_es_Salaam') : '')
     for (const r of records) {
-      const row = rows.find((x) => x.id === r.id)!
+      const row = rows.find((x) => x['Record id'] === r.id)!
       expect(row).toMatchObject({
-        seq: String(r.seq),
-        attendeeId: r.attendeeId ?? '',
-        dayId: r.dayId ?? '',
-        deskId: r.deskId,
-        hallId: r.hallId ?? '',
-        kioskId: r.kioskId,
-        kind: r.kind,
-        method: r.method,
-        scannedAt: r.scannedAt,
-        effectiveAt: r.effectiveAt,
-        receivedAt: r.receivedAt,
-        clockOffsetMs: String(r.clockOffsetMs),
-        outcome: r.outcome,
-        firstAt: r.first?.at ?? '',
-        firstDeskId: r.first?.deskId ?? '',
+        Sequence: String(r.seq),
+        'Attendee id': r.attendeeId ?? '',
+        Day: r.dayId ?? '',
+        Desk: r.deskId,
+        Hall: r.hallId ?? '',
+        Kiosk: r.kioskId,
+        'Kind (in/out)': r.kind,
+        Method: r.method,
+        'Scanned at (kiosk)': local(r.scannedAt),
+        'Effective time': local(r.effectiveAt),
+        'Received by the hub at': local(r.receivedAt),
+        'Kiosk clock offset (ms)': String(r.clockOffsetMs),
+        Outcome: r.outcome,
+        'First check-in at': local(r.first?.at),
+        'First check-in desk': r.first?.deskId ?? '',
       })
+      expect(row['Scanned at (kiosk)']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/)
     }
-    expect(rows.map((r) => r.outcome).sort()).toEqual(['admitted', 'admitted', 'admitted', 'admitted', 'admitted', 'already_checked_in', 'wrong_day'])
+    expect(rows.map((r) => r.Outcome).sort()).toEqual(['admitted', 'admitted', 'admitted', 'admitted', 'admitted', 'already_checked_in', 'wrong_day'])
+    const sw = await csv('/api/admin/exports/checkins.csv')
+    expect(Object.keys(sw.rows[0]!)).toEqual(expect.arrayContaining(['Mfuatano', 'Jina la mshiriki', 'Saa iliyotumika', 'Jibu']))
   })
 
   it('register.pdf carries the names of the day, and not the others', async () => {

@@ -82,10 +82,37 @@ describe('one badge as PDF', () => {
       expect(text).toContain(ORG_60)
       expect(text).toContain('MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER')
       expect(text).toContain('SIKU / DAYS')
+      expect(text).toContain('Na. / No. 11')
       const expected = t.store.signBadge({ attendeeSeq: 11, badgeVersion: 1 })
       for (const dpi of [300, 150]) expect(await decodePages(path, dpi, dir.path), `${dpi} dpi`).toEqual([[expected]])
     })
   }
+
+  it('the longest group name is printed in whole words, and days the person may not attend are left off', async () => {
+    const long = { sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri', en: 'Permanent secretaries, heads of institutions & LGA directors' }
+    const before = t.store.data.event.groups
+    await t.store.updateRegistry((data) => {
+      data.event.groups = data.event.groups.map((g) => (g.id === 'leaders' ? { ...g, name: long } : g))
+    })
+    try {
+      for (const format of ['cr80', 'a6'] as const) {
+        const path = await saveResponse(await get(`/api/badges/A0003.pdf?format=${format}`), join(dir.path, `group-${format}.pdf`))
+        const raw = (await exec('pdftotext', ['-raw', path, '-'])).stdout.replace(/\s+/g, ' ')
+        // the band holds both languages or Kiswahili alone, never a word cut in two
+        expect(raw.includes(`${long.sw} / ${long.en}`) || raw.includes(long.sw), `${format}: ${raw}`).toBe(true)
+        for (const word of long.sw.split(' ')) expect(raw.split(' ')).toContain(word)
+        // leaders may come on day 3 only: 24/11 and 25/11 are not on the badge at all
+        expect(raw).toContain('26/11')
+        expect(raw).not.toContain('24/11')
+        expect(raw).not.toContain('25/11')
+        expect(raw).toContain('Na. / No. REG-3')
+      }
+    } finally {
+      await t.store.updateRegistry((data) => {
+        data.event.groups = before
+      })
+    }
+  })
 
   it('is for admins and kiosks only, and validates its input', async () => {
     expect((await get('/api/badges/A0001.pdf', kioskToken)).status).toBe(200)

@@ -7,6 +7,7 @@ import {
   BADGE_FORMATS,
   badgeDays,
   fitText,
+  fitWholeWords,
   layoutBadge,
   lineHeightMm,
   ribbonFor,
@@ -168,8 +169,13 @@ describe('layoutBadge', () => {
       expect(texts(layout.elements, 'ribbon').flatMap((t) => t.lines).join(' ')).toBe('MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER · VYOMBO VYA HABARI / PRESS')
       expect(layout.elements.some((e) => e.kind === 'rect' && e.role === 'ribbon' && e.fill === '#b8860b')).toBe(true)
       expect(layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').every((e) => e.kind === 'rect' && e.fill === '#d62728')).toBe(true)
+      // leaders: day 3 only; the days they may not attend are left off, not drawn faint
       const chips = layout.elements.filter((e) => e.kind === 'rect' && e.role === 'day')
-      expect(chips.map((c) => c.kind === 'rect' && c.fill)).toEqual([null, null, '#d62728']) // leaders: day 3 only
+      expect(chips.map((c) => c.kind === 'rect' && c.fill)).toEqual(['#d62728'])
+      const chipText = texts(layout.elements, 'day').flatMap((t) => t.lines).join(' ')
+      expect(chipText).toContain('26/11')
+      expect(chipText).not.toContain('24/11')
+      expect(chipText).not.toContain('25/11')
       expect(texts(layout.elements, 'daysLabel')[0]!.lines).toEqual(['SIKU / DAYS'])
       const event_ = texts(layout.elements, 'event').flatMap((t) => t.lines).join(' ')
       expect(event_).toContain('Kikao cha Majaribio')
@@ -177,6 +183,64 @@ describe('layoutBadge', () => {
       expect(texts(layout.elements, 'group').flatMap((t) => t.lines).join(' ')).toBe('Viongozi / Leaders')
     })
   }
+
+  for (const format of BADGE_FORMATS) {
+    it(`${format}: the VIP ribbon runs the full width of the card, off the QR`, () => {
+      const layout = layoutBadge({ event, attendee: long, code, format }, measureText)
+      const ribbon = layout.elements.find((e) => e.kind === 'rect' && e.role === 'ribbon')!
+      expect(ribbon).toMatchObject({ x: 0, w: layout.width })
+      const qr = layout.elements.find((e): e is QrElement => e.kind === 'qr')!
+      if (ribbon.kind !== 'rect') throw new Error('not a rect')
+      expect(overlaps({ x: ribbon.x, y: ribbon.y, w: ribbon.w, h: ribbon.h }, { x: qr.x, y: qr.y, w: qr.size, h: qr.size })).toBe(false)
+    })
+
+    it(`${format}: the registration number is printed small, off the QR`, () => {
+      const layout = layoutBadge({ event, attendee: long, code, format }, measureText)
+      const [reg] = texts(layout.elements, 'regNo')
+      expect(reg!.lines).toEqual([`Na. / No. ${long.externalId}`])
+      expect(reg!.size).toBeLessThanOrEqual(6.5)
+      const [name] = texts(layout.elements, 'name')
+      expect(reg!.size).toBeLessThan(name!.size)
+      const noId = layoutBadge({ event, attendee: { ...long, externalId: undefined }, code, format }, measureText)
+      expect(texts(noId.elements, 'regNo')[0]!.lines).toEqual([`Na. / No. ${long.seq}`])
+    })
+
+    it(`${format}: the group band never breaks inside a word, however long the group name`, () => {
+      const names = [
+        { sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri', en: 'Permanent secretaries, heads of institutions & LGA directors' },
+        // four lines' worth on a card: the English goes, then the Kiswahili shrinks, whole words
+        { sw: 'Maafisa Masuuli, Wajumbe wa Bodi, Wakuu wa Vitengo vya TEHAMA na Wakurugenzi wa Halmashauri za Wilaya', en: 'Accounting officers, board members, heads of ICT units and district council directors' },
+        { sw: 'Wabunifu', en: 'Innovators' },
+      ]
+      for (const name of names) {
+        const ev = { ...event, groups: event.groups.map((g) => (g.id === long.groupId ? { ...g, name } : g)) }
+        const layout = layoutBadge({ event: ev, attendee: long, code, format }, measureText)
+        const [band] = texts(layout.elements, 'group')
+        const joined = band!.lines.join(' ')
+        expect([`${name.sw} / ${name.en}`, name.sw]).toContain(joined)
+        for (const line of band!.lines) expect(measureText(line, band!.size, true)).toBeLessThanOrEqual(band!.w + 1e-6)
+        const bandRect = layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').pop()!
+        if (bandRect.kind !== 'rect') throw new Error('not a rect')
+        const box = textBox(band!)
+        expect(box.y).toBeGreaterThanOrEqual(bandRect.y - 1e-6)
+        expect(box.y + box.h).toBeLessThanOrEqual(bandRect.y + bandRect.h + 1e-6)
+      }
+    })
+  }
+
+  it('fitWholeWords breaks only between words, for any words and box (property)', () => {
+    const word = fc.string({ minLength: 1, maxLength: 18, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABC’-.,&'.split('')) })
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.array(word, { minLength: 1, maxLength: 6 }), fc.double({ min: 20, max: 90, noNaN: true }), (long, short, width) => {
+        const candidates = [long.join(' '), short.join(' ')]
+        const f = fitWholeWords(candidates, { width, sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true, height: 5.6 }, mono)
+        expect(candidates).toContain(f.lines.join(' '))
+        for (const line of f.lines) expect(mono(line, f.size, true)).toBeLessThanOrEqual(width + 1e-6)
+        expect(f.lines.length * lineHeightMm(f.size)).toBeLessThanOrEqual(5.6 + 1e-6)
+      }),
+      { numRuns: 300 },
+    )
+  })
 
   it('has no ribbon for an attendee without flags', () => {
     const layout = layoutBadge({ event, attendee: attendees[0]!, code, format: 'cr80' }, measureText)

@@ -1,29 +1,51 @@
-// The attendance register of one day: everyone admitted that day (per group), with their first
-// check-in time in the event's time zone and the desk. Read from the ledger, so it equals the
-// dashboard's count.
-import { attendeeName, type Bilingual, type CheckinRecord } from '../../../shared/domain.js'
+// The attendance register of one day: who is expected (their group may attend that day) and
+// who came (the ledger's first admission that day, so it equals the dashboard's count), for the
+// whole day, one group or one institution. Sorted by surname, or by institution then surname.
+import { attendeeName, type Attendee, type Bilingual } from '../../../shared/domain.js'
+import { clockTime, type Lang } from '../../../shared/local-time.js'
+import type { RegisterSort } from '../../../shared/documents.js'
 import type { EventStore } from '../../store/event-store.js'
 
-export type Lang = 'sw' | 'en'
+export type { Lang } from '../../../shared/local-time.js'
+
+export { REGISTER_SORTS, type RegisterSort } from '../../../shared/documents.js'
+
+export interface RegisterScope {
+  dayId: string
+  groupId: string | null
+  /** an institution exactly as the attendee list spells it */
+  institution: string | null
+  sort: RegisterSort
+}
 
 export interface RegisterEntry {
   attendeeId: string
   externalId: string
+  firstName: string
+  lastName: string
   name: string
   title: string
   organisation: string
+  orgType: string
+  category: string
+  phone: string
   groupId: string
   group: string
-  /** first admission that day, ISO */
-  at: string
-  /** HH:MM in the event's time zone */
+  present: boolean
+  /** first admission that day, ISO; null when not (yet) present */
+  at: string | null
+  /** HH:MM in the event's time zone, '' when not present */
   time: string
   deskId: string
   desk: string
 }
 
-export function clockTime(timezone: string, at: string | Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at))
+export interface Register {
+  scope: RegisterScope
+  /** everyone expected that day in scope, plus anyone admitted who was not expected */
+  entries: RegisterEntry[]
+  present: number
+  expected: number
 }
 
 export function namer(store: EventStore, lang: Lang) {
@@ -32,73 +54,55 @@ export function namer(store: EventStore, lang: Lang) {
   return { group: (id: string) => pick(groups, id), desk: (id: string) => pick(desks, id), day: (id: string) => pick(days, id) }
 }
 
-export function registerEntries(store: EventStore, dayId: string, groupId: string | null, lang: Lang): RegisterEntry[] {
+const collator = new Intl.Collator('sw', { sensitivity: 'base', numeric: true })
+const bySurname = (x: RegisterEntry, y: RegisterEntry) =>
+  collator.compare(x.lastName, y.lastName) || collator.compare(x.firstName, y.firstName) || x.attendeeId.localeCompare(y.attendeeId)
+
+export function sortEntries(entries: RegisterEntry[], sort: RegisterSort): RegisterEntry[] {
+  if (sort === 'institution') return entries.sort((x, y) => collator.compare(x.organisation, y.organisation) || bySurname(x, y))
+  return entries.sort(bySurname)
+}
+
+export function buildRegister(store: EventStore, scope: RegisterScope, lang: Lang): Register {
   const tz = store.data.event.timezone
   const names = namer(store, lang)
-  const order = new Map(store.data.event.groups.map((g, i) => [g.id, i]))
-  const out: RegisterEntry[] = []
-  for (const [attendeeId, state] of store.ledger.days.get(dayId) ?? []) {
-    const a = store.registry.byId.get(attendeeId)
-    if (!a || (groupId && a.groupId !== groupId)) continue
-    out.push({
-      attendeeId,
+  const day = store.ledger.days.get(scope.dayId)
+  const inScope = (a: Attendee) => (!scope.groupId || a.groupId === scope.groupId) && (scope.institution === null || a.organisation === scope.institution)
+  const entries: RegisterEntry[] = []
+  let expected = 0
+  for (const a of store.registry.attendees) {
+    if (!inScope(a)) continue
+    const isExpected = store.registry.groups.get(a.groupId)?.days.includes(scope.dayId) === true
+    const state = day?.get(a.id)
+    if (isExpected) expected++
+    if (!isExpected && !state) continue
+    entries.push({
+      attendeeId: a.id,
       externalId: a.externalId ?? '',
+      firstName: a.firstName,
+      lastName: a.lastName,
       name: attendeeName(a),
       title: a.title,
       organisation: a.organisation,
+      orgType: a.orgType,
+      category: a.category,
+      phone: a.phone ?? '',
       groupId: a.groupId,
       group: names.group(a.groupId),
-      at: state.first.at,
-      time: clockTime(tz, state.first.at),
-      deskId: state.first.deskId,
-      desk: names.desk(state.first.deskId),
+      present: state !== undefined,
+      at: state?.first.at ?? null,
+      time: state ? clockTime(state.first.at, tz) : '',
+      deskId: state?.first.deskId ?? '',
+      desk: state ? names.desk(state.first.deskId) : '',
     })
   }
-  const byName = (x: RegisterEntry, y: RegisterEntry) => x.name.localeCompare(y.name, 'sw')
-  return out.sort((x, y) => (order.get(x.groupId) ?? 1e9) - (order.get(y.groupId) ?? 1e9) || byName(x, y) || x.attendeeId.localeCompare(y.attendeeId))
+  sortEntries(entries, scope.sort)
+  return { scope, entries, present: entries.filter((e) => e.present).length, expected }
 }
 
-export const REGISTER_HEADER = ['Namba ya usajili / Registration ID', 'Jina / Name', 'Cheo / Title', 'Taasisi / Organisation', 'Kundi / Group', 'Saa ya kuwasili / First check-in', 'Meza / Desk']
-
-export const registerRow = (e: RegisterEntry) => [e.externalId, e.name, e.title, e.organisation, e.group, e.time, e.desk]
-
-/** Every field of every record, one row each, in journal order; the attendee's name beside its id. */
-export const CHECKIN_FIELDS = [
-  'seq', 'id', 'attendeeId', 'badgeVersion', 'dayId', 'deskId', 'hallId', 'kioskId', 'kind', 'method', 'scannedAt', 'effectiveAt', 'clockOffsetMs', 'receivedAt', 'outcome', 'hubOutcome', 'firstAt', 'firstDeskId', 'review',
-] as const
-
-export function checkinRow(r: CheckinRecord): (string | number | null)[] {
-  const flat: Record<(typeof CHECKIN_FIELDS)[number], string | number | null> = {
-    seq: r.seq,
-    id: r.id,
-    attendeeId: r.attendeeId,
-    badgeVersion: r.badgeVersion,
-    dayId: r.dayId,
-    deskId: r.deskId,
-    hallId: r.hallId,
-    kioskId: r.kioskId,
-    kind: r.kind,
-    method: r.method,
-    scannedAt: r.scannedAt,
-    effectiveAt: r.effectiveAt,
-    clockOffsetMs: r.clockOffsetMs,
-    receivedAt: r.receivedAt,
-    outcome: r.outcome,
-    hubOutcome: r.hubOutcome ?? null,
-    firstAt: r.first?.at ?? null,
-    firstDeskId: r.first?.deskId ?? null,
-    review: r.review ?? null,
-  }
-  return CHECKIN_FIELDS.map((f) => flat[f])
-}
-
-export function checkinRows(store: EventStore) {
-  const header = [...CHECKIN_FIELDS, 'attendeeName', 'externalId']
-  const rows = [...store.ledger.records.values()]
-    .sort((a, b) => a.seq - b.seq)
-    .map((r) => {
-      const a = r.attendeeId ? store.registry.byId.get(r.attendeeId) : undefined
-      return [...checkinRow(r), a ? attendeeName(a) : null, a?.externalId ?? null]
-    })
-  return { header, rows }
+/** Institutions on the attendee list, for the admin page's picker. */
+export function institutions(store: EventStore): string[] {
+  const set = new Set<string>()
+  for (const a of store.registry.attendees) if (a.organisation) set.add(a.organisation)
+  return [...set].sort(collator.compare)
 }

@@ -3,6 +3,7 @@
 // key can change the whole event, it must not stay on a shared laptop).
 import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
 import type { KioskStatus } from '../../../shared/protocol'
+import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
 
 const KEY = 'karibu.admin.token'
 
@@ -192,6 +193,30 @@ export class AdminApi {
   revokeUsher = (id: string) => this.request<{ usher: UsherCredential }>('POST', `/api/admin/credentials/${encodeURIComponent(id)}/revoke`)
   changeAdminCredential = () => this.request<{ id: string; token: string }>('POST', '/api/admin/credentials/admin')
   setKioskExitPin = (pin: string) => this.request<object>('PUT', '/api/admin/kiosk-exit-pin', { pin })
+
+  institutions = () => this.request<{ institutions: string[] }>('GET', '/api/admin/exports/institutions')
+  certificateSettings = () => this.request<{ settings: CertificateSettings; eligible: number }>('GET', '/api/admin/certificates/settings')
+  saveCertificateSettings = (settings: CertificateSettingsInput) => this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/settings', settings)
+  uploadLogo = (contentBase64: string) => this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/logo', { contentBase64 })
+  removeLogo = () => this.request<{ settings: CertificateSettings }>('DELETE', '/api/admin/certificates/logo')
+}
+
+export type CertificateSettings = CertificateSettingsView
+export type { CertificateSettingsInput, RegisterColumn }
+/** A logo larger than this is refused by the hub; the page says so before uploading. */
+export { MAX_LOGO_BYTES, REGISTER_COLUMNS }
+
+export interface RegisterChoice {
+  day: string
+  group: string
+  institution: string
+  sort: RegisterSort
+  columns: RegisterColumn[]
+  orientation: RegisterOrientation
+  blank: boolean
+  lang: string
+  officerName: string
+  officerTitle: string
 }
 
 /** The event's list to fill in (hub/admin/import/template.ts). */
@@ -199,9 +224,21 @@ export const importTemplatePath = '/api/admin/import/template.xlsx'
 
 /** Export and badge addresses; the badge ones are served by the badges module. */
 export const exportPaths = {
-  register: (format: 'csv' | 'pdf', day: string, group: string, lang: string) => `/api/admin/exports/register.${format}?${new URLSearchParams({ day, ...(group ? { group } : {}), lang })}`,
-  checkins: () => '/api/admin/exports/checkins.csv',
-  summary: () => '/api/admin/exports/summary.pdf',
+  register: (format: 'csv' | 'pdf' | 'xlsx', r: RegisterChoice) => {
+    const q: Record<string, string> = { day: r.day, sort: r.sort, orientation: r.orientation, lang: r.lang }
+    if (r.group) q.group = r.group
+    if (r.institution) q.institution = r.institution
+    if (r.columns.length > 0) q.columns = r.columns.join(',')
+    if (r.blank) q.blank = '1'
+    if (r.officerName.trim()) q.officerName = r.officerName.trim()
+    if (r.officerTitle.trim()) q.officerTitle = r.officerTitle.trim()
+    return `/api/admin/exports/register.${format}?${new URLSearchParams(q)}`
+  },
+  checkins: (format: 'csv' | 'xlsx' = 'csv', lang = 'sw') => `/api/admin/exports/checkins.${format}?${new URLSearchParams({ lang })}`,
+  summary: (format: 'pdf' | 'xlsx' = 'pdf', lang = 'sw') => `/api/admin/exports/summary.${format}${format === 'xlsx' ? `?${new URLSearchParams({ lang })}` : ''}`,
+  certificate: (attendeeId: string) => `/api/admin/certificates/${encodeURIComponent(attendeeId)}.pdf`,
+  certificates: (group: string, minDays?: number) =>
+    `/api/admin/certificates.pdf?${new URLSearchParams({ ...(group ? { group } : {}), ...(minDays ? { minDays: String(minDays) } : {}) })}`,
   badge: (attendeeId: string, format: 'cr80' | 'a6') => `/api/badges/${encodeURIComponent(attendeeId)}.pdf?format=${format}`,
   badges: (q: { group?: string; day?: string; notPrinted?: boolean; layout: 'single' | 'sheet' }) =>
     `/api/badges.pdf?${new URLSearchParams({ ...(q.group ? { group: q.group } : {}), ...(q.day ? { day: q.day } : {}), ...(q.notPrinted ? { notPrinted: '1' } : {}), layout: q.layout })}`,

@@ -1,11 +1,16 @@
-// Reports: the attendance register (CSV/PDF) for a day and group, the full check-in log, the
-// summary PDF, and badges in bulk. Downloads go through fetch, since they need the bearer header.
+// Reports: the attendance register (PDF, XLSX, CSV) for a day, group or institution, the full
+// check-in log, the summary report, certificates of attendance and badges in bulk. Downloads
+// go through fetch, since they need the bearer header. In every section the first button is
+// the one primary action (green, .admin-actions); the others are plain.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { exportPaths, saveFile } from '../../../api/admin'
+import { exportPaths, REGISTER_COLUMNS, saveFile, type RegisterChoice, type RegisterColumn } from '../../../api/admin'
 import type { EventInfo } from '../../../../../shared/domain'
 import { useAction, useAdmin, useLang } from '../context'
+import { CertificatesPanel } from './CertificatesPanel'
 import { ErrorNote } from './common'
+
+const COLUMN_LABEL: Record<RegisterColumn, string> = { phone: 'colPhone', category: 'colCategory', group: 'colGroup', desk: 'colDesk', time: 'colTime' }
 
 export function ExportsTab() {
   const { t } = useTranslation()
@@ -13,38 +18,51 @@ export function ExportsTab() {
   const { lang: pageLang, name } = useLang()
   const { busy, error, run } = useAction()
   const [event, setEvent] = useState<EventInfo | null>(null)
-  const [day, setDay] = useState('')
-  const [group, setGroup] = useState('')
-  const [lang, setLang] = useState<string>(pageLang)
+  const [institutions, setInstitutions] = useState<string[]>([])
+  const [choice, setChoice] = useState<RegisterChoice>({
+    day: '',
+    group: '',
+    institution: '',
+    sort: 'surname',
+    columns: [],
+    orientation: 'auto',
+    blank: false,
+    lang: pageLang,
+    officerName: '',
+    officerTitle: '',
+  })
   const [notPrinted, setNotPrinted] = useState(true)
   const [layout, setLayout] = useState<'single' | 'sheet'>('sheet')
+  const set = (patch: Partial<RegisterChoice>) => setChoice((c) => ({ ...c, ...patch }))
 
   useEffect(() => {
     void run(async () => {
       const answer = await api.getEvent()
       setEvent(answer.event)
-      setDay(answer.event.days[0]?.id ?? '')
+      setChoice((c) => ({ ...c, day: answer.event.days[0]?.id ?? '' }))
+      setInstitutions((await api.institutions()).institutions)
     })
   }, [api, run])
 
   const get = (path: string) => run(async () => saveFile(await api.download(path)))
   if (!event) return <ErrorNote error={error} />
+  const x = (key: string) => t(`admin.exports.${key}`)
 
-  const pickers = (
-    <div className="admin-pickers">
+  const dayAndGroup = (
+    <>
       <label>
-        {t('admin.exports.day')}
-        <select value={day} onChange={(e) => setDay(e.target.value)} data-testid="export-day">
+        {x('day')}
+        <select value={choice.day} onChange={(e) => set({ day: e.target.value })} data-testid="export-day">
           {event.days.map((d) => (
             <option key={d.id} value={d.id}>
-              {name(d.name)} ({d.date})
+              {name(d.name)} ({d.date.split('-').reverse().join('/')})
             </option>
           ))}
         </select>
       </label>
       <label>
-        {t('admin.exports.group')}
-        <select value={group} onChange={(e) => setGroup(e.target.value)} data-testid="export-group">
+        {x('group')}
+        <select value={choice.group} onChange={(e) => set({ group: e.target.value })} data-testid="export-group">
           <option value="">{t('admin.all')}</option>
           {event.groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -53,58 +71,128 @@ export function ExportsTab() {
           ))}
         </select>
       </label>
-    </div>
+    </>
   )
 
   return (
     <section className="admin-section admin-exports" data-testid="exports">
-      <h2>{t('admin.exports.register')}</h2>
-      <p className="admin-help">{t('admin.exports.registerHelp')}</p>
-      {pickers}
+      <h2>{x('registerTitle')}</h2>
+      <p className="admin-help">{x('registerIntro')}</p>
+      <div className="admin-pickers">
+        {dayAndGroup}
+        <label>
+          {x('institution')}
+          <select value={choice.institution} onChange={(e) => set({ institution: e.target.value })} data-testid="export-institution">
+            <option value="">{x('allInstitutions')}</option>
+            {institutions.map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {x('sort')}
+          <select value={choice.sort} onChange={(e) => set({ sort: e.target.value === 'institution' ? 'institution' : 'surname' })} data-testid="export-sort">
+            <option value="surname">{x('sortSurname')}</option>
+            <option value="institution">{x('sortInstitution')}</option>
+          </select>
+        </label>
+        <label>
+          {x('orientation')}
+          <select value={choice.orientation} onChange={(e) => set({ orientation: e.target.value as RegisterChoice['orientation'] })} data-testid="export-orientation">
+            <option value="auto">{x('orientationAuto')}</option>
+            <option value="portrait">{x('portrait')}</option>
+            <option value="landscape">{x('landscape')}</option>
+          </select>
+        </label>
+      </div>
+      <fieldset className="admin-days" data-testid="export-columns">
+        <legend>{x('columns')}</legend>
+        {REGISTER_COLUMNS.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={choice.columns.includes(c)}
+              onChange={(e) => set({ columns: e.target.checked ? [...choice.columns, c] : choice.columns.filter((k) => k !== c) })}
+            />{' '}
+            {x(COLUMN_LABEL[c])}
+          </label>
+        ))}
+      </fieldset>
       <label>
-        {t('admin.exports.language')}
-        <select value={lang} onChange={(e) => setLang(e.target.value)} data-testid="export-lang">
-          <option value="sw">Kiswahili</option>
-          <option value="en">English</option>
-        </select>
+        <input type="checkbox" checked={choice.blank} onChange={(e) => set({ blank: e.target.checked })} data-testid="export-blank" /> {x('blank')}
       </label>
+      <div className="admin-pickers">
+        <label>
+          {x('officerName')}
+          <input value={choice.officerName} maxLength={200} onChange={(e) => set({ officerName: e.target.value })} data-testid="export-officer-name" />
+        </label>
+        <label>
+          {x('officerTitle')}
+          <input value={choice.officerTitle} maxLength={200} onChange={(e) => set({ officerTitle: e.target.value })} data-testid="export-officer-title" />
+        </label>
+        <label>
+          {x('sheetLanguage')}
+          <select value={choice.lang} onChange={(e) => set({ lang: e.target.value })} data-testid="export-lang">
+            <option value="sw">Kiswahili</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </div>
       <div className="admin-actions">
-        <button type="button" disabled={busy} data-testid="export-register-csv" onClick={() => void get(exportPaths.register('csv', day, group, lang))}>
-          {t('admin.exports.csv')}
+        <button type="button" disabled={busy || !choice.day} data-testid="export-register-pdf" onClick={() => void get(exportPaths.register('pdf', choice))}>
+          {x('downloadPdf')}
         </button>
-        <button type="button" disabled={busy} data-testid="export-register-pdf" onClick={() => void get(exportPaths.register('pdf', day, group, lang))}>
-          {t('admin.exports.pdf')}
+        <button type="button" disabled={busy || !choice.day} data-testid="export-register-xlsx" onClick={() => void get(exportPaths.register('xlsx', choice))}>
+          {x('downloadXlsx')}
+        </button>
+        <button type="button" disabled={busy || !choice.day} data-testid="export-register-csv" onClick={() => void get(exportPaths.register('csv', choice))}>
+          {x('downloadCsv')}
         </button>
       </div>
 
-      <h2>{t('admin.exports.log')}</h2>
-      <p className="admin-help">{t('admin.exports.logHelp')}</p>
-      <button type="button" disabled={busy} data-testid="export-checkins" onClick={() => void get(exportPaths.checkins())}>
-        {t('admin.exports.csv')}
-      </button>
+      <h2>{x('summaryTitle')}</h2>
+      <p className="admin-help">{x('summaryIntro')}</p>
+      <div className="admin-actions">
+        <button type="button" disabled={busy} data-testid="export-summary" onClick={() => void get(exportPaths.summary('pdf'))}>
+          {x('downloadPdf')}
+        </button>
+        <button type="button" disabled={busy} data-testid="export-summary-xlsx" onClick={() => void get(exportPaths.summary('xlsx', choice.lang))}>
+          {x('downloadXlsx')}
+        </button>
+      </div>
 
-      <h2>{t('admin.exports.summary')}</h2>
-      <p className="admin-help">{t('admin.exports.summaryHelp')}</p>
-      <button type="button" disabled={busy} data-testid="export-summary" onClick={() => void get(exportPaths.summary())}>
-        {t('admin.exports.pdf')}
-      </button>
+      <h2>{x('logTitle')}</h2>
+      <p className="admin-help">{x('logIntro')}</p>
+      <div className="admin-actions">
+        <button type="button" disabled={busy} data-testid="export-checkins-xlsx" onClick={() => void get(exportPaths.checkins('xlsx', choice.lang))}>
+          {x('downloadXlsx')}
+        </button>
+        <button type="button" disabled={busy} data-testid="export-checkins" onClick={() => void get(exportPaths.checkins('csv', choice.lang))}>
+          {x('downloadCsv')}
+        </button>
+      </div>
 
-      <h2>{t('admin.exports.badges')}</h2>
-      {pickers}
+      <CertificatesPanel event={event} onDownload={get} busy={busy} />
+
+      <h2>{x('badgesTitle')}</h2>
+      <div className="admin-pickers">{dayAndGroup}</div>
       <label>
-        <input type="checkbox" checked={notPrinted} onChange={(e) => setNotPrinted(e.target.checked)} data-testid="badges-not-printed" />
-        {t('admin.exports.notPrinted')}
+        <input type="checkbox" checked={notPrinted} onChange={(e) => setNotPrinted(e.target.checked)} data-testid="badges-not-printed" /> {x('notPrinted')}
       </label>
       <label>
-        {t('admin.exports.layout')}
+        {x('layout')}
         <select value={layout} onChange={(e) => setLayout(e.target.value === 'single' ? 'single' : 'sheet')} data-testid="badges-layout">
-          <option value="sheet">{t('admin.exports.sheet')}</option>
-          <option value="single">{t('admin.exports.single')}</option>
+          <option value="sheet">{x('sheet')}</option>
+          <option value="single">{x('single')}</option>
         </select>
       </label>
-      <button type="button" disabled={busy} data-testid="export-badges" onClick={() => void get(exportPaths.badges({ group, day, notPrinted, layout }))}>
-        {t('admin.exports.download')}
-      </button>
+      <div className="admin-actions">
+        <button type="button" disabled={busy} data-testid="export-badges" onClick={() => void get(exportPaths.badges({ group: choice.group, day: choice.day, notPrinted, layout }))}>
+          {x('downloadPdf')}
+        </button>
+      </div>
       {busy && <p>{t('admin.working')}</p>}
       <ErrorNote error={error} />
     </section>
