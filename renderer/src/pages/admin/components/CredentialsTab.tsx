@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UsherCredential } from '../../../api/admin'
 import { useAction, useAdmin } from '../context'
-import { ErrorNote } from './common'
+import { dateTime, ErrorNote } from './common'
 import { QrImage } from './QrImage'
 
 export function CredentialsTab() {
