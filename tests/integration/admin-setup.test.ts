@@ -115,7 +115,7 @@ describe('credentials', () => {
     const stats = () => fetch(`${t.url}/api/stats`, { headers: { Authorization: `Bearer ${made.usher.token}` } })
     expect((await stats()).status).toBe(200)
     const list = (await (await call('GET', '/api/admin/credentials')).json()) as { ushers: { id: string; label: string; revoked: boolean }[] }
-    expect(list.ushers.map((u) => u.label)).toEqual(['Ushers', 'Protocol phone'])
+    expect(list.ushers.map((u) => u.label)).toEqual(['Wahudumu / Ushers', 'Protocol phone'])
     const dashboard = await t.client(made.usher.token)
     const other = await t.client(t.usherToken)
     expect((await call('POST', `/api/admin/credentials/${made.usher.id}/revoke`)).status).toBe(200)

@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<typeof sw> = {
   home: {
+    titleKiosk: 'Kiosk',
     tagline: 'Real-time conference check-in and badges',
     dashboard: 'Ushers’ dashboard',
     admin: 'Administration',

@@ -1,6 +1,7 @@
 // Kiswahili. Every key here must exist in en.ts too (en.ts's type checks it).
 const sw = {
   home: {
+    titleKiosk: 'Kioski',
     tagline: 'Usajili na beji za mkutano kwa wakati halisi',
     dashboard: 'Dashibodi ya wahudumu',
     admin: 'Utawala',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { exportPaths, fileToBase64, MAX_LOGO_BYTES, type CertificateSettings, type CertificateSettingsInput } from '../../../api/admin'
 import type { EventInfo } from '../../../../../shared/domain'
 import { useAction, useAdmin, useLang } from '../context'
-import { ErrorNote } from './common'
+import { ErrorNote, FilePicker } from './common'
 
 interface Props {
   event: EventInfo
@@ -95,10 +95,10 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
       <p className="admin-label" data-testid="cert-eligible">
         {x('eligible', { count: eligible })}
       </p>
-      <label className="admin-file">
-        {x('logo')}
-        <input type="file" accept="image/png,image/jpeg" disabled={working} onChange={(e) => upload(e.target.files?.[0])} data-testid="cert-logo" />
-      </label>
+      <div className="admin-file">
+        <p className="admin-field-label">{x('logo')}</p>
+        <FilePicker accept="image/png,image/jpeg" disabled={working} testId="cert-logo" label={t('admin.chooseFile')} onFile={(f) => upload(f)} />
+      </div>
       <p className="admin-label" data-testid="cert-logo-status">
         {settings?.logo ? x('logoNow', { width: settings.logo.width, height: settings.logo.height, kb: Math.ceil(settings.logo.bytes / 1024) }) : x('logoNone')}
         {settings?.logo && (

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AdminApiError, fileToBase64, importTemplatePath, saveFile, type ImportMode, type ImportPreview, type ImportResult, type Mapping, type ValueChoices } from '../../../api/admin'
 import { useAction, useAdmin } from '../context'
-import { ErrorNote } from './common'
+import { ErrorNote, FilePicker } from './common'
 import { ImportMapping } from './ImportMapping'
 import { ImportProblems, ImportSample, ImportUpdates } from './ImportTables'
 import { ImportValues } from './ImportValues'
@@ -77,10 +77,15 @@ export function ImportTab() {
   const allBlocked = bad > 0
   return (
     <section className="admin-section" data-testid="import">
-      <label className="admin-file">
-        {t('admin.import.choose')}
-        <input type="file" accept=".csv,.xlsx,.txt,.tsv,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void choose(e.currentTarget)} />
-      </label>
+      <div className="admin-file">
+        <p className="admin-field-label">{t('admin.import.choose')}</p>
+        <FilePicker
+          accept=".csv,.xlsx,.txt,.tsv,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          testId="import-file"
+          label={t('admin.chooseFile')}
+          onFile={(_file, input) => void choose(input)}
+        />
+      </div>
       <p className="admin-help">{t('admin.import.help')}</p>
       <p className="admin-help">
         <button type="button" disabled={busy} data-testid="import-template" onClick={() => void run(async () => saveFile(await api.download(importTemplatePath)))}>
