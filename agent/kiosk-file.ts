@@ -2,9 +2,8 @@
 // Rewritten whole on a registry pull or a setting change, never on a check-in.
 import { z } from 'zod'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import { Attendee, EventInfo } from '../shared/domain.js'
-import { fileExists } from '../common/files.js'
+import { fileExists, PrivateJsonFile } from '../common/files.js'
 import { StartError } from '../common/start-error.js'
 
 export const KioskFile = z.object({
@@ -29,7 +28,7 @@ export const KioskFile = z.object({
 export type KioskFile = z.infer<typeof KioskFile>
 
 export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
-  const db = new Low<KioskFile>(new JSONFile<KioskFile>(path), null as unknown as KioskFile)
+  const db = new Low<KioskFile>(new PrivateJsonFile<KioskFile>(path), null as unknown as KioskFile)
   if (!(await fileExists(path))) {
     db.data = { format: 1, pairing: null, desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null }
     await db.write()
