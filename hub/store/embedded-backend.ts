@@ -78,9 +78,30 @@ export class EmbeddedBackend implements StoreBackend {
     return value
   }
 
-  async updateRegistry(change: () => { data: RegistryData }): Promise<void> {
-    this.db!.data = change().data
-    await this.db!.write()
+  /** registry changes one at a time: a change must never build on one that may still fail */
+  private registryQueue: Promise<void> = Promise.resolve()
+
+  updateRegistry(change: () => { data: RegistryData }): Promise<void> {
+    const run = this.registryQueue.then(() => this.updateRegistryNow(change))
+    this.registryQueue = run.catch(() => {})
+    return run
+  }
+
+  private async updateRegistryNow(change: () => { data: RegistryData }): Promise<void> {
+    const db = this.db!
+    // `change` edits the store's registry in place: what was saved is kept aside, so a failed
+    // save (read-only folder, full disk, EMFILE) puts it back instead of leaving an unsaved
+    // walk-in, a duplicate on retry, and a revision a restart would hand out again
+    const saved = structuredClone(db.data)
+    try {
+      db.data = change().data
+      await db.write()
+    } catch (err) {
+      db.data = saved
+      const { attendees, ...doc } = saved
+      this.remote!.registry(doc, attendees, true)
+      throw err
+    }
   }
 
   async refresh(): Promise<void> {}
