@@ -61,6 +61,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const pair = async (hubUrl: string, code: string, name: string) => {
     const paired = await pairWithHub(hubUrl, code, name)
     await kiosk.configure((d) => {
+      kiosk.keepIdentityForUnsent(d)
       d.pairing = { hubUrl, hubUrls: paired.hubs, kioskId: paired.kioskId, token: paired.token, name, ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}) }
       d.registry = null
     })

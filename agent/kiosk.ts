@@ -183,19 +183,45 @@ export class Kiosk {
     if (known.length === 0) return
     await this.delivered.appendMany(known.map((id) => ({ id })))
     for (const id of known) this.outbox.delete(id)
+    // an old identity whose records have all arrived is not needed any more
+    if (this.data.previous.length > 0) {
+      const left = this.unsentKioskIds()
+      const keep = this.data.previous.filter((p) => left.has(p.kioskId))
+      if (keep.length !== this.data.previous.length) {
+        this.data.previous = keep
+        await this.file.write()
+      }
+    }
     this.changed()
+  }
+
+  /** The kiosk ids the unsent records were made under. */
+  unsentKioskIds(): Set<string> {
+    return new Set([...this.outbox.values()].map((s) => s.kioskId))
+  }
+
+  /**
+   * Before the pairing is replaced or dropped: keeps its id and token when unsent records
+   * were made under it, so they can still be delivered once the kiosk is paired again.
+   */
+  keepIdentityForUnsent(data: KioskFile = this.data) {
+    const pairing = data.pairing
+    if (!pairing || !this.unsentKioskIds().has(pairing.kioskId)) return
+    data.previous = [...data.previous.filter((p) => p.kioskId !== pairing.kioskId), { kioskId: pairing.kioskId, token: pairing.token }]
   }
 
   /** A revoked kiosk keeps nobody's personal data; only its own unsent records stay, for export. */
   async forgetAttendees() {
+    // out of memory first: nothing may find a person while the files are being written
     this.data.registry = null
-    this.data.pairing = null
-    await this.file.write()
-    await this.peers.truncate()
     this.registry = null
     this.verifier = null
     this.search = []
+    this.keepIdentityForUnsent()
+    this.data.pairing = null
     this.changed()
+    await this.file.write()
+    await this.peers.truncate()
   }
 
   async setClockOffset(ms: number) {

@@ -47,6 +47,7 @@ const sw = {
   reviewsNone: 'Hakuna mgongano wa kukagua.',
   reviewLine: '{{attendee}}: ameingizwa tena {{desk}} ({{kiosk}}) saa {{time}}; aliingia kwanza {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: ameingizwa {{desk}} ({{kiosk}}) saa {{time}}, lakini kitovu kingekataa: {{why}}.',
+  reviewRevokedKioskLine: '{{attendee}}: ameingizwa {{desk}} ({{kiosk}}) {{time}} na kioski kilichofutwa; rekodi imefika baada ya kioski kuunganishwa upya.',
   hubSays: {
     admitted: 'amekubaliwa',
     readmitted: 'amekubaliwa tena',
@@ -119,6 +120,7 @@ const en: Shape<typeof sw> = {
   reviewsNone: 'No conflicts to review.',
   reviewLine: '{{attendee}}: admitted again at {{desk}} ({{kiosk}}) at {{time}}; first admitted at {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: admitted at {{desk}} ({{kiosk}}) at {{time}}, but the hub would have refused: {{why}}.',
+  reviewRevokedKioskLine: '{{attendee}}: admitted at {{desk}} ({{kiosk}}) at {{time}} by a kiosk revoked since; the record arrived after the kiosk was paired again.',
   hubSays: {
     admitted: 'admitted',
     readmitted: 'admitted again',
