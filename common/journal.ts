@@ -12,8 +12,8 @@ export class JournalCorruptError extends StartError {
     readonly line: number,
   ) {
     super(
-      `Jarida ${path} limeharibika kwenye mstari ${line} (si mstari wa mwisho, kwa hiyo si uandishi uliokatika). Lirejeshe kutoka kwenye nakala ya akiba au liweke kando; Karibu haitabahatisha.`,
-      `Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Restore it from a backup or move it aside; Karibu will not guess.`,
+      `Jarida ${path} limeharibika kwenye mstari ${line} (si mstari wa mwisho, kwa hiyo si uandishi uliokatika). Karibu haitabahatisha. Kuona mistari iliyoharibika: npm run journal -- check ${path}\nKuihamishia kwenye faili la pembeni, ukihifadhi kila rekodi kamili (kitovu kikiwa kimezimwa): npm run journal -- repair ${path}\nAu lirejeshe kutoka kwenye nakala ya akiba.`,
+      `Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Karibu will not guess. To list the damaged lines: npm run journal -- check ${path}\nTo move them to a side file, keeping every whole record (with the hub stopped): npm run journal -- repair ${path}\nOr restore it from a backup.`,
     )
   }
 }
