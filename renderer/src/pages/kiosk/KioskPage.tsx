@@ -22,12 +22,9 @@ function Notice({ text }: { text: string }) {
 function NoSession() {
   const { t } = useTranslation()
   return (
-    <div className="kiosk-setup">
-      <p className="kiosk-notice" role="alert" data-testid="kiosk-no-session">
-        <span lang="sw">{t('kiosk.noSession', { lng: 'sw' })}</span>
-        <br />
-        <span lang="en">{t('kiosk.noSession', { lng: 'en' })}</span>
-      </p>
+    <div className="kiosk-setup" role="alert" data-testid="kiosk-no-session">
+      <p className="kiosk-notice" lang="sw">{t('kiosk.noSession', { lng: 'sw' })}</p>
+      <p className="kiosk-notice" lang="en">{t('kiosk.noSession', { lng: 'en' })}</p>
     </div>
   )
 }
