@@ -21,12 +21,18 @@ export async function writePrivateFile(path: string, text: string): Promise<void
   await rm(tmp, { force: true })
   const fh = await open(tmp, 'wx', 0o600)
   try {
-    await fh.writeFile(text, 'utf8')
-    await fh.sync()
-  } finally {
-    await fh.close()
+    try {
+      await fh.writeFile(text, 'utf8')
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, path)
+  } catch (err) {
+    // a full disk: give back what the half-written copy took; the file itself is untouched
+    await rm(tmp, { force: true }).catch(() => undefined)
+    throw err
   }
-  await rename(tmp, path)
 }
 
 /** lowdb's JSONFile, but written through writePrivateFile, one write at a time. */
