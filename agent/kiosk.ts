@@ -33,7 +33,7 @@ const check = <T>(v: unknown) => {
 export class NotReadyError extends Error {}
 
 export class Kiosk {
-  readonly ledger = new Ledger<LedgerEntry>()
+  ledger = new Ledger<LedgerEntry>()
   /** submissions the hub has not acknowledged, oldest first */
   readonly outbox = new Map<string, CheckinSubmission>()
   registry: RegistryIndex | null = null
@@ -119,7 +119,16 @@ export class Kiosk {
     sub.localOutcome = decision.outcome
     const record = buildRecord(sub, decision, { seq: ++this.localSeq, receivedAt: this.now().toISOString(), hallId })
     this.ledger.apply(record)
-    await this.journal.append({ sub, record })
+    try {
+      await this.journal.append({ sub, record })
+    } catch (err) {
+      // not on disk (a full disk): the person was not told anything, so the next scan must
+      // not find this one; the ledger only grows, so it is folded again without it
+      const kept = new Ledger<LedgerEntry>()
+      for (const r of this.ledger.records.values()) if (r.id !== record.id) kept.apply(r)
+      this.ledger = kept
+      throw err
+    }
     this.outbox.set(sub.id, sub)
     this.changed()
     const group = decision.attendee ? registry.groups.get(decision.attendee.groupId) : undefined

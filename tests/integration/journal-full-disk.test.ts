@@ -5,13 +5,17 @@
 import { appendFile, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startAgent } from '../../agent/agent.js'
 import { Journal, type JournalWrite } from '../../common/journal.js'
+import { createPairingCode } from '../../hub/pairing.js'
 import { EmbeddedBackend } from '../../hub/store/embedded-backend.js'
 import { EventStore } from '../../hub/store/event-store.js'
 import { testEvent } from '../fixtures/event.js'
 import { mountSmallDisk, type SmallDisk } from '../helpers/small-disk.js'
 import { submission } from '../helpers/submissions.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { startTestHub } from '../helpers/test-hub.js'
+import { until } from '../helpers/until.js'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -131,5 +135,35 @@ describe('journal on a full disk', () => {
     await again.store.submit(next)
     expect(again.store.ledger.lastSeq).toBe(acked.length + 1)
     await again.store.close()
+  })
+
+  it('a kiosk whose disk is full refuses the scan and does not remember it: the same badge is admitted once there is space', async (ctx) => {
+    const small: SmallDisk | null = await mountSmallDisk(256)
+    if (!small) return ctx.skip()
+    cleanups.push(small.remove)
+    const hubDir = await tempDir()
+    cleanups.push(hubDir.remove)
+    const hub = await startTestHub(hubDir.path)
+    cleanups.push(() => hub.close())
+    const { code } = await createPairingCode(hub.store, 5)
+    const agent = await startAgent({ dataDir: join(small.path, 'kiosk'), port: 0, hubUrl: hub.url, pairingCode: code, deskId: 'desk-1', now: DAY1, ackTimeoutMs: 2000, log: () => {} })
+    cleanups.push(() => agent.close())
+    await until(() => agent.kiosk.registry, 10_000, 'kiosk synced')
+    await hub.close() // offline: the scan can only be in the kiosk's own journal
+    const filler = join(small.path, 'filler')
+    for (let i = 0; i < 256; i++) if (await appendFile(filler, Buffer.alloc(4096)).then(() => false, () => true)) break
+    // whatever room the journal's last page had is used up first
+    let refused = 0
+    const admitted: string[] = []
+    for (let i = 1; i <= 10 && refused === 0; i++) {
+      await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' }).then((r) => admitted.push(r.recordId), () => refused++)
+      if (refused) {
+        expect([...agent.kiosk.ledger.records.values()].some((r) => (r as { attendeeId?: string | null }).attendeeId === `A000${i}`)).toBe(false)
+        await rm(filler)
+        const again = await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' })
+        expect(again.outcome).toBe('admitted')
+      }
+    }
+    expect(refused).toBe(1)
   })
 })
