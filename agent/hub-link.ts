@@ -63,7 +63,7 @@ export class HubLink {
     if (!pairing || !url) return
     // records made under an identity this kiosk had before it was paired again: the proof
     // lets the hub accept them as this device's (hub/sockets.ts)
-    const previous = this.kiosk.data.previous.map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
+    const previous = this.kiosk.data.previous.slice(-8).map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
     this.refusedIds.clear()
     const socket: HubSocket = io(url, {
       auth: { token: pairing.token, ...(previous.length > 0 ? { previous } : {}) },
