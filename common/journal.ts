@@ -79,8 +79,9 @@ export class Journal<T> {
       at = good = nl + 1
     }
     if (good < data.length) await truncate(path, good)
-    // check-ins name attendees: the owner only
+    // check-ins name attendees: the owner only (also a journal made before this was so)
     const fh = await open(path, 'a', 0o600)
+    await fh.chmod(0o600).catch(() => undefined)
     return { journal: new Journal<T>(path, fh, good, options.write ?? writeOnce), records, tornBytes: data.length - good }
   }
 

@@ -90,5 +90,7 @@ describe('kiosk agent session', () => {
     expect((await stat(dir)).mode & 0o777).toBe(0o700)
     expect((await stat(join(dir, 'kiosk.json'))).mode & 0o777).toBe(0o600)
     expect((await stat(join(stack.hubDir, 'registry.json'))).mode & 0o777).toBe(0o600)
+    for (const journal of ['journal.jsonl', 'delivered.jsonl', 'peers.jsonl']) expect((await stat(join(dir, journal))).mode & 0o777, journal).toBe(0o600)
+    expect((await stat(join(stack.hubDir, 'checkins.jsonl'))).mode & 0o777).toBe(0o600)
   })
 })
