@@ -1,7 +1,8 @@
 // The kiosk agent: plain Node, hosted by Electron's main process or run alone for a browser
 // kiosk (`npm run kiosk:web`). It owns the kiosk's data and its link to the hub; the screen
 // talks only to it.
-import { mkdir } from 'node:fs/promises'
+import { chmod, mkdir } from 'node:fs/promises'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
@@ -26,11 +27,19 @@ export interface AgentOptions {
   /** how often the kiosk reports to the hub (10 s); tests shorten it */
   heartbeatMs?: number
   log?: (message: string) => void
+  /** searches the screen may make per 10 s: enough for a person typing, too few to list everyone */
+  searchesPer10s?: number
+  /** a launch link was just used (main.ts prints the next one, for another screen) */
+  onLaunchUsed?: () => void
 }
 
 export interface AgentHandle {
   /** e.g. http://127.0.0.1:5180 — the kiosk page is at `${url}/kiosk` */
   url: string
+  /** a fresh one-time link to the kiosk page: `${url}/kiosk#launch=…` (what a browser kiosk opens) */
+  launchUrl(): string
+  /** a fresh one-time launch token (what Electron's main hands the window through the preload) */
+  issueLaunch(): string
   kiosk: Kiosk
   link: () => HubLink | null
   /** checks the organiser PIN that lets a desk officer leave kiosk mode */
@@ -40,7 +49,9 @@ export interface AgentHandle {
 
 export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const log = options.log ?? ((m: string) => console.log(`[kiosk] ${m}`))
-  await mkdir(options.dataDir, { recursive: true })
+  // the token, the attendee list and the check-ins: this user's only
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+  await chmod(options.dataDir, 0o700)
   const kiosk = await Kiosk.open(options.dataDir, options.now)
   // `--hub` without a code: the pairing screen offers that address
   kiosk.suggestedHubUrl = options.hubUrl ?? null
@@ -54,6 +65,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const pair = async (hubUrl: string, code: string, name: string) => {
     const paired = await pairWithHub(hubUrl, code, name)
     await kiosk.configure((d) => {
+      kiosk.keepIdentityForUnsent(d)
       d.pairing = { hubUrl, hubUrls: paired.hubs, kioskId: paired.kioskId, token: paired.token, name, ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}) }
       d.registry = null
       d.unpaired = null
@@ -65,6 +77,11 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   if (options.deskId && kiosk.data.desk.deskId !== options.deskId) await kiosk.configure((d) => (d.desk.deskId = options.deskId!))
   if (kiosk.data.pairing) connect()
 
+  function verifyExitPin(pin: string): boolean {
+    const hash = kiosk.data.registry?.exitPinHash
+    return !!hash && typeof pin === 'string' && /^\d{4,12}$/.test(pin) && checkPin(pin, hash)
+  }
+
   const hub: HubAccess = {
     current: () => {
       const pairing = kiosk.data.pairing
@@ -73,13 +90,23 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     deskId: () => kiosk.data.desk.deskId,
   }
 
-  const server = await startLocalServer(options.staticDir ?? DEFAULT_STATIC_DIR, options.port ?? 5180, (req, url) => {
-    if (req.method === 'GET' && url.pathname === '/api/outbox-export') {
-      return { status: 200, body: kiosk.exportOutbox(), download: `karibu-outbox-${kiosk.data.pairing?.kioskId ?? 'kiosk'}.json` }
-    }
-    if (req.method === 'GET' && url.pathname === '/healthz') return { status: 200, body: { ok: true, ...kiosk.state(), currentHubUrl: link?.hubUrl ?? null } }
-    return null
-  }, (req, url, res) => proxyBadgePage(hub, req, url, res))
+  const server = await startLocalServer(options.staticDir ?? DEFAULT_STATIC_DIR, options.port ?? 5180, {
+    // open to any local program: counts and the hub in use (an address on the venue LAN), nothing about who
+    health: () => {
+      const state = kiosk.state()
+      return { ok: true, paired: state.paired, online: state.online, outboxDepth: state.outboxDepth, attendees: state.attendees, currentHubUrl: link?.hubUrl ?? null }
+    },
+    routes: (req, url) => {
+      if (req.method === 'GET' && url.pathname === '/api/outbox-export') {
+        return { status: 200, body: kiosk.exportOutbox(), download: `karibu-outbox-${kiosk.data.pairing?.kioskId ?? 'kiosk'}.json` }
+      }
+      return null
+    },
+    proxy: (req, url, res) => proxyBadgePage(hub, req, url, res),
+    ...(options.onLaunchUsed ? { launchUsed: options.onLaunchUsed } : {}),
+  })
+  const searches = new RateLimiterMemory({ points: options.searchesPer10s ?? 30, duration: 10 })
+  const pinTries = new RateLimiterMemory({ points: 5, duration: 60 })
 
   const broadcast = () => server.io.emit('kiosk:state', kiosk.state())
   kiosk.onChange(broadcast)
@@ -104,6 +131,8 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('attendee:search', async (payload) => {
       const req = SearchRequest.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }
+      // one budget for the whole agent, not per socket: a new socket gets no new budget
+      if (!(await searches.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
       return { ok: true, ...kiosk.find(req.data.query) }
     })
     handle('desk:configure', async (payload) => {
@@ -115,6 +144,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('kiosk:pair', async (payload) => {
       const req = PairRequest.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }
+      // re-pairing moves the token, the hub address and the pinned badge key: on a paired
+      // kiosk only the organiser may do it (the same PIN that leaves kiosk mode)
+      if (kiosk.data.pairing) {
+        if (req.data.pin === undefined) return { ok: false, error: 'pin_required' }
+        if (!(await pinTries.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
+        if (!verifyExitPin(req.data.pin)) return { ok: false, error: 'pin_required' }
+      }
       try {
         await pair(req.data.hubUrl, req.data.code, req.data.name)
       } catch (err) {
@@ -136,14 +172,14 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     })
   })
 
+  const issueLaunch = () => server.sessions.issueLaunch()
   return {
     url: server.url,
+    launchUrl: () => `${server.url}/kiosk#launch=${issueLaunch()}`,
+    issueLaunch,
     kiosk,
     link: () => link,
-    verifyExitPin(pin) {
-      const hash = kiosk.data.registry?.exitPinHash
-      return !!hash && typeof pin === 'string' && /^\d{4,12}$/.test(pin) && checkPin(pin, hash)
-    },
+    verifyExitPin,
     async close() {
       link?.stop()
       await new Promise<void>((resolve) => server.io.close(() => resolve()))

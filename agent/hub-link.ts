@@ -2,6 +2,8 @@
 // the clock offset, and drains the outbox until every record is acknowledged. Socket.IO's
 // own send buffer dies with the process, so the outbox on disk is what guarantees delivery.
 import { io, type Socket } from 'socket.io-client'
+import { previousIdentityProof } from '../common/identity-proof.js'
+import type { CheckinSubmission } from '../shared/domain.js'
 import { HubList, MAX_BATCH, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
 import type { Kiosk } from './kiosk.js'
 
@@ -61,8 +63,12 @@ export class HubLink {
     const pairing = this.kiosk.data.pairing
     const url = this.hubUrl
     if (!pairing || !url) return
+    // records made under an identity this kiosk had before it was paired again: the proof
+    // lets the hub accept them as this device's (hub/sockets.ts)
+    const previous = this.kiosk.data.previous.slice(-8).map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
+    this.refusedIds.clear()
     const socket: HubSocket = io(url, {
-      auth: { token: pairing.token },
+      auth: { token: pairing.token, ...(previous.length > 0 ? { previous } : {}) },
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 2000,
@@ -145,11 +151,28 @@ export class HubLink {
     this.revoked = true
     socket.disconnect()
     this.options.log?.(why)
-    void this.kiosk.forgetAttendees(reason)
+    this.kiosk.forgetAttendees(reason).catch((err: Error) => this.options.log?.(`could not remove the attendee list: ${err.message}`))
   }
 
   private get ackTimeout() {
     return this.options.ackTimeoutMs ?? 10_000
+  }
+
+  /** previous kiosk ids this hub would not take records for, until the next connection */
+  private refusedIds = new Set<string>()
+
+  /**
+   * The next batch: one kiosk id per batch, this identity's own records first, so records the
+   * hub will not take (made under an identity it cannot confirm) never hold new scans back.
+   * Those stay in the outbox, for the USB export.
+   */
+  private nextBatch(): CheckinSubmission[] {
+    const current = this.kiosk.data.pairing?.kioskId
+    const sendable = new Set([current, ...this.kiosk.data.previous.map((p) => p.kioskId)].filter((id) => id !== undefined && !this.refusedIds.has(id)))
+    const all = [...this.kiosk.outbox.values()].filter((s) => sendable.has(s.kioskId))
+    const own = all.filter((s) => s.kioskId === current)
+    const first = own.length > 0 ? own : all.filter((s) => s.kioskId === all[0]?.kioskId)
+    return first.slice(0, MAX_BATCH)
   }
 
   private async sync() {
@@ -231,10 +254,14 @@ export class HubLink {
     try {
       do {
         this.drainAgain = false
-        while (this.kiosk.outbox.size > 0 && this.socket?.connected) {
-          const batch = [...this.kiosk.outbox.values()].slice(0, MAX_BATCH)
+        for (let batch = this.nextBatch(); batch.length > 0 && this.socket?.connected; batch = this.nextBatch()) {
           try {
             const res = await this.socket.timeout(this.ackTimeout).emitWithAck('checkin:submitBatch', batch)
+            if (!res.ok && res.error === 'forbidden' && batch[0]!.kioskId !== this.kiosk.data.pairing?.kioskId) {
+              this.options.log?.(`the hub does not take records made as kiosk ${batch[0]!.kioskId}; they stay for export`)
+              this.refusedIds.add(batch[0]!.kioskId)
+              continue
+            }
             if (!res.ok) throw new Error(res.error)
             await this.kiosk.markDelivered(res.results.map((r: { id: string }) => r.id))
             failures = 0

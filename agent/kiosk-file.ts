@@ -2,9 +2,8 @@
 // Rewritten whole on a registry pull or a setting change, never on a check-in.
 import { z } from 'zod'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import { Attendee, EventInfo } from '../shared/domain.js'
-import { fileExists } from '../common/files.js'
+import { fileExists, PrivateJsonFile } from '../common/files.js'
 import { StartError } from '../common/start-error.js'
 
 export const KioskFile = z.object({
@@ -21,6 +20,12 @@ export const KioskFile = z.object({
       badgePublicKey: z.string().optional(),
     })
     .nullable(),
+  /**
+   * identities this kiosk had before it was paired again (after a revocation, or to a replaced
+   * hub), kept while unsent records were made under them: their token proves to the hub that
+   * those records are this device's (common/identity-proof.ts)
+   */
+  previous: z.array(z.object({ kioskId: z.string(), token: z.string() })).default([]),
   desk: z.object({ deskId: z.string().nullable(), mode: z.enum(['in', 'out']) }),
   registry: z.object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() }).nullable(),
   clockOffsetMs: z.number().int(),
@@ -31,9 +36,9 @@ export const KioskFile = z.object({
 export type KioskFile = z.infer<typeof KioskFile>
 
 export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
-  const db = new Low<KioskFile>(new JSONFile<KioskFile>(path), null as unknown as KioskFile)
+  const db = new Low<KioskFile>(new PrivateJsonFile<KioskFile>(path), null as unknown as KioskFile)
   if (!(await fileExists(path))) {
-    db.data = { format: 1, pairing: null, desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null, unpaired: null }
+    db.data = { format: 1, pairing: null, previous: [], desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null, unpaired: null }
     await db.write()
     return db
   }

@@ -33,7 +33,7 @@ const check = <T>(v: unknown) => {
 export class NotReadyError extends Error {}
 
 export class Kiosk {
-  readonly ledger = new Ledger<LedgerEntry>()
+  ledger = new Ledger<LedgerEntry>()
   /** submissions the hub has not acknowledged, oldest first */
   readonly outbox = new Map<string, CheckinSubmission>()
   registry: RegistryIndex | null = null
@@ -121,7 +121,16 @@ export class Kiosk {
     sub.localOutcome = decision.outcome
     const record = buildRecord(sub, decision, { seq: ++this.localSeq, receivedAt: this.now().toISOString(), hallId })
     this.ledger.apply(record)
-    await this.journal.append({ sub, record })
+    try {
+      await this.journal.append({ sub, record })
+    } catch (err) {
+      // not on disk (a full disk): the person was not told anything, so the next scan must
+      // not find this one; the ledger only grows, so it is folded again without it
+      const kept = new Ledger<LedgerEntry>()
+      for (const r of this.ledger.records.values()) if (r.id !== record.id) kept.apply(r)
+      this.ledger = kept
+      throw err
+    }
     this.outbox.set(sub.id, sub)
     this.changed()
     const group = decision.attendee ? registry.groups.get(decision.attendee.groupId) : undefined
@@ -189,20 +198,46 @@ export class Kiosk {
     if (known.length === 0) return
     await this.delivered.appendMany(known.map((id) => ({ id })))
     for (const id of known) this.outbox.delete(id)
+    // an old identity whose records have all arrived is not needed any more
+    if (this.data.previous.length > 0) {
+      const left = this.unsentKioskIds()
+      const keep = this.data.previous.filter((p) => left.has(p.kioskId))
+      if (keep.length !== this.data.previous.length) {
+        this.data.previous = keep
+        await this.file.write()
+      }
+    }
     this.changed()
+  }
+
+  /** The kiosk ids the unsent records were made under. */
+  unsentKioskIds(): Set<string> {
+    return new Set([...this.outbox.values()].map((s) => s.kioskId))
+  }
+
+  /**
+   * Before the pairing is replaced or dropped: keeps its id and token when unsent records
+   * were made under it, so they can still be delivered once the kiosk is paired again.
+   */
+  keepIdentityForUnsent(data: KioskFile = this.data) {
+    const pairing = data.pairing
+    if (!pairing || !this.unsentKioskIds().has(pairing.kioskId)) return
+    data.previous = [...data.previous.filter((p) => p.kioskId !== pairing.kioskId), { kioskId: pairing.kioskId, token: pairing.token }]
   }
 
   /** A revoked kiosk keeps nobody's personal data; only its own unsent records stay, for export. */
   async forgetAttendees(reason: 'revoked' | 'unknown' = 'revoked') {
     if (this.data.pairing) this.data.unpaired = { reason, at: this.now().toISOString(), hubUrl: this.data.pairing.hubUrl }
+    // out of memory first: nothing may find a person while the files are being written
     this.data.registry = null
-    this.data.pairing = null
-    await this.file.write()
-    await this.peers.truncate()
     this.registry = null
     this.verifier = null
     this.search = []
+    this.keepIdentityForUnsent()
+    this.data.pairing = null
     this.changed()
+    await this.file.write()
+    await this.peers.truncate()
   }
 
   async setClockOffset(ms: number) {

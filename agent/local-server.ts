@@ -1,12 +1,15 @@
 // Serves the kiosk screen and its Socket.IO API on 127.0.0.1 only. The Host and Origin checks
-// stop a web page elsewhere from reaching the agent through DNS rebinding.
+// stop a web page elsewhere from reaching the agent through DNS rebinding; the launch session
+// (kiosk-sessions.ts) stops another program on this machine from using it. Only the screen's
+// own code, /healthz (counts, no names) and the session exchange are open without a session.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { sendJson } from '../common/http-util.js'
+import { BodyError, readJsonBody, sendJson } from '../common/http-util.js'
 import { createStaticPages } from '../common/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
 import { jsonOnlyParser } from '../common/json-only-parser.js'
+import { KioskSessions } from './kiosk-sessions.js'
 
 export const KIOSK_PAGES = ['/kiosk'] as const
 
@@ -17,34 +20,48 @@ export function isLocalHost(host: string | undefined, port: number): boolean {
 export interface LocalServer {
   http: HttpServer
   io: Server<KioskClientEvents, KioskServerEvents>
+  sessions: KioskSessions
   url: string
   port: number
 }
 
-export async function startLocalServer(
-  staticDir: string,
-  port: number,
-  extraRoutes: (req: IncomingMessage, url: URL) => { status: number; body: unknown; download?: string } | null,
+export interface LocalRoutes {
+  /** GET /healthz: answered without a session, so it must hold no personal data */
+  health(): unknown
+  /** routes for a screen with a session; null: not one of them */
+  routes(req: IncomingMessage, url: URL): { status: number; body: unknown; download?: string } | null
   /** answers a request itself (the badge pages it fetches from the hub); false: not one of its paths */
-  proxy: (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<boolean> = async () => false,
-): Promise<LocalServer> {
+  proxy?(req: IncomingMessage, url: URL, res: ServerResponse): Promise<boolean>
+  /** a launch token was just used */
+  launchUsed?(): void
+}
+
+const NO_SESSION = { ok: false, error: 'no_session' } as const
+
+export async function startLocalServer(staticDir: string, port: number, local: LocalRoutes): Promise<LocalServer> {
   const serveStatic = createStaticPages(staticDir, KIOSK_PAGES)
   let boundPort = port
+  let sessions: KioskSessions | null = null
   const http = createServer((req, res) => {
-    if (!isLocalHost(req.headers.host, boundPort)) return sendJson(res, 421, { ok: false, error: 'forbidden' })
+    if (!isLocalHost(req.headers.host, boundPort) || !sessions) return sendJson(res, 421, { ok: false, error: 'forbidden' })
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    const extra = extraRoutes(req, url)
+    if (url.pathname === '/api/session') return void answerSession(sessions, req, res, local.launchUsed)
+    if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, local.health())
+    const authed = sessions.valid(req)
+    const extra = authed ? local.routes(req, url) : null
     if (extra) {
       if (extra.download) res.setHeader('Content-Disposition', `attachment; filename="${extra.download}"`)
       return sendJson(res, extra.status, extra.body)
     }
-    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'not_found' })
+    if (req.method !== 'GET') return sendJson(res, authed ? 405 : 401, authed ? { ok: false, error: 'not_found' } : NO_SESSION)
     // the agent serves one page: the kiosk
     if (url.pathname === '/') return void res.writeHead(302, { Location: '/kiosk' }).end()
-    proxy(req, url, res)
-      .then((answered) => answered || serveStatic(url.pathname, res))
-      .then((served) => {
-        if (!served) sendJson(res, 404, { ok: false, error: 'not_found' })
+    // the screen's code is open (it holds nothing secret, and must load to say "no session");
+    // what it fetches with data in it is not
+    serveStatic(url.pathname, res)
+      .then(async (served) => served || (authed && (await local.proxy?.(req, url, res))))
+      .then((answered) => {
+        if (!answered) sendJson(res, authed ? 404 : 401, authed ? { ok: false, error: 'not_found' } : NO_SESSION)
       }, () => sendJson(res, 500, { ok: false, error: 'internal' }))
   })
   const io = new Server<KioskClientEvents, KioskServerEvents>(http, {
@@ -53,7 +70,8 @@ export async function startLocalServer(
     parser: jsonOnlyParser,
     allowRequest: (req, cb) => {
       const origin = req.headers.origin
-      cb(null, isLocalHost(req.headers.host, boundPort) && (!origin || isLocalHost(origin.replace(/^http:\/\//, ''), boundPort)))
+      const local = isLocalHost(req.headers.host, boundPort) && (!origin || isLocalHost(origin.replace(/^http:\/\//, ''), boundPort))
+      cb(null, local && !!sessions?.valid(req))
     },
   })
   await new Promise<void>((resolve, reject) => {
@@ -61,5 +79,24 @@ export async function startLocalServer(
     http.listen(port, '127.0.0.1', () => resolve())
   })
   boundPort = (http.address() as AddressInfo).port
-  return { http, io, port: boundPort, url: `http://127.0.0.1:${boundPort}` }
+  sessions = new KioskSessions(`karibu_kiosk_${boundPort}`)
+  return { http, io, sessions, port: boundPort, url: `http://127.0.0.1:${boundPort}` }
+}
+
+/** GET: does this screen have a session? POST {launch}: trade a launch token for one. */
+async function answerSession(sessions: KioskSessions, req: IncomingMessage, res: ServerResponse, launchUsed?: () => void) {
+  if (req.method === 'GET') return sendJson(res, sessions.valid(req) ? 200 : 401, sessions.valid(req) ? { ok: true } : NO_SESSION)
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'not_found' })
+  let body: unknown
+  try {
+    body = await readJsonBody(req, 1024)
+  } catch (err) {
+    return sendJson(res, err instanceof BodyError ? err.status : 400, { ok: false, error: 'invalid_payload' })
+  }
+  const session = sessions.exchange((body as { launch?: unknown } | null)?.launch)
+  if (!session) return sendJson(res, 401, NO_SESSION)
+  res.setHeader('Set-Cookie', sessions.cookie(session))
+  // not in the body: the page's scripts never see the session, only the cookie jar does
+  sendJson(res, 200, { ok: true })
+  launchUsed?.()
 }

@@ -38,6 +38,7 @@ const agent = await startAgent({
   ...(values.code ? { pairingCode: values.code } : {}),
   ...(values.desk ? { deskId: values.desk } : {}),
   kioskName: values.name ?? 'Kioski ya kivinjari / Browser kiosk',
+  onLaunchUsed: () => console.log(`Kiungo kimetumika. Kiungo kipya cha skrini nyingine / Link used. A new link for another screen: ${agent.launchUrl()}`),
 }).catch((err: unknown) => {
   // its own data, its settings or the pairing: said plainly, without a stack trace
   const why = err instanceof StartError ? err.message : `${(err as Error).message}\n(angalia anwani ya kitovu na nambari ya kuunganisha / check the hub address and the pairing code)`
@@ -45,7 +46,8 @@ const agent = await startAgent({
   process.exit(1)
 })
 const state = agent.kiosk.state()
-console.log(`Kioski / Kiosk: ${agent.url}/kiosk`)
+// the link carries a one-time launch token: only a screen opened from it may use this agent
+console.log(`Kioski / Kiosk (fungua kiungo hiki kwenye kivinjari cha kioski / open this link in the kiosk's browser): ${agent.launchUrl()}`)
 console.log(state.paired ? `Imeunganishwa na / Paired with: ${state.hubUrl} (${state.kioskId})` : 'Haijaunganishwa: fungua ukurasa na uweke anwani ya hub na nambari. / Not paired: open the page and enter the hub address and code.')
 
 const stop = async () => {

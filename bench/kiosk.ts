@@ -76,7 +76,7 @@ async function openKiosk(browser: Browser, agent: AgentHandle, camera: boolean):
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(camera ? { permissions: ['camera'] } : {}) })
   await context.addInitScript(installProbe)
   const page = await context.newPage()
-  await page.goto(`${agent.url}/kiosk`)
+  await page.goto(agent.launchUrl())
   await page.getByTestId('kiosk-status').waitFor({ timeout: 15_000 })
   return page
 }

@@ -1,6 +1,8 @@
 // Append-only JSON-lines journal. A record is on disk (write + fdatasync) before append()
 // resolves; appends that arrive while a flush is under way share the next flush (group
-// commit), so under load one fsync covers many records.
+// commit), so under load one fsync covers many records. A flush that fails (a full disk, an
+// I/O error) is cut back off the file, so the journal holds exactly what was acknowledged:
+// no torn line for the next record to be glued to, no whole line nobody was told is stored.
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
 import { StartError } from './start-error.js'
 
@@ -10,8 +12,8 @@ export class JournalCorruptError extends StartError {
     readonly line: number,
   ) {
     super(
-      `Jarida ${path} limeharibika kwenye mstari ${line} (si mstari wa mwisho, kwa hiyo si uandishi uliokatika). Lirejeshe kutoka kwenye nakala ya akiba au liweke kando; Karibu haitabahatisha.`,
-      `Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Restore it from a backup or move it aside; Karibu will not guess.`,
+      `Jarida ${path} limeharibika kwenye mstari ${line} (si mstari wa mwisho, kwa hiyo si uandishi uliokatika). Karibu haitabahatisha. Kuona mistari iliyoharibika: npm run journal -- check ${path}\nKuihamishia kwenye faili la pembeni, ukihifadhi kila rekodi kamili (kitovu kikiwa kimezimwa): npm run journal -- repair ${path}\nAu lirejeshe kutoka kwenye nakala ya akiba.`,
+      `Journal ${path} is damaged at line ${line} (not the last line, so not a torn write). Karibu will not guess. To list the damaged lines: npm run journal -- check ${path}\nTo move them to a side file, keeping every whole record (with the hub stopped): npm run journal -- repair ${path}\nOr restore it from a backup.`,
     )
   }
 }
@@ -23,17 +25,31 @@ export interface OpenedJournal<T> {
   tornBytes: number
 }
 
+/** Writes `data` from `at` once; returns how many bytes went down (a test stands in a full disk here). */
+export type JournalWrite = (fh: FileHandle, data: Buffer, at: number) => Promise<number>
+
+export interface JournalOptions {
+  write?: JournalWrite
+}
+
+const writeOnce: JournalWrite = async (fh, data, at) => (await fh.write(data, at, data.length - at)).bytesWritten
+
 export class Journal<T> {
   private pending: { line: string; done: (err?: unknown) => void }[] = []
   private flushing: Promise<void> | null = null
   private closed = false
+  /** the file holds bytes past `size` that nobody was told are stored: cut them before the next write */
+  private dirty = false
 
   private constructor(
     readonly path: string,
     private fh: FileHandle,
+    /** bytes of acknowledged records: the file's length whenever no flush is under way */
+    private size: number,
+    private write: JournalWrite,
   ) {}
 
-  static async open<T>(path: string, check: (value: unknown) => T): Promise<OpenedJournal<T>> {
+  static async open<T>(path: string, check: (value: unknown) => T, options: JournalOptions = {}): Promise<OpenedJournal<T>> {
     let data = Buffer.alloc(0)
     try {
       data = await readFile(path)
@@ -63,8 +79,10 @@ export class Journal<T> {
       at = good = nl + 1
     }
     if (good < data.length) await truncate(path, good)
-    const fh = await open(path, 'a')
-    return { journal: new Journal<T>(path, fh), records, tornBytes: data.length - good }
+    // check-ins name attendees: the owner only (also a journal made before this was so)
+    const fh = await open(path, 'a', 0o600)
+    await fh.chmod(0o600).catch(() => undefined)
+    return { journal: new Journal<T>(path, fh, good, options.write ?? writeOnce), records, tornBytes: data.length - good }
   }
 
   append(record: T): Promise<void> {
@@ -85,16 +103,33 @@ export class Journal<T> {
     while (this.pending.length > 0) {
       const batch = this.pending
       this.pending = []
+      const data = Buffer.from(batch.map((b) => b.line).join(''), 'utf8')
       try {
-        const data = Buffer.from(batch.map((b) => b.line).join(''), 'utf8')
-        for (let at = 0; at < data.length; ) at += (await this.fh.write(data, at, data.length - at)).bytesWritten
+        // a failed cut before this batch means the disk still refuses: nothing is written
+        if (this.dirty) await this.cutBack()
+        this.dirty = true
+        for (let at = 0; at < data.length; ) at += await this.write(this.fh, data, at)
         await this.fh.datasync()
+        this.dirty = false
+        this.size += data.length
         for (const b of batch) b.done()
       } catch (err) {
-        for (const b of batch) b.done(err)
+        await this.cutBack().catch(() => undefined)
+        // what waits behind a failed batch was decided after records that are now not
+        // stored: it fails with it, and the caller decides it again
+        const behind = this.pending
+        this.pending = []
+        for (const b of [...batch, ...behind]) b.done(err)
       }
     }
     this.flushing = null
+  }
+
+  /** Puts the file back to its acknowledged length; `dirty` stays set while that fails. */
+  private async cutBack(): Promise<void> {
+    await this.fh.truncate(this.size)
+    await this.fh.datasync()
+    this.dirty = false
   }
 
   /** Empties the journal (after its records are no longer needed: wiping a kiosk). */
@@ -102,6 +137,7 @@ export class Journal<T> {
     await this.flushing
     await this.fh.truncate(0)
     await this.fh.datasync()
+    this.size = 0
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,8 @@
 // Socket.IO edge of the hub: handshake auth, the role table, validation, acks, broadcasts.
 // Every handler validates its payload; errors leave as codes, never as internal text.
 import type { Server, Socket } from 'socket.io'
+import { z } from 'zod'
+import { checkPreviousIdentityProof } from '../common/identity-proof.js'
 import { CheckinSubmission } from '../shared/domain.js'
 import { defaultDay } from '../shared/event-days.js'
 import {
@@ -40,6 +42,25 @@ export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
   }
 }
 
+/** A re-paired kiosk's proofs that it was these kiosks before (common/identity-proof.ts). */
+const PreviousIdentities = z.array(z.object({ kioskId: z.string().max(64), proof: z.string().max(64) })).max(8)
+
+/**
+ * The previous kiosk ids a kiosk proved at the handshake are its own: records it made under
+ * them, unsent when it was paired again, are accepted from it. Checked against every kiosk
+ * credential ever made, revoked ones too: a revoked kiosk's records are stored for review.
+ */
+function provenPrevious(ctx: HubContext, auth: unknown, principal: string): Set<string> {
+  const parsed = PreviousIdentities.safeParse((auth as { previous?: unknown } | undefined)?.previous ?? [])
+  const proven = new Set<string>()
+  if (!parsed.success) return proven
+  for (const { kioskId, proof } of parsed.data) {
+    const credential = ctx.store.data.credentials.find((c) => c.id === kioskId && c.role === 'kiosk')
+    if (credential && kioskId !== principal && checkPreviousIdentityProof(proof, credential.tokenHash, principal)) proven.add(kioskId)
+  }
+  return proven
+}
+
 export function attachSockets(io: HubServer, ctx: HubContext) {
   const { store, presence, throttle } = ctx
 
@@ -70,6 +91,7 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
 
   io.on('connection', (socket: HubSocket) => {
     const { role, principal } = socket.data
+    const previous = role === 'kiosk' ? provenPrevious(ctx, socket.handshake.auth, principal) : new Set<string>()
     void socket.join(role === 'kiosk' ? ['kiosks', `kiosk:${principal}`] : ['dashboards', role, `credential:${principal}`])
     if (role === 'kiosk') {
       presence.connected(principal, ctx.now().getTime())
@@ -115,8 +137,10 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
     handle('checkin:submitBatch', async (payload) => {
       const batch = CheckinBatch.safeParse(payload)
       if (!batch.success) return { ok: false, error: 'invalid_payload' }
-      if (batch.data.some((s) => s.kioskId !== principal)) return { ok: false, error: 'forbidden' }
-      const results = await Promise.all(batch.data.map((s) => store.submit(s)))
+      if (batch.data.some((s) => s.kioskId !== principal && !previous.has(s.kioskId))) return { ok: false, error: 'forbidden' }
+      // revoked since: the kiosk told people what it told them, but an organiser looks at it
+      const revoked = (kioskId: string) => kioskId !== principal && !!store.data.credentials.find((c) => c.id === kioskId)?.revokedAt
+      const results = await Promise.all(batch.data.map((s) => store.submit(s, revoked(s.kioskId) ? { review: 'revoked_kiosk' } : {})))
       for (const r of results) if (!r.duplicate) ctx.recorded(r.record)
       presence.seen(principal, ctx.now().getTime())
       return { ok: true, results: results.map((r) => ({ id: r.record.id, outcome: r.record.outcome, duplicate: r.duplicate })) }

@@ -158,9 +158,10 @@ export interface CheckinRecord {
   /**
    * a case for an organiser to review: two desks admitted the same person the same day
    * (double_admission), or a kiosk admitted someone the hub would have refused, e.g. an old badge
-   * version it had not yet heard was revoked (hub_refused). The person was let in: counted.
+   * version it had not yet heard was revoked (hub_refused), or the record was made by a kiosk
+   * revoked since and arrived after it was paired again (revoked_kiosk). The person was let in: counted.
    */
-  review?: 'double_admission' | 'hub_refused'
+  review?: 'double_admission' | 'hub_refused' | 'revoked_kiosk'
 }
 
 export type Role = 'admin' | 'usher' | 'kiosk'

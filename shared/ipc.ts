@@ -15,14 +15,19 @@ export interface AppInfo {
   packaged: boolean
 }
 
+/** A one-time launch token the page trades for its session with the kiosk agent (POST /api/session). */
+export type LaunchResult = { ok: true; token: string } | { ok: false; error: string }
+
 export interface KaribuBridge {
   printBadge(request: PrintRequest): Promise<IpcResult>
   exitKiosk(pin: string): Promise<IpcResult>
   appInfo(): Promise<AppInfo>
+  agentLaunch(): Promise<LaunchResult>
 }
 
 export const IPC_CHANNELS = {
   printBadge: 'badge:print',
   exitKiosk: 'kiosk:exit',
   appInfo: 'app:info',
+  agentLaunch: 'agent:launch',
 } as const satisfies Record<keyof KaribuBridge, string>

@@ -26,6 +26,8 @@ export const PairRequest = z.object({
   hubUrl: z.string().url().max(200),
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
   name: z.string().trim().min(1).max(60),
+  /** the organiser's kiosk-exit PIN: needed to re-pair a kiosk that is already paired */
+  pin: z.string().max(12).optional(),
 })
 
 export interface AttendeeCard {

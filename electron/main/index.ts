@@ -63,6 +63,7 @@ async function start(): Promise<void> {
       kioskWindow?.setFullScreen(false)
     },
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }),
+    issueLaunch: () => agent!.issueLaunch(),
   })
 
   kioskWindow = await openKioskWindow(BrowserWindow, {

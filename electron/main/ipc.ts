@@ -1,6 +1,6 @@
 // Main's side of the preload API: exactly the channels in IPC_CHANNELS, nothing else. Every
 // handler checks who is asking (only the app's own pages) and what they sent (never trusted).
-import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge } from '../../shared/ipc.js'
+import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult } from '../../shared/ipc.js'
 import type { ExitResult } from './kiosk-exit.js'
 import { printBadge, type LoadAndPrint } from './printing.js'
 import { isAppUrl } from './security.js'
@@ -10,7 +10,7 @@ export interface InvokeEventLike {
   readonly senderFrame?: { readonly url: string } | null
 }
 
-export type IpcHandler = (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcResult | AppInfo>
+export type IpcHandler = (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcResult | AppInfo | LaunchResult>
 
 export interface IpcDeps {
   appOrigin: string
@@ -19,6 +19,8 @@ export interface IpcDeps {
   /** called once the organiser PIN was accepted */
   leaveKiosk(): void
   appInfo(): AppInfo
+  /** a fresh one-time launch token from the in-process kiosk agent */
+  issueLaunch(): string
 }
 
 export interface IpcMainLike {
@@ -33,7 +35,7 @@ const INVALID: IpcResult = { ok: false, error: 'invalid' }
 function guarded(
   appOrigin: string,
   arity: number,
-  handler: (...args: unknown[]) => Promise<IpcResult | AppInfo> | IpcResult | AppInfo,
+  handler: (...args: unknown[]) => Promise<IpcResult | AppInfo | LaunchResult> | IpcResult | AppInfo | LaunchResult,
 ): IpcHandler {
   return async (event, ...args) => {
     const frameUrl = event.senderFrame?.url
@@ -59,6 +61,7 @@ export function handlersFor(deps: IpcDeps): Record<keyof KaribuBridge, IpcHandle
       return result
     }),
     appInfo: guarded(deps.appOrigin, 0, () => deps.appInfo()),
+    agentLaunch: guarded(deps.appOrigin, 0, () => ({ ok: true, token: deps.issueLaunch() })),
   }
 }
 

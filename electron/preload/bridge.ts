@@ -1,7 +1,7 @@
 // The window.karibu API, built over an `invoke` function so a test can check it without Electron.
 // Each function forwards only the fields it knows, as fresh values: nothing from the page's
 // objects (getters, prototypes, extra keys) reaches main, and main validates again anyway.
-import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type PrintRequest } from '../../shared/ipc.js'
+import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult, type PrintRequest } from '../../shared/ipc.js'
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>
 
@@ -24,6 +24,10 @@ export function createBridge(invoke: Invoke) {
     },
     appInfo(): Promise<AppInfo> {
       return invoke(IPC_CHANNELS.appInfo) as Promise<AppInfo>
+    },
+    // the agent's secret stays in main; the page gets only a token good for one session
+    agentLaunch(): Promise<LaunchResult> {
+      return invoke(IPC_CHANNELS.agentLaunch) as Promise<LaunchResult>
     },
   } satisfies KaribuBridge
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Low } from 'lowdb'
 import { generateBadgeKeys, publicKeyOfPem } from '../../common/badge-crypto.js'
 import { fileExists } from '../../common/files.js'
-import { Journal } from '../../common/journal.js'
+import { Journal, type JournalWrite } from '../../common/journal.js'
 import { StartError } from '../../common/start-error.js'
 import type { CheckinRecord } from '../../shared/domain.js'
 import type { AppendLog, FirstStart, Loaded, Remote, SeedRegistry, StoreBackend } from './backend.js'
@@ -29,7 +29,11 @@ export class EmbeddedBackend implements StoreBackend {
   private logs: Journal<unknown>[] = []
   private remote: Remote | null = null
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    /** journalWrite: how the check-in journal writes (a test stands in a full disk here) */
+    private options: { journalWrite?: JournalWrite } = {},
+  ) {}
 
   get location() {
     return this.dataDir
@@ -57,7 +61,7 @@ export class EmbeddedBackend implements StoreBackend {
     if (this.db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
       throw new StartError(`${keyPath} si ufunguo wa tukio lililo kwenye ${registryPath}: rejesha ufunguo unaolingana.`, `${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
     }
-    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord)
+    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord, this.options.journalWrite ? { write: this.options.journalWrite } : {})
     this.journal = opened.journal
     return { registry: this.db.data, records: opened.records, privateKeyPem, firstStart, tornBytes: opened.tornBytes }
   }
@@ -74,9 +78,30 @@ export class EmbeddedBackend implements StoreBackend {
     return value
   }
 
-  async updateRegistry(change: () => { data: RegistryData }): Promise<void> {
-    this.db!.data = change().data
-    await this.db!.write()
+  /** registry changes one at a time: a change must never build on one that may still fail */
+  private registryQueue: Promise<void> = Promise.resolve()
+
+  updateRegistry(change: () => { data: RegistryData }): Promise<void> {
+    const run = this.registryQueue.then(() => this.updateRegistryNow(change))
+    this.registryQueue = run.catch(() => {})
+    return run
+  }
+
+  private async updateRegistryNow(change: () => { data: RegistryData }): Promise<void> {
+    const db = this.db!
+    // `change` edits the store's registry in place: what was saved is kept aside, so a failed
+    // save (read-only folder, full disk, EMFILE) puts it back instead of leaving an unsaved
+    // walk-in, a duplicate on retry, and a revision a restart would hand out again
+    const saved = structuredClone(db.data)
+    try {
+      db.data = change().data
+      await db.write()
+    } catch (err) {
+      db.data = saved
+      const { attendees, ...doc } = saved
+      this.remote!.registry(doc, attendees, true)
+      throw err
+    }
   }
 
   async refresh(): Promise<void> {}

@@ -147,9 +147,10 @@ export class EventStore {
   /**
    * Decides, stores durably, and answers. The same id again returns the stored answer and
    * writes nothing. The record is applied to the ledger before it is durable, so the next scan
-   * is decided against it; the answer waits until it is durable.
+   * is decided against it; the answer waits until it is durable. `review`: stored for an
+   * organiser to look at (a record of a kiosk revoked since, delivered after it was paired again).
    */
-  async submit(sub: CheckinSubmission): Promise<CheckinResult> {
+  async submit(sub: CheckinSubmission, options: { review?: 'revoked_kiosk' } = {}): Promise<CheckinResult> {
     // a second delivery while the first is on its way to disk waits for it: "stored" is only
     // said of what is durable, and a first attempt that failed leaves the id free again
     for (let first = this.inflight.get(sub.id); first; first = this.inflight.get(sub.id)) await first.catch(() => undefined)
@@ -163,6 +164,7 @@ export class EventStore {
       const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
       const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger)
       const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
+      if (options.review) record.review = options.review
       this.ledger.apply(record)
       return { records: [record], value: { record, duplicate: false } }
     })

@@ -1,6 +1,5 @@
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
-import { fileExists } from '../../common/files.js'
+import { fileExists, PrivateJsonFile } from '../../common/files.js'
 import { RegistryData } from './registry-data.js'
 import { StartError } from '../../common/start-error.js'
 
@@ -13,7 +12,7 @@ export class RegistryFileError extends StartError {}
  */
 export async function openRegistryFile(path: string, seed: () => RegistryData | Promise<RegistryData>): Promise<Low<RegistryData>> {
   const existed = await fileExists(path)
-  const db = new Low<RegistryData>(new JSONFile<RegistryData>(path), null as unknown as RegistryData)
+  const db = new Low<RegistryData>(new PrivateJsonFile<RegistryData>(path), null as unknown as RegistryData)
   if (!existed) {
     db.data = await seed()
     await db.write()

@@ -4,6 +4,7 @@
 // Needs the renderer build (npm test builds it first).
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { AgentHandle } from '../../agent/agent.js'
 import type { DashboardView } from '../../shared/protocol.js'
 import { deskAdvice } from '../../renderer/src/pages/dashboard/model/desk-advice.js'
 import { launchChromium } from '../helpers/browser.js'
@@ -49,8 +50,8 @@ async function openDashboard(s: Stack): Promise<Page> {
   return page
 }
 
-async function screenOf(agent: { url: string }) {
-  const screen = await openKioskScreen(agent.url)
+async function screenOf(agent: AgentHandle) {
+  const screen = await openKioskScreen(agent)
   screens.push(screen)
   return screen
 }

@@ -110,7 +110,7 @@ describe('kiosk camera', () => {
           port: 0,
           hmr: false,
           watch: null,
-          proxy: { '/socket.io': { target: agent.url, ws: true, changeOrigin: true, headers: { origin: agent.url } } },
+          proxy: { '/socket.io': { target: agent.url, ws: true, changeOrigin: true, headers: { origin: agent.url } }, '/api': { target: agent.url, changeOrigin: true } },
         },
       })
       await vite.listen()

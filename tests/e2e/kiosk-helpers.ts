@@ -15,15 +15,24 @@ export interface KioskPage {
   close(): Promise<void>
 }
 
-/** Opens `${agent.url}/kiosk` (or `url`) in a fresh context, at a desk screen's size, and waits for the scanning screen. */
+/**
+ * Opens the agent's launch link (or `url`, with a fresh launch token added when it has none)
+ * in a fresh context, at a desk screen's size, and waits for the scanning screen.
+ */
 export async function openKioskPage(browser: Browser, agent: AgentHandle, options: { url?: string; camera?: boolean; init?: () => void } = {}): Promise<KioskPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(options.camera ? { permissions: ['camera'] } : {}) })
   if (options.init) await context.addInitScript(options.init)
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
-  await page.goto(options.url ?? `${agent.url}/kiosk`)
+  await page.goto(launchLink(agent, options.url))
   await page.getByTestId('kiosk-status').waitFor()
   return { context, page, close: () => context.close() }
+}
+
+/** The kiosk page's address with a one-time launch token, as the agent prints it. */
+export function launchLink(agent: AgentHandle, url?: string): string {
+  if (!url) return agent.launchUrl()
+  return url.includes('#launch=') ? url : `${url}#launch=${agent.issueLaunch()}`
 }
 
 /** A USB scanner: the whole code in a fast burst, then Enter. */

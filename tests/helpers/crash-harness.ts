@@ -10,6 +10,7 @@ import { createBadgeSigner } from '../../common/badge-crypto.js'
 import type { CheckinRecord } from '../../shared/domain.js'
 import type { KioskClientEvents, KioskServerEvents, ScanResult } from '../../shared/kiosk-protocol.js'
 import { recountUnique } from '../../shared/stats.js'
+import { kioskSession, lastLaunchUrl } from './kiosk-client.js'
 import { freePort, healthy, runTs, type Child } from './processes.js'
 import { tempDir } from './temp-dir.js'
 import { until } from './until.js'
@@ -38,6 +39,7 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
   const kioskPorts = [await freePort(), await freePort()]
   const procs: Proc[] = []
   const screens: Socket<KioskServerEvents, KioskClientEvents>[] = []
+  const cookies: string[] = []
   try {
     // first hub start: read the admin credential it prints once, to make pairing codes
     const hub: Proc = {
@@ -70,12 +72,17 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
           first = false
           const child = runTs('agent/main.ts', args)
           await until(() => healthy(`http://127.0.0.1:${port}/healthz`, (b) => (b.attendees as number) > 0), 30_000, `kiosk up (${child.output()})`)
+          // a restarted agent knows no old session: the screen opens the new launch link, as a desk officer would
+          await until(() => child.output().includes('#launch='), 10_000, 'launch link printed')
+          cookies[i] = await kioskSession(lastLaunchUrl(child.output()))
+          const screen = screens[i]
+          if (screen) screen.io.opts.extraHeaders = { cookie: cookies[i]! }
           return child
         },
       }
       kiosk.child = await kiosk.start()
       procs.push(kiosk)
-      screens.push(io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 }))
+      screens.push(io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300, extraHeaders: { cookie: cookies[i]! } }))
     }
 
     const reported: ScanResult[] = []

@@ -20,6 +20,8 @@ export interface TestHub {
   dataDir: string
   adminToken: string
   usherToken: string
+  /** the organiser's kiosk-exit PIN; known on the hub's first start only */
+  exitPin: string | null
   clock: { now: Date }
   pairKiosk(name?: string): Promise<{ kioskId: string; token: string }>
   client(token: string | undefined, extra?: Record<string, unknown>): Promise<HubClient>
@@ -54,6 +56,7 @@ export async function startTestHub(dataDir: string, options: TestHubOptions = {}
     dataDir,
     adminToken: tokens.admin,
     usherToken: tokens.usher,
+    exitPin: firstStart?.exitPin ?? null,
     clock,
     async pairKiosk(name = 'Test kiosk') {
       const { code } = await createPairingCode(store, 5)

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createPairingCode } from '../../hub/pairing.js'
 import { localDate } from '../../shared/event-days.js'
 import { testEvent } from '../fixtures/event.js'
-import { openKioskScreen } from '../helpers/kiosk-client.js'
+import { lastLaunchUrl, openKioskScreen } from '../helpers/kiosk-client.js'
 import { freePort, runTs, type Child } from '../helpers/processes.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
@@ -44,14 +44,14 @@ describe('kiosk agent crash', () => {
 
     // offline, so the record can only be in the kiosk's own journal when it dies
     await hub.close()
-    const screen = await openKioskScreen(`http://127.0.0.1:${port}`)
+    const screen = await openKioskScreen(lastLaunchUrl(agent.output()))
     const first = await screen.scan({ code: hub.store.signBadge({ attendeeSeq: 1, badgeVersion: 1 }) })
     expect(first.outcome).toBe('admitted')
     await agent.kill9()
     screen.disconnect()
 
     agent = await agentProcess(kioskDir.path, port)
-    const again = await openKioskScreen(`http://127.0.0.1:${port}`)
+    const again = await openKioskScreen(lastLaunchUrl(agent.output()))
     expect((await again.state()).outboxDepth).toBe(1)
     // the restarted kiosk remembers it: the same badge is now amber, not green again
     expect((await again.scan({ code: hub.store.signBadge({ attendeeSeq: 1, badgeVersion: 1 }) })).outcome).toBe('already_checked_in')

@@ -43,7 +43,7 @@ describe('kiosk agent', () => {
     const tokens = { admin: hub.adminToken, usher: hub.usherToken }
     const port = hub.port
     const agent = await kioskAgent(hub, 'desk-1')
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     const codes = [1, 2, 4, 6].map((seq) => hub!.store.signBadge({ attendeeSeq: seq, badgeVersion: 1 }))
 
     await hub.close()
@@ -81,8 +81,8 @@ describe('kiosk agent', () => {
     await hub.close()
     hub = null
     await until(() => !a.kiosk.online && !b.kiosk.online, 5000, 'both offline')
-    const sa = await openKioskScreen(a.url)
-    const sb = await openKioskScreen(b.url)
+    const sa = await openKioskScreen(a)
+    const sb = await openKioskScreen(b)
     expect((await sa.scan({ code })).outcome).toBe('admitted')
     expect((await sb.scan({ code })).outcome).toBe('admitted')
 
@@ -110,8 +110,8 @@ describe('kiosk agent', () => {
     const a = await kioskAgent(hub, 'desk-1')
     const b = await kioskAgent(hub, 'desk-2')
     const code = hub.store.signBadge({ attendeeSeq: 2, badgeVersion: 1 })
-    const sa = await openKioskScreen(a.url)
-    const sb = await openKioskScreen(b.url)
+    const sa = await openKioskScreen(a)
+    const sb = await openKioskScreen(b)
     expect((await sa.scan({ code })).outcome).toBe('admitted')
     await until(() => b.kiosk.ledger.records.size === 1, 5000, 'desk-2 heard of it')
     const second = await sb.scan({ code })
@@ -132,7 +132,7 @@ describe('kiosk agent', () => {
     })
     hub.hub.ctx.registryChanged(rev)
     await until(() => agent.kiosk.data.registry?.rev === rev, 5000, 'registry pulled')
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     expect((await screen.scan({ code: old })).outcome).toBe('revoked')
     expect((await screen.scan({ code: hub.store.signBadge({ attendeeSeq: 4, badgeVersion: 2 }) })).outcome).toBe('admitted')
     screen.disconnect()
@@ -143,7 +143,7 @@ describe('kiosk agent', () => {
     const agent = await kioskAgent(hub, 'desk-1')
     await hub.close()
     hub = null
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     for (const q of ["ng'wanangwa", 'NGWANANGWA', '  neema   ng wanangwa ', '0712000000', '+255 712 000 000']) {
       const res = await screen.timeout(2000).emitWithAck('attendee:search', { query: q })
       expect(res.ok && res.results.map((r: { id: string }) => r.id), q).toEqual(['A0001'])
@@ -162,9 +162,9 @@ describe('no network at all', () => {
     await hub.close()
     hub = null
     await until(() => !agent.kiosk.online, 5000, 'offline')
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     for (const id of ['A0001', 'A0002', 'A0006']) expect((await screen.scan({ attendeeId: id, method: 'search' })).outcome).toBe('admitted')
-    const exported = await fetch(`${agent.url}/api/outbox-export`)
+    const exported = await fetch(`${agent.url}/api/outbox-export`, { headers: { cookie: screen.cookie } })
     expect(exported.headers.get('content-disposition')).toContain('attachment')
     const file = await exported.text()
     await agent.close()

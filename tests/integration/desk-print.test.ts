@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = await tempDir('karibu-desk-print-')
   stack = await startStack()
   agent = await stack.addKiosk('desk-1', DAY1_9AM)
-  screen = await openKioskScreen(agent.url)
+  screen = await openKioskScreen(agent)
 })
 afterAll(async () => {
   screen?.disconnect()
@@ -66,20 +66,25 @@ describe('printing at the desk', () => {
   })
 
   it('the page the desk prints comes through the agent and scans back to the current code', async () => {
-    const res = await fetch(`${agent.url}/badge/A0001`)
+    // without the screen's session, another program on this machine gets nothing
+    expect((await fetch(`${agent.url}/badge/A0001`)).status).toBe(401)
+    const res = await fetch(`${agent.url}/badge/A0001`, { headers: { cookie: screen.cookie } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
     const html = await res.text()
     expect(html).toContain('data-badge-ready')
     expect(html).not.toContain('print.js')
-    expect(await (await fetch(`${agent.url}/badge/A0001?print=1`)).text()).toContain('/badge-assets/print.js')
-    expect((await fetch(`${agent.url}/badge-assets/DejaVuSans.ttf`)).headers.get('content-type')).toBe('font/ttf')
-    expect((await fetch(`${agent.url}/badge/../../etc/passwd`)).status).toBe(404)
+    expect(await (await fetch(`${agent.url}/badge/A0001?print=1`, { headers: { cookie: screen.cookie } })).text()).toContain('/badge-assets/print.js')
+    expect((await fetch(`${agent.url}/badge-assets/DejaVuSans.ttf`, { headers: { cookie: screen.cookie } })).headers.get('content-type')).toBe('font/ttf')
+    expect((await fetch(`${agent.url}/badge/../../etc/passwd`, { headers: { cookie: screen.cookie } })).status).toBe(404)
 
     let browser: Browser | null = null
     try {
       browser = await launchChromium()
-      const page = await browser.newPage()
+      const context = await browser.newContext()
+      const [name, value] = screen.cookie.split('=') as [string, string]
+      await context.addCookies([{ name, value, url: agent.url }])
+      const page = await context.newPage()
       await page.goto(`${agent.url}/badge/A0001`)
       await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true))
       const pdf = join(dir.path, 'desk-badge.pdf')
@@ -95,7 +100,7 @@ describe('printing at the desk', () => {
     await stack.stopHub()
     try {
       expect(await printAt({ attendeeId: 'A0003' })).toEqual({ ok: false, error: 'offline' })
-      expect((await fetch(`${agent.url}/badge/A0003`)).status).toBe(503)
+      expect((await fetch(`${agent.url}/badge/A0003`, { headers: { cookie: screen.cookie } })).status).toBe(503)
     } finally {
       await stack.restartHub()
     }

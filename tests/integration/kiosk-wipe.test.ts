@@ -21,7 +21,7 @@ it('wipe refuses while records wait for the hub, then removes every file once th
   const agent = await stack.addKiosk('desk-1', day1)
   const dataDir = stack.agentDirs[0]!
   await stack.stopHub()
-  const screen = await openKioskScreen(agent.url)
+  const screen = await openKioskScreen(agent)
   await screen.scan({ attendeeId: 'A0001', method: 'search' })
   screen.disconnect()
   await agent.close()
@@ -46,5 +46,5 @@ it('a revoked kiosk is cut off at once and forgets the attendee list, keeping un
   await until(() => agent.kiosk.data.registry === null, 5000, 'attendee list removed')
   expect(agent.kiosk.online).toBe(false)
   expect(agent.kiosk.find('neema')).toEqual({ results: [], total: 0 })
-  expect((await openKioskScreen(agent.url).then((s) => s.state())).paired).toBe(false)
+  expect((await openKioskScreen(agent).then((s) => s.state())).paired).toBe(false)
 })

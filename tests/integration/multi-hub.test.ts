@@ -85,7 +85,7 @@ describe('two hubs on PostgreSQL and Redis', () => {
     await until(() => dashboard.connected, 10_000, 'dashboard on hub B')
     const before = (await stats(hubs[1]!.url)).stats.checkedIn
 
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     cleanups.push(async () => screen.disconnect())
     for (const id of ['A0001', 'A0002', 'A0003']) expect((await screen.scan({ attendeeId: id, method: 'search' })).outcome).toBe('admitted')
 
@@ -100,7 +100,7 @@ describe('two hubs on PostgreSQL and Redis', () => {
 
   it('hub A killed with SIGKILL mid-stream: the kiosk moves to hub B and every accepted check-in is stored exactly once', async () => {
     const agent = await pairedKiosk('desk-2')
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     cleanups.push(async () => screen.disconnect())
     const accepted: string[] = []
     let stop = false

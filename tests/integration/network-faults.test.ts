@@ -38,7 +38,7 @@ it('a connection cut every 700 ms still delivers every check-in exactly once', a
     },
   )
   await until(() => agent.kiosk.registry, 10_000, 'registry through the flaky link')
-  const screen = await openKioskScreen(agent.url)
+  const screen = await openKioskScreen(agent)
   cleanups.push(async () => screen.disconnect())
   const ids: string[] = []
   for (let i = 0; i < 60; i++) {
@@ -60,7 +60,7 @@ it('a kiosk clock ten minutes fast: the offset is measured and shown, and scans 
   const { hub, agent } = await setup(() => kioskNow)
   hub.clock.now = hubNow
   await until(() => agent.kiosk.registry && agent.kiosk.data.clockOffsetMs === 600_000, 10_000, 'offset measured')
-  const screen = await openKioskScreen(agent.url)
+  const screen = await openKioskScreen(agent)
   cleanups.push(async () => screen.disconnect())
   const r = await screen.scan({ attendeeId: 'A0001', method: 'search' })
   expect(r.day?.id).toBe('d1')
@@ -79,7 +79,7 @@ it('the hub unreachable for two minutes: the kiosk keeps admitting, keeps trying
   const stack = await startStack()
   cleanups.push(() => stack.close())
   const agent = await stack.addKiosk('desk-1', () => new Date('2026-11-24T09:00:00+03:00'))
-  const screen = await openKioskScreen(agent.url)
+  const screen = await openKioskScreen(agent)
   cleanups.push(async () => screen.disconnect())
   await stack.stopHub()
   const ids: string[] = []

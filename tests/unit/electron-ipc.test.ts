@@ -13,6 +13,7 @@ function fakeDeps(exit: ExitResult = { ok: true }) {
     tryExit: vi.fn<IpcDeps['tryExit']>(() => exit),
     leaveKiosk: vi.fn<IpcDeps['leaveKiosk']>(),
     appInfo: vi.fn<IpcDeps['appInfo']>(() => ({ version: '0.1.0', platform: 'linux', packaged: false })),
+    issueLaunch: vi.fn<IpcDeps['issueLaunch']>(() => 'launch-token'),
   } satisfies IpcDeps
 }
 
@@ -34,6 +35,7 @@ describe('handlersFor', () => {
     expect(await handlers.exitKiosk(fromApp, '1234')).toEqual({ ok: true })
     expect(deps.tryExit).toHaveBeenCalledWith('1234')
     expect(deps.leaveKiosk).toHaveBeenCalledOnce()
+    expect(await handlers.agentLaunch(fromApp)).toEqual({ ok: true, token: 'launch-token' })
   })
 
   it.each([
@@ -49,6 +51,9 @@ describe('handlersFor', () => {
     expect(await handlers.appInfo(event)).toEqual({ ok: false, error: 'forbidden' })
     expect(await handlers.printBadge(event, { path: '/badge/a1' })).toEqual({ ok: false, error: 'forbidden' })
     expect(await handlers.exitKiosk(event, '1234')).toEqual({ ok: false, error: 'forbidden' })
+    // the agent's launch token goes to the app's own page only
+    expect(await handlers.agentLaunch(event)).toEqual({ ok: false, error: 'forbidden' })
+    expect(deps.issueLaunch).not.toHaveBeenCalled()
     expect(deps.appInfo).not.toHaveBeenCalled()
     expect(deps.loadAndPrint).not.toHaveBeenCalled()
     expect(deps.tryExit).not.toHaveBeenCalled()

@@ -63,6 +63,8 @@ export interface KioskAgent {
   reportPrinted(jobId: string, ok: boolean, error?: string): Promise<void>
   onState(listener: (state: KioskState) => void): () => void
   onConnection(listener: (connected: boolean) => void): () => void
+  /** the agent refused the connection (it has no session for this page, e.g. after its restart) */
+  onRefused(listener: () => void): () => void
   close(): void
 }
 
@@ -107,6 +109,11 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
         socket.off('connect', up)
         socket.off('disconnect', down)
       }
+    },
+    onRefused(listener) {
+      const refused = () => listener()
+      socket.on('connect_error', refused)
+      return () => void socket.off('connect_error', refused)
     },
     close: () => void socket.disconnect(),
   }

@@ -48,6 +48,7 @@ const sw = {
   reviewsNone: 'Hakuna jambo linalohitaji ukaguzi.',
   reviewLine: '{{attendee}}: ameingia tena {{desk}} ({{kiosk}}) {{time}}; aliingia kwanza {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}}, lakini kitovu kingekataa: {{why}}.',
+  reviewRevokedKioskLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}} kupitia kioski kilichofutwa; rekodi imefika baada ya kioski kuunganishwa upya.',
   hubSays: {
     admitted: 'amekubaliwa',
     readmitted: 'amekubaliwa tena',
@@ -121,6 +122,7 @@ const en: Shape<typeof sw> = {
   reviewsNone: 'Nothing needs review.',
   reviewLine: '{{attendee}}: checked in again at {{desk}} ({{kiosk}}) at {{time}}; first checked in at {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}}, but the hub would have refused: {{why}}.',
+  reviewRevokedKioskLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}} by a kiosk revoked since; the record arrived after the kiosk was paired again.',
   hubSays: {
     admitted: 'admitted',
     readmitted: 'admitted again',

@@ -5,6 +5,7 @@ import { registerStrings } from '../../i18n/setup'
 const sw = {
   connecting: 'Inaunganisha na huduma ya kioski…',
   agentDown: 'Huduma ya kioski haipatikani. Inajaribu tena yenyewe.',
+  noSession: 'Ukurasa huu haukufunguliwa na huduma ya kioski. Fungua kioski kutoka kwenye kiungo ambacho huduma ya kioski ilichapisha (au anzisha programu ya Karibu upya).',
   syncing: 'Inapakua orodha ya washiriki kutoka kwa kitovu…',
   pair: {
     title: 'Unganisha kioski hiki na kitovu',
@@ -113,6 +114,7 @@ const sw = {
 const en: typeof sw = {
   connecting: 'Connecting to the kiosk service…',
   agentDown: 'The kiosk service is not reachable. Retrying by itself.',
+  noSession: 'This page was not opened by the kiosk service. Open the kiosk from the link the kiosk service printed (or start the Karibu app again).',
   syncing: 'Downloading the attendee list from the hub…',
   pair: {
     title: 'Pair this kiosk with the hub',
