@@ -105,7 +105,7 @@ describe.each(LANGS)('screens in %s', (lang) => {
       const kiosk = await newPage(lang)
       if (lang === 'en') englishKiosk = kiosk.context
       await kiosk.page.clock.install()
-      await kiosk.page.goto(`${agent.url}/kiosk`)
+      await kiosk.page.goto(agent.launchUrl())
       await kiosk.page.getByTestId('kiosk-status').waitFor()
       const k = kiosk.page
       await capture.state(k, 'kiosk', 'scan')
@@ -174,7 +174,7 @@ describe.each(LANGS)('screens in %s', (lang) => {
       const fresh = await tempDir('karibu-kiosk-')
       const unpaired = await startAgent({ dataDir: fresh.path, port: 0, hubUrl: stack.hub.url, log: () => {} })
       const pairing = await newPage(lang)
-      await pairing.page.goto(`${unpaired.url}/kiosk`)
+      await pairing.page.goto(unpaired.launchUrl())
       const form = pairing.page.getByTestId('pair-form')
       await form.waitFor()
       expect(await form.locator('input[type=url]').inputValue()).toBe(stack.hub.url)

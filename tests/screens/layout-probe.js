@@ -54,8 +54,11 @@
     }
 
     if (touch) {
-      const targets = all.filter((e) => e.matches('button, a[href], input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea, [role=button], [role=tab], summary'))
-      const boxes = all.filter((e) => e.matches('input[type=checkbox], input[type=radio]')).map((e) => e.closest('label') ?? e)
+      const targets = all.filter((e) => e.matches('button, a[href], input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea, [role=button], [role=tab], summary'))
+      // a box or a file input is pressed through its label: the label is the target
+      const boxes = [...d.body.querySelectorAll('input[type=checkbox], input[type=radio], input[type=file]')]
+        .map((e) => e.closest('label') ?? (e.id ? d.querySelector(`label[for="${e.id}"]`) : null) ?? e)
+        .filter(visible)
       for (const e of [...targets, ...boxes]) {
         if (inViewport && !e.closest(inViewport) && d.querySelector(inViewport)) continue
         const r = e.getBoundingClientRect()
