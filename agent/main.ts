@@ -37,7 +37,7 @@ const agent = await startAgent({
   ...(values.hub ? { hubUrl: values.hub } : {}),
   ...(values.code ? { pairingCode: values.code } : {}),
   ...(values.desk ? { deskId: values.desk } : {}),
-  kioskName: values.name ?? 'Kioski ya kivinjari / Browser kiosk',
+  kioskName: values.name ?? 'Kioski cha kivinjari / Browser kiosk',
   onLaunchUsed: () => console.log(`Kiungo kimetumika. Kiungo kipya cha skrini nyingine / Link used. A new link for another screen: ${agent.launchUrl()}`),
 }).catch((err: unknown) => {
   // its own data, its settings or the pairing: said plainly, without a stack trace

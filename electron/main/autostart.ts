@@ -17,7 +17,7 @@ export function linuxAutostartEntry(executable: string): string {
     '[Desktop Entry]',
     'Type=Application',
     'Name=Karibu',
-    'Comment=Kioski ya kuingia / Check-in kiosk',
+    'Comment=Kioski cha kuingia / Check-in kiosk',
     `Exec=${quoteExec(executable)}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',

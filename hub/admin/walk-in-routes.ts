@@ -41,7 +41,7 @@ export const walkInRoutes: Route[] = [
       const known = phone.phone ? store.data.attendees.find((a) => a.phone === phone.phone) : undefined
       if (known && !body.force) {
         // most often the person is on the list already: find them instead of registering twice
-        return sendError(res, 409, 'duplicate_phone', { sw: `Simu hii ni ya ${attendeeName(known)}, aliyekwisha sajiliwa.`, en: `This phone belongs to ${attendeeName(known)}, already registered.` }, {
+        return sendError(res, 409, 'duplicate_phone', { sw: `Simu hii ni ya ${attendeeName(known)}, ambaye amesajiliwa tayari.`, en: `This phone belongs to ${attendeeName(known)}, already registered.` }, {
           attendee: { id: known.id, name: attendeeName(known), organisation: known.organisation, groupId: known.groupId },
         })
       }

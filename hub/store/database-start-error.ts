@@ -48,7 +48,7 @@ export function databaseStartError(err: unknown, url: string): StartError | unkn
   }
   if (/timeout/i.test(e.message ?? ''))
     return new StartError(
-      `PostgreSQL kwenye ${server} (${VAR}) haikujibu kwa wakati. Hakikisha seva inafikika kutoka hapa (mtandao, ngome/firewall).`,
+      `PostgreSQL kwenye ${server} (${VAR}) haikujibu kwa wakati. Hakikisha PostgreSQL inafikika kutoka hapa (mtandao, ngome/firewall).`,
       `PostgreSQL at ${server} (${VAR}) did not answer in time. Check that the server can be reached from here (network, firewall).`,
       EXIT.unavailable,
     )

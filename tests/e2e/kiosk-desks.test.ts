@@ -42,7 +42,7 @@ describe('kiosk screen: desks and the hub', () => {
     await scanWithWedge(b!.page, code)
     const r = await resultOf(b!.page)
     expect(r.outcome).toBe('already_checked_in')
-    expect(r.text).toContain('Tayari umesajiliwa')
+    expect(r.text).toContain('Umeshaingia leo')
     expect(r.text).toContain("Neema Ng'wanangwa")
     // the kiosks' clocks say 09:00, the hub's 08:00: times are placed on the hub's clock
     expect(await b!.page.getByTestId('result-first').innerText()).toBe('Mara ya kwanza saa 08:00, Meza 1')

@@ -73,7 +73,7 @@ describe('kiosk setup screens', () => {
     expect(await page.getByTestId('desk-choice').allInnerTexts()).toEqual(['Meza 1', 'Meza 2', 'Mlango wa Maonesho'])
     await desk.getByRole('radio', { name: 'Meza 2' }).click()
     await desk.getByRole('radio', { name: 'Kutoka' }).click()
-    await desk.getByRole('button', { name: 'Anza kusajili' }).click()
+    await desk.getByRole('button', { name: 'Anza kuingiza washiriki' }).click()
 
     await page.getByTestId('kiosk-status').waitFor()
     expect(await page.getByTestId('status-desk').innerText()).toContain('Meza 2')
@@ -95,7 +95,7 @@ describe('kiosk setup screens', () => {
     // what the admin page's QR holds (KiosksTab), typed by the scanner in one burst
     await scanWithWedge(page, JSON.stringify({ hub: stack.hub.url, code }))
     await page.getByTestId('desk-form').waitFor()
-    expect(agent.kiosk.data.pairing).toMatchObject({ hubUrl: stack.hub.url, name: 'Kioski ya meza' })
+    expect(agent.kiosk.data.pairing).toMatchObject({ hubUrl: stack.hub.url, name: 'Kioski kipya' })
   })
 
   it('a wrong-day badge is red with the allowed days; the exit button asks the PIN and calls the bridge', { timeout: 25_000 }, async () => {
@@ -108,7 +108,7 @@ describe('kiosk setup screens', () => {
     const r = await resultOf(page)
     expect(r.outcome).toBe('wrong_day')
     expect(r.text).toContain('Rehema Kimaro')
-    expect(await page.getByTestId('result-allowed-days').locator('li').allInnerTexts()).toEqual([expect.stringMatching(/^Siku ya 3 — .*26.*2026$/)])
+    expect(await page.getByTestId('result-allowed-days').locator('li').allInnerTexts()).toEqual(['Siku ya 3 · Alhamisi 26/11/2026'])
     await page.getByTestId('kiosk-result').click()
 
     await page.getByTestId('exit-kiosk').click()

@@ -85,7 +85,7 @@ describe('kiosk screen: USB scanner and search', () => {
     await scanWithWedge(page, forge(code))
     const bad = await resultOf(page)
     expect(bad.outcome).toBe('invalid')
-    expect(bad.text).toContain('Msimbo si halali')
+    expect(bad.text).toContain('Hii si beji halali')
     expect(bad.text).not.toContain('Juma Massawe')
     expect(await page.getByTestId('kiosk-result').getAttribute('class')).toContain('tone-bad')
 

@@ -62,6 +62,7 @@ function validRequests(ids: { revokeKiosk: string; revokeUsher: string; certifie
     'GET /api/admin/exports/checkins.xlsx': () => ({}),
     'GET /api/admin/exports/summary.xlsx': () => ({}),
     'GET /api/admin/exports/institutions': () => ({}),
+    'GET /api/admin/import/template.xlsx': () => ({}),
     'GET /api/admin/certificates/settings': () => ({}),
     'PUT /api/admin/certificates/settings': () => ({ body: { signatoryName: 'Eng. Asha Juma', signatoryTitle: 'Mkurugenzi Mkuu', organiser: 'e-GA', minDays: 1, verifyBaseUrl: '' } }),
     'PUT /api/admin/certificates/logo': () => ({ body: { contentBase64: ONE_PIXEL_PNG } }),

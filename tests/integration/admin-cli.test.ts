@@ -193,7 +193,8 @@ describe('import CLI on PostgreSQL', () => {
     const env = { KARIBU_DATABASE_URL: url }
     const missing = await runImport([fixture('bom-comma.csv'), '--dry-run'], env)
     expect(missing.code).toBe(2)
-    expect(missing.output).toContain('No event in PostgreSQL')
+    expect(missing.output).toContain('no event')
+    expect(missing.output).toContain('KARIBU_DATABASE_URL')
     const seeded = await EventStore.open({ backend: new PostgresBackend(url), seed: (key) => testEvent(key) })
     await seeded.store.close()
 

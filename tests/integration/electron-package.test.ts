@@ -20,7 +20,7 @@ const MAX_ASAR_BYTES = 15 * 1024 * 1024
 const ALLOWED = [
   /^\/package\.json$/,
   /^\/dist-electron\/(main\.mjs|preload\.cjs)$/,
-  /^\/dist\/renderer\/(index\.html|assets\/[\w.-]+\.(js|css|woff2?|svg|png|wasm))$/,
+  /^\/dist\/renderer\/(index\.html|favicon\.svg|assets\/[\w.-]+\.(js|css|woff2?|svg|png|wasm))$/,
   /^\/resources\/fonts\/[\w.-]+\.(ttf|txt)$/,
   /^\/resources\/icon\.png$/,
 ]

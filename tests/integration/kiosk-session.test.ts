@@ -46,9 +46,9 @@ describe('kiosk agent session', () => {
     for (const path of ['/api/outbox-export', '/badge/A0001', '/badge-assets/DejaVuSans.ttf']) expect((await fetch(`${agent.url}${path}`)).status, path).toBe(401)
     // the page's own code loads, so it can say what is wrong
     expect((await fetch(`${agent.url}/kiosk`)).status).toBe(200)
-    // /healthz stays open to any local program, with counts only
+    // /healthz stays open to any local program, with counts and the hub in use only
     const health = (await (await fetch(`${agent.url}/healthz`)).json()) as Record<string, unknown>
-    expect(Object.keys(health).sort()).toEqual(['attendees', 'ok', 'online', 'outboxDepth', 'paired'])
+    expect(Object.keys(health).sort()).toEqual(['attendees', 'currentHubUrl', 'ok', 'online', 'outboxDepth', 'paired'])
   })
 
   it('takes a launch token once, and its session opens the socket and the routes', async () => {

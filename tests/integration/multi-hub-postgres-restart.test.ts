@@ -20,7 +20,7 @@ afterAll(async () => c?.close())
 describe('two hubs while PostgreSQL restarts', () => {
   it('stay up, reconnect by themselves and lose or double nothing', async () => {
     const agents = [await c.pairedKiosk('desk-1', c.hubs[0]), await c.pairedKiosk('desk-2', c.hubs[1])]
-    const screens = await Promise.all(agents.map((a) => openKioskScreen(a.url)))
+    const screens = await Promise.all(agents.map((a) => openKioskScreen(a)))
     const streams = screens.map((s, i) => scanStream(s, i * 450))
     const accepted = () => streams.flatMap((s) => s.accepted)
     const delivered = () => accepted().length - agents.reduce((n, a) => n + a.kiosk.outbox.size, 0)

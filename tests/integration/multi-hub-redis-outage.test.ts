@@ -31,7 +31,7 @@ describe('two hubs while Redis is away', () => {
     const dashboard = io(B.url, { auth: { token: c.usherToken }, transports: ['websocket'] })
     const pushed: DashboardUpdate[] = []
     dashboard.on('stats:changed', (v) => pushed.push(v))
-    const screen = await openKioskScreen(agent.url)
+    const screen = await openKioskScreen(agent)
     const stream = scanStream(screen)
     try {
       await until(() => dashboard.connected && stream.accepted.length >= 30, 15_000, 'check-ins flowing, dashboard on hub B')

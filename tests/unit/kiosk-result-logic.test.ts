@@ -32,7 +32,7 @@ describe('format', () => {
   })
 
   it('names a date with its weekday in either language', () => {
-    expect(longDate('2026-11-24', 'en')).toMatch(/^Tuesday,? 24 November 2026$/)
+    expect(longDate('2026-11-24', 'en')).toBe('Tuesday 24/11/2026')
     expect(longDate('2026-11-24', 'sw')).toMatch(/Jumanne/)
   })
 

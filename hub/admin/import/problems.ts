@@ -34,7 +34,7 @@ export type Other = { row: number } | { name: string; externalId?: string | unde
 function other(o: Other): Bilingual {
   if ('row' in o) return { sw: `safu ya ${o.row}`, en: `row ${o.row}` }
   const id = o.externalId ? ` (${o.externalId})` : ''
-  return { sw: `${o.name}${id}, aliyekwisha sajiliwa`, en: `${o.name}${id}, already registered` }
+  return { sw: `${o.name}${id}, ambaye amesajiliwa tayari`, en: `${o.name}${id}, already registered` }
 }
 
 export function problem(row: number, field: ImportField | null, code: ProblemCode, detail: { value?: string; with?: Other; max?: number } = {}): ImportProblem {

@@ -15,7 +15,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'sw',
   interpolation: { escapeValue: false },
 })
-document.documentElement.lang = i18n.language
+// (the strings are also loaded outside a browser, by the glossary test)
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
 
 export function setLanguage(lang: Language) {
   localStorage.setItem(KEY, lang)

@@ -17,7 +17,7 @@ const sw = {
     hub_unreachable: 'Kitovu hakipatikani kwenye anwani hii. Hakikisha anwani (mf. http://192.168.1.10:4280) na kwamba kompyuta hii iko kwenye mtandao wa ukumbi.',
     code_refused: 'Kitovu kimekataa msimbo huu: umekosewa au muda wake umekwisha. Omba msimbo mpya (Utawala → Vioski).',
     scanHint: 'Onyesha QR ya kuunganisha (ukurasa wa Utawala → Vioski) kwenye kamera au skana, au jaza hapa chini.',
-    defaultName: 'Kioski cha meza',
+    defaultName: 'Kioski kipya',
     lost: {
       revoked: 'Mratibu ameondoa kioski hiki kwenye tukio ({{time}}).',
       unknown: 'Kitovu hakikitambui tena kioski hiki ({{time}}): huenda ni tukio jipya au kitovu kipya.',
@@ -126,7 +126,7 @@ const en: typeof sw = {
     hub_unreachable: 'No hub answers at this address. Check the address (e.g. http://192.168.1.10:4280) and that this PC is on the venue network.',
     code_refused: 'The hub refused this code: mistyped or expired. Ask for a new code (Admin → Kiosks).',
     scanHint: 'Show the pairing QR (Admin page → Kiosks) to the camera or the scanner, or fill in below.',
-    defaultName: 'Desk kiosk',
+    defaultName: 'New kiosk',
     lost: {
       revoked: 'The organiser removed this kiosk from the event ({{time}}).',
       unknown: 'The hub no longer knows this kiosk ({{time}}): perhaps a new event or a new hub.',
