@@ -5,7 +5,7 @@
 // not Electron's behaviour.
 import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 type Listener = (...args: never[]) => unknown
 type HeadersListener = (
@@ -32,6 +32,8 @@ export const record = {
   errorBoxes: [] as string[],
   exitCode: undefined as number | undefined,
 }
+
+let sessionContext: BrowserContext | null = null
 
 /** How the stand-in behaves; set by the test before main is imported. */
 export const standIn = {
@@ -135,7 +137,10 @@ export class StandInWindow extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     if (!standIn.browser) throw new Error('stand-in has no Chromium')
-    const page = await standIn.browser.newPage()
+    // every window in Electron's default session shares its cookies (the kiosk page's agent
+    // session reaches the hidden print window): one browser context for all of them
+    sessionContext ??= await standIn.browser.newContext()
+    const page = await sessionContext.newPage()
     await this.applySessionHeaders(page)
     const preload = this.options.webPreferences?.preload
     if (typeof preload === 'string') await this.installPreload(page, preload)
