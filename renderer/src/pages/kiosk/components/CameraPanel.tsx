@@ -12,8 +12,12 @@ export function CameraPanel({ onCode }: { onCode: (code: string) => void }) {
 
   return (
     <section className="kiosk-camera" data-testid="camera-panel" data-camera={camera.status}>
-      {/* html5-qrcode owns this element's children: React must leave it empty */}
-      <div className="kiosk-camera-view" ref={view} data-testid="camera-view" />
+      <div className="kiosk-camera-frame">
+        {/* html5-qrcode owns this element's children: React must leave it empty */}
+        <div className="kiosk-camera-view" ref={view} data-testid="camera-view" />
+        {/* where to hold the badge */}
+        <div className="kiosk-camera-aim" aria-hidden="true" />
+      </div>
       {camera.status === 'starting' && <p className="kiosk-camera-note">{t('kiosk.camera.starting')}</p>}
       {failed && (
         <p className="kiosk-camera-note kiosk-error" role="alert" data-testid="camera-error">
