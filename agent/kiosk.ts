@@ -14,6 +14,7 @@ import { Ledger, type LedgerEntry } from '../shared/ledger.js'
 import type { RegistryDelta } from '../shared/protocol.js'
 import { RegistryIndex } from '../shared/registry.js'
 import { indexEntry, searchAttendees, type SearchIndexEntry } from '../shared/search.js'
+import { hallOccupancy } from '../shared/stats.js'
 import { openKioskFile, type KioskFile } from './kiosk-file.js'
 
 export interface LocalCheckin {
@@ -190,6 +191,8 @@ export class Kiosk {
     if (fresh.length === 0) return gapFree
     for (const r of fresh) this.ledger.apply(r)
     await this.peers.appendMany(fresh)
+    // the hall's headcount on the screen follows the other desks too
+    this.changed()
     return gapFree
   }
 
@@ -260,6 +263,7 @@ export class Kiosk {
       hubUrl: this.data.pairing?.hubUrl ?? this.data.unpaired?.hubUrl ?? this.suggestedHubUrl,
       unpaired: this.data.pairing ? null : (this.data.unpaired ?? null),
       timezone: reg?.event.timezone ?? null,
+      hall: this.deskHall(),
       online: this.online,
       outboxDepth: this.outbox.size,
       deskId: this.data.desk.deskId,
@@ -272,6 +276,16 @@ export class Kiosk {
       registryRev: reg?.rev ?? 0,
       attendees: reg?.attendees.length ?? 0,
     }
+  }
+
+  /** The desk's hall now: how many are inside against its capacity, from every desk's records this kiosk has. */
+  private deskHall(): KioskState['hall'] {
+    const reg = this.data.registry
+    const hallId = this.data.desk.deskId ? this.registry?.hallOfDesk(this.data.desk.deskId) : null
+    const hall = hallId ? reg?.event.halls.find((h) => h.id === hallId) : undefined
+    const day = reg ? dayAt(reg.event, this.hubNow()) : null
+    if (!hall || !day) return null
+    return { ...hallOccupancy(this.ledger, hall, day.id), name: hall.name }
   }
 
   /** Unsent records as one JSON file, for a USB stick when there is no network at all. */

@@ -2,6 +2,7 @@
 // The screen never talks to the hub: the agent decides, stores, and syncs.
 import { z } from 'zod'
 import type { Bilingual, Day, Desk, Flag, Group, Outcome } from './domain.js'
+import type { HallOccupancy } from './stats.js'
 
 export const ScanRequest = z
   .object({
@@ -65,6 +66,8 @@ export interface KioskState {
   unpaired: { reason: 'revoked' | 'unknown'; at: string; hubUrl: string } | null
   /** the event's IANA time zone: every time on the screen is the venue's */
   timezone: string | null
+  /** the desk's hall now, as far as this kiosk knows (its own and the other desks' check-ins): a door is told when its hall is full */
+  hall: (HallOccupancy & { name: Bilingual }) | null
   online: boolean
   outboxDepth: number
   deskId: string | null

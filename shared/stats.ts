@@ -1,7 +1,7 @@
 // Headcounts for one day, derived from the ledger and the registry on demand. The hub
 // serves exactly this from /api/stats and pushes it to dashboards; nobody keeps a counter.
 import { isAdmitting, type Attendee, type CheckinRecord, type Outcome } from './domain.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger, LedgerEntry } from './ledger.js'
 import type { RegistryIndex } from './registry.js'
 
 export const HALL_WARNING = 0.9
@@ -28,7 +28,7 @@ export interface DayStats {
   desks: { deskId: string; admitted: number; last15m: number }[]
   /** first arrivals per 15 minutes (bucket start, ISO) */
   arrivals: { at: string; count: number }[]
-  halls: { hallId: string; inside: number; capacity: number; level: 'ok' | 'warning' | 'alarm' }[]
+  halls: HallOccupancy[]
   vipArrivals: { attendeeId: string; name: string; title: string; organisation: string; at: string; deskId: string }[]
   /** `name`: the person's title and name, for an usher to act on (null when the code named nobody) */
   reviews: { recordId: string; kind: NonNullable<CheckinRecord['review']>; hubOutcome: Outcome | null; attendeeId: string | null; name: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
@@ -38,6 +38,26 @@ function bump(map: Map<string, Tally>, key: string, field: 'checkedIn' | 'expect
   let t = map.get(key)
   if (!t) map.set(key, (t = { key, checkedIn: 0, expected: 0 }))
   t[field]++
+}
+
+export type HallLevel = 'ok' | 'warning' | 'alarm'
+export interface HallOccupancy {
+  hallId: string
+  inside: number
+  capacity: number
+  level: HallLevel
+}
+
+/** 'warning' from 90 % of capacity, 'alarm' at capacity; a hall without a capacity is never full. */
+export function hallLevel(inside: number, capacity: number): HallLevel {
+  return capacity > 0 && inside >= capacity ? 'alarm' : capacity > 0 && inside >= capacity * HALL_WARNING ? 'warning' : 'ok'
+}
+
+/** Who is inside one hall now, as far as this ledger knows (the hub's, or a kiosk's copy). */
+export function hallOccupancy(ledger: Pick<Ledger<LedgerEntry>, 'days'>, hall: { id: string; capacity: number }, dayId: string): HallOccupancy {
+  let inside = 0
+  for (const state of ledger.days.get(dayId)?.values() ?? []) if (state.inside && state.hallId === hall.id) inside++
+  return { hallId: hall.id, inside, capacity: hall.capacity, level: hallLevel(inside, hall.capacity) }
 }
 
 const sorted = (m: Map<string, Tally>) => [...m.values()].sort((a, b) => b.expected - a.expected || a.key.localeCompare(b.key))
@@ -96,8 +116,7 @@ export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string,
     arrivals: [...arrivals].sort((a, b) => a[0] - b[0]).map(([at, c]) => ({ at: new Date(at).toISOString(), count: c })),
     halls: event.halls.map((h) => {
       const n = inside.get(h.id) ?? 0
-      const level = h.capacity > 0 && n >= h.capacity ? 'alarm' : h.capacity > 0 && n >= h.capacity * HALL_WARNING ? 'warning' : 'ok'
-      return { hallId: h.id, inside: n, capacity: h.capacity, level }
+      return { hallId: h.id, inside: n, capacity: h.capacity, level: hallLevel(n, h.capacity) }
     }),
     vipArrivals: vipArrivals.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50),
     reviews: ledger.reviews

@@ -35,6 +35,11 @@ const sw = {
     waiting: 'Zinasubiri kutumwa: {{count}}',
     noDay: 'Leo si siku ya tukio',
     export: 'Hifadhi rekodi kwenye USB',
+    hall: {
+      ok: '{{hall}}: {{inside}}/{{capacity}}',
+      warning: '{{hall}} karibu kujaa: {{inside}}/{{capacity}}',
+      alarm: '{{hall}} umejaa: {{inside}}/{{capacity}}',
+    },
     desk: 'Meza',
   },
   scan: {
@@ -51,7 +56,7 @@ const sw = {
   },
   search: {
     label: 'Tafuta kwa jina, simu au taasisi',
-    placeholder: 'Mf. Neema, 0712…, e-Government',
+    placeholder: 'Mf. Neema au 0712…',
     none: 'Hakuna aliyepatikana',
     failed: 'Utafutaji umeshindikana',
     count_one: 'Amepatikana mshiriki 1',
@@ -82,6 +87,7 @@ const sw = {
     error: 'Imeshindikana kukagua',
     errorDetail: 'Tafadhali jaribu tena.',
     today: 'Leo: {{day}}',
+    hallFull: '{{hall}} umejaa (nafasi {{capacity}}): mwelekeze mshiriki ukumbi mwingine au asubiri.',
     tapToContinue: 'Gusa ili kuendelea',
   },
   flags: {
@@ -144,6 +150,11 @@ const en: typeof sw = {
     waiting: 'Waiting to send: {{count}}',
     noDay: 'No event day today',
     export: 'Save records to USB',
+    hall: {
+      ok: '{{hall}}: {{inside}}/{{capacity}}',
+      warning: '{{hall}} nearly full: {{inside}}/{{capacity}}',
+      alarm: '{{hall}} is full: {{inside}}/{{capacity}}',
+    },
     desk: 'Desk',
   },
   scan: {
@@ -160,7 +171,7 @@ const en: typeof sw = {
   },
   search: {
     label: 'Search by name, phone or institution',
-    placeholder: 'E.g. Neema, 0712…, e-Government',
+    placeholder: 'E.g. Neema or 0712…',
     none: 'Nobody found',
     failed: 'Search failed',
     count_one: '1 attendee found',
@@ -191,6 +202,7 @@ const en: typeof sw = {
     error: 'Could not check',
     errorDetail: 'Please try again.',
     today: 'Today: {{day}}',
+    hallFull: '{{hall}} is full ({{capacity}} places): send the attendee to another hall, or ask them to wait.',
     tapToContinue: 'Tap to continue',
   },
   flags: {

@@ -96,6 +96,11 @@ export function ResultView({ shown, state, agent, onDone }: { shown: Shown; stat
           </div>
         )}
         {detail && <p className="kiosk-result-line">{t(`kiosk.result.${detail}`)}</p>}
+        {admitted && state.hall?.level === 'alarm' && (
+          <p className="kiosk-result-note kiosk-result-full" data-testid="result-hall-full">
+            {t('kiosk.result.hallFull', { hall: pick(state.hall.name, lang), capacity: state.hall.capacity })}
+          </p>
+        )}
         {attendee &&
           notesFor(attendee.flags).map((f) => (
             <p key={f} className="kiosk-result-note" data-testid="result-note" data-flag={f}>{t(`kiosk.flags.${f}`)}</p>

@@ -31,6 +31,11 @@ export function StatusBar({ state, connected }: { state: KioskState; connected: 
         {t('kiosk.status.desk')}: {desk ? pick(desk.name, lang) : '—'}
       </span>
       <span className="kiosk-status-item" data-testid="status-day">{state.today ? pick(state.today.name, lang) : t('kiosk.status.noDay')}</span>
+      {state.hall && state.hall.capacity > 0 && (
+        <span className={`kiosk-pill hall-${state.hall.level}`} data-testid="status-hall" data-level={state.hall.level} role={state.hall.level === 'alarm' ? 'alert' : undefined}>
+          {t(`kiosk.status.hall.${state.hall.level}`, { hall: pick(state.hall.name, lang), inside: state.hall.inside, capacity: state.hall.capacity })}
+        </span>
+      )}
       <span className={`kiosk-pill mode-${state.mode}`} data-testid="status-mode" data-mode={state.mode}>
         {t(`kiosk.mode.${state.mode}`)}
       </span>
