@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EditableEvent, EventAnswer } from '../../../api/admin'
-import type { Bilingual } from '../../../../../shared/domain'
+import { groupNumber, type Bilingual } from '../../../../../shared/domain'
 import { dayDate, dayWithWeekday } from '../../../../../shared/local-time'
 import { useLang } from '../context'
 
@@ -139,6 +139,21 @@ export function GroupsEditor({ event, usage, onChange }: { event: EditableEvent;
           return (
             <li key={i} className="admin-card">
               <IdInput value={g.id} testId={`group-${i}-id`} onChange={(id) => onChange({ groups: replaceAt(groups, i, { ...g, id }) })} />
+              <Field label={t('admin.event.groupNumber')}>
+                <input
+                  type="number"
+                  min={1}
+                  max={999}
+                  step={1}
+                  value={groupNumber(groups, i)}
+                  data-testid={`group-${i}-number`}
+                  onChange={(e) => {
+                    const n = Math.floor(Number(e.target.value))
+                    onChange({ groups: replaceAt(groups, i, n >= 1 && n <= 999 ? { ...g, number: n } : g) })
+                  }}
+                />
+                <span className="admin-help">{t('admin.event.groupNumberHelp', { n: groupNumber(groups, i) })}</span>
+              </Field>
               <Field label={t('admin.event.color')}>
                 <input type="color" value={g.color} data-testid={`group-${i}-color`} onChange={(e) => onChange({ groups: replaceAt(groups, i, { ...g, color: e.target.value }) })} />
               </Field>
