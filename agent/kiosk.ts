@@ -101,7 +101,8 @@ export class Kiosk {
     return new Date(this.now().getTime() - this.data.clockOffsetMs)
   }
 
-  async scan(req: { code?: string; attendeeId?: string; method: CheckinSubmission['method'] }): Promise<ScanResult> {
+  /** `override`: a supervisor let this person in on another group's day (the PIN was checked by the caller). */
+  async scan(req: { code?: string; attendeeId?: string; method: CheckinSubmission['method']; override?: 'wrong_day' }): Promise<ScanResult> {
     const registry = this.registry
     const pairing = this.data.pairing
     const deskId = this.data.desk.deskId
@@ -115,10 +116,11 @@ export class Kiosk {
       scannedAt: this.now().toISOString(),
       clockOffsetMs: this.data.clockOffsetMs,
       ...(req.code !== undefined ? { code: req.code } : { attendeeId: req.attendeeId }),
+      ...(req.override ? { override: req.override } : {}),
     }
     const hallId = registry.hallOfDesk(deskId)
     const identity = identify(sub, registry, this.verifier.eventTag, this.verifier.verify)
-    const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), registry, this.ledger)
+    const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), registry, this.ledger, sub.override)
     sub.localOutcome = decision.outcome
     const record = buildRecord(sub, decision, { seq: ++this.localSeq, receivedAt: this.now().toISOString(), hallId })
     this.ledger.apply(record)
@@ -137,6 +139,7 @@ export class Kiosk {
     const group = decision.attendee ? registry.groups.get(decision.attendee.groupId) : undefined
     const result: ScanResult = { recordId: sub.id, outcome: decision.outcome, attendee: decision.attendee ? this.card(decision.attendee) : null, day: decision.day, online: this.online }
     if (decision.first) result.first = { at: decision.first.at, desk: registry.event.desks.find((d) => d.id === decision.first!.deskId)?.name ?? null }
+    if (sub.override) result.overridden = true
     if (decision.outcome === 'wrong_day' && group) result.allowedDays = registry.event.days.filter((d) => group.days.includes(d.id))
     return result
   }

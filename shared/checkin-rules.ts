@@ -49,6 +49,8 @@ export function decide(
   at: Date,
   registry: RegistryIndex,
   ledger: Pick<Ledger<LedgerEntry>, 'attendeeDay'>,
+  /** a supervisor's 'wrong_day' override: the group's days do not stop this person today */
+  override?: 'wrong_day',
 ): Decision {
   const day = dayAt(registry.event, at)
   const attendee = identity.attendee ?? null
@@ -57,7 +59,7 @@ export function decide(
   if (!day) return { outcome: 'no_event_today', attendee, badgeVersion, day }
   if (kind === 'out') return { outcome: 'exited', attendee, badgeVersion, day }
   const group = registry.groups.get(identity.attendee.groupId)
-  if (!group || !group.days.includes(day.id)) return { outcome: 'wrong_day', attendee, badgeVersion, day }
+  if (!group || (!group.days.includes(day.id) && override !== 'wrong_day')) return { outcome: 'wrong_day', attendee, badgeVersion, day }
   const state = ledger.attendeeDay(day.id, identity.attendee.id)
   if (!state) return { outcome: 'admitted', attendee, badgeVersion, day }
   if (state.inside && state.hallId === deskHallId) {
@@ -95,6 +97,7 @@ export function buildRecord(
     outcome: told,
   }
   if (decision.first) record.first = decision.first
+  if (sub.override) record.override = sub.override
   if (told !== decision.outcome) {
     record.hubOutcome = decision.outcome
     if (decision.outcome === 'already_checked_in') record.review = 'double_admission'

@@ -128,6 +128,8 @@ export const CheckinSubmission = z.object({
   clockOffsetMs: z.number().int().min(-7 * 86400_000).max(7 * 86400_000).default(0),
   /** what the kiosk already told the person, when it decided offline or before the hub answered */
   localOutcome: Outcome.optional(),
+  /** a desk supervisor let the person in on a day their group is not expected (the kiosk checked the organiser PIN) */
+  override: z.literal('wrong_day').optional(),
 })
 export type CheckinSubmission = z.infer<typeof CheckinSubmission>
 
@@ -162,6 +164,8 @@ export interface CheckinRecord {
    * revoked since and arrived after it was paired again (revoked_kiosk). The person was let in: counted.
    */
   review?: 'double_admission' | 'hub_refused' | 'revoked_kiosk'
+  /** admitted by a supervisor's decision, not the group's days (see CheckinSubmission.override) */
+  override?: 'wrong_day'
 }
 
 export type Role = 'admin' | 'usher' | 'kiosk'

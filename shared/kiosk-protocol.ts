@@ -9,6 +9,8 @@ export const ScanRequest = z
     code: z.string().max(512).optional(),
     attendeeId: z.string().max(64).optional(),
     method: z.enum(['qr', 'search', 'manual']),
+    /** a desk supervisor lets a wrong-day person in: the organiser PIN, checked by the agent */
+    override: z.object({ reason: z.literal('wrong_day'), pin: z.string().max(12) }).optional(),
   })
   .refine((r) => (r.code === undefined) !== (r.attendeeId === undefined), 'exactly one of code or attendeeId')
 
@@ -54,6 +56,8 @@ export interface ScanResult {
   allowedDays?: Day[]
   /** whether the hub was reachable when this was decided (the answer is the same either way) */
   online: boolean
+  /** admitted by a supervisor's override of the group's days */
+  overridden?: boolean
 }
 
 export interface KioskState {

@@ -162,7 +162,7 @@ export class EventStore {
       if (stored) return { records: [], value: { record: stored, duplicate: true } }
       const hallId = this.registry.hallOfDesk(sub.deskId)
       const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
-      const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger)
+      const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger, sub.override)
       const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
       if (options.review) record.review = options.review
       this.ledger.apply(record)

@@ -113,10 +113,10 @@ describe('kiosk setup screens', () => {
 
     await page.getByTestId('exit-kiosk').click()
     const dialog = page.getByTestId('exit-dialog')
-    await dialog.getByLabel('PIN ya msimamizi').fill('1111')
+    await dialog.getByLabel('PIN ya mratibu').fill('1111')
     await dialog.getByRole('button', { name: 'Toka', exact: true }).click()
     await dialog.getByText('PIN si sahihi').waitFor()
-    await dialog.getByLabel('PIN ya msimamizi').fill('2468')
+    await dialog.getByLabel('PIN ya mratibu').fill('2468')
     await dialog.getByRole('button', { name: 'Toka', exact: true }).click()
     await dialog.waitFor({ state: 'detached' })
     expect(await page.evaluate(() => (globalThis as unknown as { exitPins: string[] }).exitPins)).toEqual(['1111', '2468'])

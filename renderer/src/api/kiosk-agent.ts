@@ -6,7 +6,11 @@ import { io, type Socket } from 'socket.io-client'
 import type { AttendeeCard, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, ScanResult } from '../../../shared/kiosk-protocol'
 
 export type KioskAgentSocket = Socket<KioskServerEvents, KioskClientEvents>
-export type ScanSubmit = { code: string; method: 'qr' } | { attendeeId: string; method: 'search' }
+export type ScanSubmit =
+  | { code: string; method: 'qr' }
+  | { attendeeId: string; method: 'search' }
+  /** a desk supervisor lets a wrong-day person in, with the organiser PIN */
+  | { attendeeId: string; method: 'manual'; override: { reason: 'wrong_day'; pin: string } }
 
 const TIMEOUT_MS = 8000
 

@@ -12,6 +12,7 @@ import { clockTime, longDate, pick } from '../logic/format'
 import { notesFor, OUTCOME_TONE, RESULT_MS, type ShownOutcome } from '../logic/outcome-view'
 import { playSound } from '../sounds'
 import { GroupChip } from './GroupChip'
+import { OverrideButton } from './OverrideButton'
 import { PrintBadgeButton } from './PrintBadgeButton'
 
 export interface Shown {
@@ -34,7 +35,16 @@ const DETAIL: Partial<Record<ShownOutcome, string>> = {
 /** Answers at which a desk officer may print the person a badge. */
 const PRINTABLE: ReadonlySet<ShownOutcome> = new Set(['admitted', 'readmitted', 'already_checked_in'])
 
-export function ResultView({ shown, state, agent, onDone }: { shown: Shown; state: KioskState; agent: KioskAgent; onDone: () => void }) {
+interface Props {
+  shown: Shown
+  state: KioskState
+  agent: KioskAgent
+  onDone: () => void
+  /** a supervisor lets this wrong-day person in; the new answer replaces this one */
+  onOverride: (attendeeId: string, pin: string) => Promise<void>
+}
+
+export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
   const { t } = useTranslation()
   const { lang } = useLang()
   const tone = OUTCOME_TONE[shown.outcome]
@@ -96,6 +106,12 @@ export function ResultView({ shown, state, agent, onDone }: { shown: Shown; stat
           </div>
         )}
         {detail && <p className="kiosk-result-line">{t(`kiosk.result.${detail}`)}</p>}
+        {shown.outcome === 'wrong_day' && attendee && <OverrideButton onHold={() => setHeld(true)} onOverride={(pin) => onOverride(attendee.id, pin)} />}
+        {r?.overridden && (
+          <p className="kiosk-result-line" data-testid="result-overridden">
+            {t('kiosk.override.recorded')}
+          </p>
+        )}
         {admitted && state.hall?.level === 'alarm' && (
           <p className="kiosk-result-note kiosk-result-full" data-testid="result-hall-full">
             {t('kiosk.result.hallFull', { hall: pick(state.hall.name, lang), capacity: state.hall.capacity })}

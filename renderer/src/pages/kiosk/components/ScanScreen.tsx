@@ -27,6 +27,13 @@ export function ScanScreen({ agent, state, connected }: Props) {
   // answers can come back out of order; only the newest scan's answer is shown
   const latest = useRef(0)
 
+  /** a supervisor's override: a wrong PIN is the form's to say, not a new answer */
+  const override = useCallback(async (attendeeId: string, pin: string) => {
+    const result = await agent.scan({ attendeeId, method: 'manual', override: { reason: 'wrong_day', pin } })
+    const n = ++latest.current
+    setShown({ key: n, outcome: result.outcome, result })
+  }, [agent])
+
   const submit = useCallback(
     async (request: ScanSubmit) => {
       const n = ++latest.current
@@ -78,6 +85,7 @@ export function ScanScreen({ agent, state, connected }: Props) {
           shown={shown}
           state={state}
           agent={agent}
+          onOverride={override}
           onDone={() => {
             setShown((s) => (s?.key === shown.key ? null : s))
             // the next person is most likely a Swahili reader: one English choice does not stick
