@@ -28,7 +28,9 @@ const until = async (check: () => boolean) => {
 export async function run(): Promise<BenchResult> {
   const hubDir = await mkdtemp(join(tmpdir(), 'karibu-bench-drain-hub-'))
   const kioskDir = await mkdtemp(join(tmpdir(), 'karibu-bench-drain-kiosk-'))
-  let { hub, store, port } = await openHub(hubDir)
+  const opened = await openHub(hubDir)
+  let { hub, store } = opened
+  const { port } = opened
   const { code } = await createPairingCode(store, 5)
   const agent = await startAgent({ dataDir: kioskDir, port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: code, deskId: 'desk-1', now: clock, log: () => {} })
   await until(() => agent.kiosk.online && !!agent.kiosk.registry)

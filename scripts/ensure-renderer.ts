@@ -20,7 +20,9 @@ function newest(dir: string): number {
 let built = 0
 try {
   built = statSync(join(root, 'dist/renderer/index.html')).mtimeMs
-} catch {}
+} catch {
+  // not built yet: build below
+}
 const sources = Math.max(newest(join(root, 'renderer')), newest(join(root, 'shared')), statSync(join(root, 'vite.config.ts')).mtimeMs)
 if (built < sources) {
   console.log('Kujenga kurasa… / Building the pages…')

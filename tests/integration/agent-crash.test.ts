@@ -62,8 +62,10 @@ describe('kiosk agent crash', () => {
     expect(third.outcome).toBe('admitted')
     await agent.kill9()
     again.disconnect()
+    // the kiosk started again delivers what it had not yet sent (closed by the harness at the end)
     agent = await agentProcess(kioskDir.path, port)
     await until(() => hub.store.ledger.records.has(third.recordId), 15_000, 'third delivered')
+    void agent
 
     expect(hub.store.ledger.records.has(first.recordId)).toBe(true)
     const records = [...hub.store.ledger.records.values()]

@@ -25,7 +25,9 @@ it('npm start seeds the demo event, prints where to go, and serves /healthz', as
   cleanups.push(async () => {
     try {
       process.kill(-proc.pid!, 'SIGTERM')
-    } catch {}
+    } catch {
+      // already gone
+    }
     await exited
   })
   const health = await until(async () => {

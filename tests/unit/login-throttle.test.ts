@@ -76,7 +76,10 @@ describe('LoginThrottle', () => {
         const model = new Map<string, { count: number; last: number }>()
         for (const o of ops) {
           if (o.kind === 'wait') now += o.ms
-          else if (o.kind === 'succeed') (throttle.succeeded(o.address), model.delete(o.address))
+          else if (o.kind === 'succeed') {
+            throttle.succeeded(o.address)
+            model.delete(o.address)
+          }
           else {
             throttle.delayFor(o.address)
             const m = model.get(o.address)

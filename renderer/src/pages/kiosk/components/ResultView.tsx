@@ -60,12 +60,14 @@ export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
 
   useEffect(() => {
     playSound(shown.outcome)
-    // one sound per answer (the component is keyed by it)
-  }, [])
+  }, [shown.outcome])
+  // the timer starts once per answer (the component is keyed by it), not again at each state
+  // push from the agent, which hands this a new onDone every time
   useEffect(() => {
     if (held) return
     const timer = setTimeout(onDone, RESULT_MS[tone])
     return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [held])
 
   const detail = DETAIL[shown.outcome]

@@ -17,24 +17,25 @@ export interface SearchView {
 const EMPTY: SearchView = { results: [], total: 0, searched: false, failed: false }
 
 export function useAttendeeSearch(agent: KioskAgent | null, query: string): SearchView {
-  const [view, setView] = useState<SearchView>(EMPTY)
+  const [view, setView] = useState<SearchView & { query: string }>({ ...EMPTY, query: '' })
+  const q = query.trim()
+  const idle = !agent || q.length < 2
   useEffect(() => {
-    const q = query.trim()
-    if (!agent || q.length < 2) {
-      setView(EMPTY)
-      return
-    }
+    if (!agent || idle) return
     let current = true
     const timer = setTimeout(() => {
       agent.search(q).then(
-        ({ results, total }) => current && setView({ results, total, searched: true, failed: false }),
-        () => current && setView({ results: [], total: 0, searched: true, failed: true }),
+        ({ results, total }) => current && setView({ results, total, searched: true, failed: false, query: q }),
+        () => current && setView({ results: [], total: 0, searched: true, failed: true, query: q }),
       )
     }, SEARCH_DEBOUNCE_MS)
     return () => {
       current = false
       clearTimeout(timer)
     }
-  }, [agent, query])
-  return view
+  }, [agent, idle, q])
+  // a query too short to search shows nothing, without an effect setting state
+  if (idle) return EMPTY
+  const { query: _answered, ...shown } = view
+  return shown
 }
