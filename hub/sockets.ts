@@ -33,12 +33,12 @@ const RATE_PER_SECOND = 400
 
 export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
   const { store } = ctx
-  const { id, name, venue, timezone, days, groups, halls, desks } = store.registry.event
+  const { id, name, venue, timezone, days, groups, halls, desks, categories } = store.registry.event
   const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
   return {
     stats: dayStats(store.ledger, store.registry, day, ctx.now()),
     kiosks: ctx.presence.list(store.data.kiosks, ctx.now().getTime()),
-    event: { id, name, venue, timezone, days, groups, halls, desks },
+    event: { id, name, venue, timezone, days, groups, halls, desks, ...(categories ? { categories } : {}) },
   }
 }
 

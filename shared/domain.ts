@@ -56,6 +56,11 @@ export const EventInfo = z.object({
   groups: Groups,
   halls: z.array(Hall).max(100),
   desks: z.array(Desk).max(200),
+  /**
+   * the event's own attendee categories, named in both languages: the registration list's value
+   * (`id`, as imported) is shown by its name; a value the event does not name is shown as imported
+   */
+  categories: z.array(z.object({ id: text(100), name: Bilingual })).max(100).optional(),
   /** Ed25519 public key (raw 32 bytes, base64url): kiosks verify badge codes with it offline */
   badgePublicKey: z.string().max(64),
 })

@@ -67,7 +67,7 @@ export interface KioskStatus {
 }
 
 /** What dashboards need to name things; the same event the kiosks get, minus the key. */
-export type EventView = Pick<EventInfo, 'id' | 'name' | 'venue' | 'timezone' | 'days' | 'groups' | 'halls' | 'desks'>
+export type EventView = Pick<EventInfo, 'id' | 'name' | 'venue' | 'timezone' | 'days' | 'groups' | 'halls' | 'desks' | 'categories'>
 
 export interface DashboardView {
   stats: DayStats

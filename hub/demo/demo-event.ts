@@ -91,6 +91,24 @@ function eventDays(firstDay: string): string[] {
   return [0, 1, 2, 3].map((i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10))
 }
 
+/** The demo's categories in both languages, as an organiser would name them on the event. */
+const DEMO_CATEGORY_NAMES: NonNullable<EventInfo['categories']> = [
+  { id: 'accounting officer', name: { sw: 'Maafisa masuuli', en: 'Accounting officers' } },
+  { id: 'board member', name: { sw: 'Wajumbe wa bodi', en: 'Board members' } },
+  { id: 'head of ICT unit', name: { sw: 'Wakuu wa vitengo vya TEHAMA', en: 'Heads of ICT units' } },
+  { id: 'ICT officer', name: { sw: 'Maafisa TEHAMA', en: 'ICT officers' } },
+  { id: 'HR officer', name: { sw: 'Maafisa rasilimali watu', en: 'HR officers' } },
+  { id: 'planning officer', name: { sw: 'Maafisa mipango', en: 'Planning officers' } },
+  { id: 'communication officer', name: { sw: 'Maafisa mawasiliano', en: 'Communication officers' } },
+  { id: 'accountant', name: { sw: 'Wahasibu', en: 'Accountants' } },
+  { id: 'system user', name: { sw: 'Watumiaji wa mifumo', en: 'System users' } },
+  { id: 'innovator', name: { sw: 'Wabunifu', en: 'Innovators' } },
+  { id: 'researcher', name: { sw: 'Watafiti', en: 'Researchers' } },
+  { id: 'press', name: { sw: 'Wanahabari', en: 'Press' } },
+  { id: 'guest', name: { sw: 'Wageni', en: 'Guests' } },
+  { id: 'organiser', name: { sw: 'Waratibu', en: 'Organisers' } },
+]
+
 function buildEvent(firstDay: string, badgePublicKey: string): EventInfo {
   const dates = eventDays(firstDay)
   const dayNames = [
@@ -156,6 +174,7 @@ function buildEvent(firstDay: string, badgePublicKey: string): EventInfo {
       { id: 'desk-vip', name: { sw: 'Meza ya Itifaki (Wageni Maalum)', en: 'Protocol desk (VIP)' }, hallId: 'plenary' },
       { id: 'expo-door', name: { sw: 'Mlango wa Ukumbi wa Maonesho', en: 'Exhibition hall door' }, hallId: 'expo' },
     ],
+    categories: DEMO_CATEGORY_NAMES,
     badgePublicKey,
   }
 }

@@ -28,6 +28,10 @@ export function screensEvent(badgePublicKey: string): { event: EventInfo; attend
       { id: 'd5', date: plus(4), name: { sw: 'Siku ya 5 — Kufunga', en: 'Day 5 — Closing' } },
     ],
     groups: [...base.event.groups, { id: 'directors', name: LONG_GROUP, color: '#6a3d9a', days: ['d2', 'd3', 'd4', 'd5'] }],
+    categories: [
+      { id: 'ICT officers', name: { sw: 'Maafisa TEHAMA', en: 'ICT officers' } },
+      { id: 'accounting officers', name: { sw: 'Maafisa masuuli', en: 'Accounting officers' } },
+    ],
   }
   const [first, ...rest] = LONG_NAME.split(' ')
   const extra: Omit<Attendee, 'id' | 'seq'>[] = [

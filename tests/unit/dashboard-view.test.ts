@@ -130,3 +130,13 @@ describe('pushes that leave out the kiosk list and the names', () => {
     expect(later.kiosks).toEqual([kiosk(false)])
   })
 })
+
+describe('category names', () => {
+  const event = { id: 'e', name: { sw: 'Tukio', en: 'Event' }, venue: '', timezone: 'Africa/Dar_es_Salaam', days: [], groups: [], halls: [], desks: [], categories: [{ id: 'system user', name: { sw: 'Watumiaji wa mifumo', en: 'System users' } }] }
+  it('names a category the event defines in the page language (case and spacing as imported do not matter), and shows any other as imported', () => {
+    expect(namer(event, 'sw').category('System User ')).toBe('Watumiaji wa mifumo')
+    expect(namer(event, 'en').category('system user')).toBe('System users')
+    expect(namer(event, 'sw').category('Mkurugenzi')).toBe('Mkurugenzi')
+    expect(namer({ ...event, categories: undefined }, 'sw').category('system user')).toBe('system user')
+  })
+})

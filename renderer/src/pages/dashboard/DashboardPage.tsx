@@ -90,7 +90,7 @@ function LiveDashboard({ token, onRefused }: { token: string; onRefused(): void 
           <Groups view={view} names={names} lang={lang} timezone={timezone} />
           <Desks view={view} names={names} lang={lang} timezone={timezone} />
           <ArrivalsChart view={view} names={names} lang={lang} timezone={timezone} />
-          <Tallies title={t('dashboard.categories')} tallies={view.stats.categories} lang={lang} testId="categories" />
+          <Tallies title={t('dashboard.categories')} tallies={view.stats.categories} lang={lang} testId="categories" names={names.category} />
           <Tallies title={t('dashboard.orgTypes')} tallies={view.stats.orgTypes} lang={lang} testId="org-types" />
           <Kiosks view={view} names={names} lang={lang} timezone={timezone} />
         </main>

@@ -1,10 +1,11 @@
 // Checked in against expected by a free-text field of the registration list (category,
-// institution type): the keys are the list's own words, so they are shown as they are.
+// institution type): the keys are the list's own words, shown as they are unless the event
+// names them in both languages (`names`).
 import { useTranslation } from 'react-i18next'
 import type { Tally } from '../../../../../shared/stats'
 import { formatNumber, type Lang } from '../model/view'
 
-export function Tallies({ title, tallies, lang, testId }: { title: string; tallies: Tally[]; lang: Lang; testId: string }) {
+export function Tallies({ title, tallies, lang, testId, names }: { title: string; tallies: Tally[]; lang: Lang; testId: string; names?: (key: string) => string }) {
   const { t } = useTranslation()
   return (
     <section className="dash-panel" data-testid={testId}>
@@ -20,7 +21,7 @@ export function Tallies({ title, tallies, lang, testId }: { title: string; talli
         <tbody>
           {tallies.map((x) => (
             <tr key={x.key} data-key={x.key}>
-              <th scope="row">{x.key === '-' ? t('dashboard.notStated') : x.key}</th>
+              <th scope="row">{x.key === '-' ? t('dashboard.notStated') : (names?.(x.key) ?? x.key)}</th>
               <td className="num checked-in">{formatNumber(x.checkedIn, lang)}</td>
               <td className="num expected">{formatNumber(x.expected, lang)}</td>
             </tr>

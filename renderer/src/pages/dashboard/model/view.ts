@@ -51,6 +51,11 @@ export function namer(event: EventView | undefined, lang: Lang) {
     groupColor: (id: string) => find(event?.groups, id)?.color ?? '#8a94a0',
     hall: (id: string) => pick(find(event?.halls, id)?.name, lang, id),
     desk: (id: string | null) => (id ? pick(find(event?.desks, id)?.name, lang, id) : '—'),
+    /** a registration list's category: the event's name for it, or the value as imported */
+    category: (value: string) => {
+      const key = value.trim().toLowerCase()
+      return pick(event?.categories?.find((c) => c.id.trim().toLowerCase() === key)?.name, lang, value)
+    },
   }
 }
 export type Namer = ReturnType<typeof namer>
