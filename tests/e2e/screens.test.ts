@@ -137,6 +137,13 @@ describe.each(LANGS)('screens in %s', (lang) => {
       await capture.state(k, 'kiosk', 'answer-short-code', { answer: true })
       await dismiss(k)
 
+      // a badge as the desk prints it (the longest name and institution), at a desk screen's size
+      const badgePage = await kiosk.context.newPage()
+      await badgePage.goto(`${agent.url}/badge/${long.id}`)
+      await badgePage.waitForLoadState('networkidle')
+      await capture.state(badgePage, 'kiosk', 'badge', { sizes: [SIZES[2]!] })
+      await badgePage.close()
+
       // the exhibition door: its hall is full (3 of 3), and the door is told so
       const doorAgent = await stack.addKiosk('expo-door', DAY1_9AM)
       const door = await newPage(lang)
@@ -161,6 +168,10 @@ describe.each(LANGS)('screens in %s', (lang) => {
       const admin = await newPage(lang)
       await admin.page.goto(`${stack.hub.url}/admin`)
       await capture.state(admin.page, 'admin', 'sign-in')
+      await admin.page.getByTestId('admin-signin').locator('input').fill('kbu_not-an-admin-credential')
+      await admin.page.getByTestId('admin-signin').locator('button[type=submit]').click()
+      await admin.page.getByTestId('admin-signin').getByRole('alert').waitFor()
+      await capture.state(admin.page, 'admin', 'sign-in-refused')
       await admin.page.getByTestId('admin-signin').locator('input').fill(stack.hub.adminToken)
       await admin.page.getByTestId('admin-signin').locator('button[type=submit]').click()
       for (const tab of ['import', 'event', 'walkIn', 'kiosks', 'exports', 'credentials']) {
