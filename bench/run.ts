@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>>
   kiosk: () => import('./kiosk.js'),
   badges: () => import('./badges.js'),
   'camera-decoders': () => import('./camera-decoders.js'),
+  'camera-kiosk': () => import('./camera-kiosk.js'),
 }
 
 const only = process.env.BENCH_ONLY?.split(',')
