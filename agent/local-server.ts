@@ -5,13 +5,16 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { BodyError, readJsonBody, sendJson } from '../common/http-util.js'
+import { BodyError, SECURITY_HEADERS, readJsonBody, sendJson } from '../common/http-util.js'
 import { createStaticPages } from '../common/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
 import { jsonOnlyParser } from '../common/json-only-parser.js'
 import { KioskSessions } from './kiosk-sessions.js'
 
 export const KIOSK_PAGES = ['/kiosk'] as const
+
+/** The camera's QR decoder is zxing-cpp in WebAssembly, from this origin: the kiosk may compile WebAssembly, never eval JavaScript. */
+const KIOSK_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") }
 
 export function isLocalHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
@@ -39,7 +42,7 @@ export interface LocalRoutes {
 const NO_SESSION = { ok: false, error: 'no_session' } as const
 
 export async function startLocalServer(staticDir: string, port: number, local: LocalRoutes): Promise<LocalServer> {
-  const serveStatic = createStaticPages(staticDir, KIOSK_PAGES)
+  const serveStatic = createStaticPages(staticDir, KIOSK_PAGES, KIOSK_HEADERS)
   let boundPort = port
   let sessions: KioskSessions | null = null
   const http = createServer((req, res) => {

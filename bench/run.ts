@@ -12,6 +12,8 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>>
   drain: () => import('./drain.js'),
   kiosk: () => import('./kiosk.js'),
   badges: () => import('./badges.js'),
+  'camera-decoders': () => import('./camera-decoders.js'),
+  'camera-kiosk': () => import('./camera-kiosk.js'),
 }
 
 const only = process.env.BENCH_ONLY?.split(',')

@@ -19,9 +19,11 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  // served as such, a browser compiles it while it downloads
+  '.wasm': 'application/wasm',
 }
 
-export function createStaticPages(rootDir: string, pages: readonly string[]) {
+export function createStaticPages(rootDir: string, pages: readonly string[], headers: Record<string, string> = SECURITY_HEADERS) {
   const root = normalize(rootDir + sep)
   return async function serve(pathname: string, res: ServerResponse): Promise<boolean> {
     const page = pages.includes(pathname.replace(/\/+$/, '') || '/')
@@ -30,7 +32,7 @@ export function createStaticPages(rootDir: string, pages: readonly string[]) {
     try {
       const body = await readFile(file)
       res.writeHead(200, {
-        ...SECURITY_HEADERS,
+        ...headers,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       })

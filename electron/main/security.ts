@@ -5,7 +5,7 @@
 /** Page policy added to every response, on top of whatever the agent already sends. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // the camera's QR decoder, zxing-cpp in WebAssembly
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",

@@ -1,6 +1,8 @@
-// The kiosk's camera in real Chromium: a fake camera plays a video of a real signed badge
-// (tests/fixtures/make-qr-video.ts) and html5-qrcode in the page decodes it. Also: however
-// React mounts the scanner, exactly one camera stream is opened.
+// The kiosk's camera in real Chromium: a fake camera plays a still video of a real signed badge
+// (tests/fixtures/make-qr-video.ts); html5-qrcode in the page runs the camera and zxing-cpp
+// (WebAssembly, from the kiosk's own origin) decodes it — an inverted badge too, which
+// html5-qrcode's own zxing cannot read. Also: however React mounts the scanner, exactly one
+// camera stream is opened.
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
@@ -51,6 +53,10 @@ const cameraUse = (page: Page) =>
     return { calls: p.calls, liveTracks: p.streams.flatMap((s) => s.getVideoTracks()).filter((t) => t.readyState === 'live').length }
   })
 
+/** The .wasm files the page loaded (the decoder starts loading its own before the page is handed to the test). */
+const wasmLoaded = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string }[] } }).performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.wasm')))
+
 let stack: Stack
 let agent: AgentHandle
 let browser: Browser
@@ -80,6 +86,11 @@ describe('kiosk camera', () => {
       expect(r.text).toContain(NEEMA)
       expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
       expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
+      // zxing-cpp's .wasm from the agent itself (no CDN); the inverted badge below shows it compiles under the page's CSP
+      const wasm = await wasmLoaded(page)
+      expect(wasm).toEqual([expect.stringMatching(new RegExp(`^${agent.url}/assets/zxing_reader-[\\w-]+\\.wasm$`))])
+      const served = await page.request.get(wasm[0]!)
+      expect([served.status(), served.headers()['content-type']]).toEqual([200, 'application/wasm'])
 
       // back to scanning by itself, the camera still running, and the badge still in front of
       // it is not taken again
@@ -91,6 +102,26 @@ describe('kiosk camera', () => {
       expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
     } finally {
       await kiosk.close()
+    }
+  })
+
+  it('reads an inverted badge (light on dark, as a phone in dark mode shows it), which html5-qrcode\'s own zxing cannot', { timeout: 25_000 }, async () => {
+    const attendee = stack.hub.store.registry.bySeq.get(2)!
+    const video = await makeReadableQrVideo(stack.hub.store.signBadge({ attendeeSeq: 2, badgeVersion: 1 }), dir.path, { name: 'inverted', inverted: true })
+    // the claim below rests on this: only zxing-cpp can have read it
+    expect(video.html5QrcodeZxingReads).toBe(false)
+    const phone = await launchChromium({ fakeCameraVideo: video.path })
+    try {
+      const kiosk = await openKioskPage(phone, agent, { camera: true })
+      try {
+        const r = await resultOf(kiosk.page)
+        expect(r.outcome).toBe('admitted')
+        expect(r.text).toContain(attendee.firstName)
+      } finally {
+        await kiosk.close()
+      }
+    } finally {
+      await phone.close()
     }
   })
 

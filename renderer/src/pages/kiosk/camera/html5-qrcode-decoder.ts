@@ -1,7 +1,10 @@
 // QrDecoder over html5-qrcode's Html5Qrcode class (not its scanner widget: the kiosk draws
-// its own controls). Decode errors come every frame without a code and are ignored.
+// its own controls). html5-qrcode keeps the camera (devices, permission, the stream); the
+// frames are decoded by zxing-cpp through the BarcodeDetector API (zxing-cpp-detector.ts).
+// Decode errors come every frame without a code and are ignored.
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode'
 import type { CameraChoice, QrDecoder, QrDecoderFactory } from './qr-decoder'
+import { installZxingCppDetector } from './zxing-cpp-detector'
 
 let nextId = 0
 
@@ -16,7 +19,9 @@ class Html5QrcodeDecoder implements QrDecoder {
   async start(el: HTMLElement, onCode: (text: string) => void): Promise<void> {
     // html5-qrcode finds its element by id
     if (!el.id) el.id = `karibu-qr-${++nextId}`
-    const scanner = new Html5Qrcode(el.id, { verbose: false, formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE] })
+    // html5-qrcode picks its decoder when constructed: the detector must be in place first
+    installZxingCppDetector()
+    const scanner = new Html5Qrcode(el.id, { verbose: false, formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], useBarCodeDetectorIfSupported: true })
     this.scanner = scanner
     const constraints: MediaTrackConstraints = 'deviceId' in this.camera ? { deviceId: { exact: this.camera.deviceId } } : { facingMode: this.camera.facingMode }
     try {
