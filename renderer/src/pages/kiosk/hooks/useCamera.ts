@@ -34,7 +34,7 @@ export function useCamera(target: RefObject<HTMLElement | null>, onCode: (text: 
   useEffect(() => {
     const el = target.current
     if (!el) return
-    setStatus('starting')
+    // 'starting' is set by whoever asks for a (re)start: the first render, retry, another camera
     const decoder = makeDecoder(cameraChoice(cameraId))
     void controller.want({
       decoder,
@@ -50,6 +50,7 @@ export function useCamera(target: RefObject<HTMLElement | null>, onCode: (text: 
         // a remembered camera that is gone: forget it and fall back to the rear camera
         if (cameraId) {
           saveCameraId(null)
+          setStatus('starting')
           setCameraId(null)
           return
         }
@@ -61,7 +62,12 @@ export function useCamera(target: RefObject<HTMLElement | null>, onCode: (text: 
 
   const chooseCamera = (deviceId: string | null) => {
     saveCameraId(deviceId)
+    setStatus('starting')
     setCameraId(deviceId)
   }
-  return { status, cameras, cameraId, chooseCamera, retry: () => setAttempt((n) => n + 1) }
+  const retry = () => {
+    setStatus('starting')
+    setAttempt((n) => n + 1)
+  }
+  return { status, cameras, cameraId, chooseCamera, retry }
 }
