@@ -62,6 +62,7 @@ export function useCamera(target: RefObject<HTMLElement | null>, onCode: (text: 
 
   const chooseCamera = (deviceId: string | null) => {
     saveCameraId(deviceId)
+    if (deviceId === cameraId) return
     setStatus('starting')
     setCameraId(deviceId)
   }
