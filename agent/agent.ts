@@ -108,7 +108,12 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const searches = new RateLimiterMemory({ points: options.searchesPer10s ?? 30, duration: 10 })
   const pinTries = new RateLimiterMemory({ points: 5, duration: 60 })
 
-  const broadcast = () => server.io.emit('kiosk:state', kiosk.state())
+  // the screen names the hub the kiosk is on now (after a failover, not the one it paired with)
+  const screenState = () => {
+    const state = kiosk.state()
+    return { ...state, hubUrl: link?.hubUrl ?? state.hubUrl }
+  }
+  const broadcast = () => server.io.emit('kiosk:state', screenState())
   kiosk.onChange(broadcast)
 
   server.io.on('connection', (socket) => {
@@ -165,7 +170,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       }
       return { ok: true }
     })
-    handle('kiosk:state', async () => ({ ok: true, state: kiosk.state() }))
+    handle('kiosk:state', async () => ({ ok: true, state: screenState() }))
     handle('badge:print', async (payload) => {
       const req = DeskPrint.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }

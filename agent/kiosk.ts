@@ -265,6 +265,7 @@ export class Kiosk {
       kioskName: this.data.pairing?.name ?? null,
       hubUrl: this.data.pairing?.hubUrl ?? this.data.unpaired?.hubUrl ?? this.suggestedHubUrl,
       unpaired: this.data.pairing ? null : (this.data.unpaired ?? null),
+      hubs: this.data.pairing ? Math.max(1, this.data.pairing.hubUrls.length) : 0,
       timezone: reg?.event.timezone ?? null,
       hall: this.deskHall(),
       online: this.online,

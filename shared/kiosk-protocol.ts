@@ -66,6 +66,8 @@ export interface KioskState {
   kioskName: string | null
   /** the hub in use, or (unpaired) the one to offer: the last one, or the agent's `--hub` */
   hubUrl: string | null
+  /** how many hubs the kiosk may use (several: the screen names the one it is on) */
+  hubs: number
   /** why an unpaired kiosk lost its pairing, for the pairing screen to say */
   unpaired: { reason: 'revoked' | 'unknown'; at: string; hubUrl: string } | null
   /** the event's IANA time zone: every time on the screen is the venue's */

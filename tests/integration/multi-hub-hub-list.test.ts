@@ -5,6 +5,7 @@
 // it is on now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHubCluster, type HubCluster } from '../helpers/hub-cluster.js'
+import { openKioskScreen } from '../helpers/kiosk-client.js'
 import { until } from '../helpers/until.js'
 
 let c: HubCluster
@@ -45,6 +46,11 @@ describe('the hub list in the shared store', () => {
     await until(() => agent.link()?.hubUrl !== A.url && agent.kiosk.online, 20_000, 'kiosk failed over')
     const away = agent.link()!.hubUrl!
     expect(await currentHub(agent.url)).toBe(away)
+    // and so does the kiosk's own screen
+    const screen = await openKioskScreen(agent)
+    const seen = await screen.state()
+    screen.disconnect()
+    expect([seen.hubUrl, seen.hubs]).toEqual([away, 3])
     // the admin list on hub C says which hub the kiosk is on now
     const kioskId = agent.kiosk.data.pairing!.kioskId
     await until(async () => (await listedOn(C.url, kioskId)) === host(away), 20_000, 'admin list on C names the hub the kiosk moved to')

@@ -41,6 +41,7 @@ const sw = {
       alarm: '{{hall}} umejaa: {{inside}}/{{capacity}}',
     },
     desk: 'Meza',
+    hub: 'Kitovu',
   },
   scan: {
     prompt: 'Onyesha msimbo wa QR wa beji yako kwenye kamera',
@@ -165,6 +166,7 @@ const en: typeof sw = {
       alarm: '{{hall}} is full: {{inside}}/{{capacity}}',
     },
     desk: 'Desk',
+    hub: 'Hub',
   },
   scan: {
     prompt: 'Show your badge’s QR code to the camera',

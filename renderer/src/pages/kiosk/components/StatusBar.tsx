@@ -7,6 +7,14 @@ import { pick } from '../logic/format'
 import { ExitKioskButton } from './ExitKioskButton'
 import { LanguageToggle } from './LanguageToggle'
 
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}
+
 export function StatusBar({ state, connected }: { state: KioskState; connected: boolean }) {
   const { t } = useTranslation()
   const { lang } = useLang()
@@ -18,6 +26,11 @@ export function StatusBar({ state, connected }: { state: KioskState; connected: 
       <span className={`kiosk-pill ${online ? 'is-online' : 'is-offline'}`} data-testid="status-online" data-online={String(online)}>
         {t(online ? 'common.online' : 'common.offline')}
       </span>
+      {state.hubs > 1 && state.hubUrl && (
+        <span className="kiosk-status-item" data-testid="status-hub">
+          {t('kiosk.status.hub')}: {hostOf(state.hubUrl)}
+        </span>
+      )}
       <span className={`kiosk-pill ${state.outboxDepth > 0 ? 'is-waiting' : ''}`} data-testid="status-outbox" data-depth={state.outboxDepth}>
         {t('kiosk.status.waiting', { count: state.outboxDepth })}
       </span>
