@@ -17,6 +17,7 @@ import { redactedUrl } from '../config.js'
 import { databaseStartError } from './database-start-error.js'
 import { CHANNELS, LOCKS, migrate } from './postgres-schema.js'
 import { RegistryData } from './registry-data.js'
+import { asStoreError } from './store-unavailable.js'
 
 type EventDoc = Omit<RegistryData, 'attendees'>
 
@@ -237,8 +238,9 @@ export class PostgresBackend implements StoreBackend {
       } catch (err) {
         // a COMMIT whose answer was lost may have stored them: the next catch-up brings them back
         if (records.length > 0) this.remote!.lost(records)
-        for (const d of decided) d.waiting.reject(err)
-        if (decided.length === 0) for (const w of batch) w.reject(err)
+        const seen = asStoreError(err)
+        for (const d of decided) d.waiting.reject(seen)
+        if (decided.length === 0) for (const w of batch) w.reject(seen)
       }
     }
   }
