@@ -12,16 +12,14 @@ import { applyImport, isFailure, planFile, previewOf, type ImportFailure, type I
 /** base64 is 4/3 of the bytes; a little room for the JSON around it */
 const MAX_BODY = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 64 * 1024
 
+const ValueChoice = z.record(z.string().max(1000), z.string().max(200).nullable()).refine((r) => Object.keys(r).length <= 1000)
 const ImportRequest = z.object({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.string().max(MAX_BODY).regex(/^[A-Za-z0-9+/=\s]*$/),
   sheet: z.string().min(1).max(100).optional(),
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
-  /** the value-mapping step: a file's value → group id, or null to leave its rows out */
-  values: z
-    .object({ groupId: z.record(z.string().max(1000), z.string().max(200).nullable()).refine((r) => Object.keys(r).length <= 1000) })
-    .partial()
-    .optional(),
+  /** the value-mapping step: a file's value → group (category) id, or null to leave its rows out */
+  values: z.object({ groupId: ValueChoice, category: ValueChoice }).partial().optional(),
 })
 const ApplyRequest = ImportRequest.extend({ mode: z.enum(['valid-rows', 'all-or-nothing']) })
 

@@ -7,7 +7,7 @@ import type { ValueChoices } from '../admin/import/values.js'
 
 export const USAGE = `Matumizi / Usage:
   npm run import -- <faili.csv|faili.xlsx|faili.txt> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows]
-                    [--map field=Column] [--value group:"Value"=Group] [--sheet NAME]
+                    [--map field=Column] [--value group:"Value"=Group] [--value category:"Value"=Category] [--sheet NAME]
   npm run import -- --template orodha.xlsx [--data DIR]
   --dry-run         onyesha tu, usiandike / only show, write nothing
   --data DIR        folda ya data ya kitovu / the hub's data folder (default: $KARIBU_DATA or ./data);
@@ -18,6 +18,8 @@ export const USAGE = `Matumizi / Usage:
   --sheet NAME      karatasi ya kusoma (chaguo-msingi: ya kwanza yenye data) / the sheet to read (default: the first with data)
   --value group:"Thamani"=Kundi  thamani ya faili → kundi (id, namba au jina); bila kundi = acha safu hizo
                     a value of the file → a group (id, number or name); no group = leave those rows out (repeatable)
+  --value category:"Thamani"=Kategoria  vivyo hivyo kwa kategoria za tukio (id au jina)
+                    the same for the event's categories (id or name), when it defines them
   --template FILE   andika kiolezo cha .xlsx cha tukio hili / write this event's .xlsx template`
 
 export class UsageError extends Error {}
@@ -66,13 +68,14 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     if (at < 1 || !IMPORT_FIELDS.includes(field)) throw new UsageError(`--map ${m}: field=Column`)
     mapping[field] = m.slice(at + 1) || null
   }
-  const groupChoices: Record<string, string | null> = {}
+  const choices: Required<ValueChoices> = { groupId: {}, category: {} }
   for (const v of values.value) {
-    // group:"Kundi A"=ict — the shell has taken the quotes; the group is after the last "="
-    const m = /^(group|groupId|kundi):(.*)=([^=]*)$/i.exec(v)
-    if (!m || !m[2]!.trim()) throw new UsageError(`--value ${v}: group:"Thamani / Value"=Kundi / Group`)
+    // group:"Kundi A"=ict — the shell has taken the quotes; the group (category) is after the last "="
+    const m = /^(group|groupId|kundi|category|kategoria):(.*)=([^=]*)$/i.exec(v)
+    if (!m || !m[2]!.trim()) throw new UsageError(`--value ${v}: group:"Thamani / Value"=Kundi / Group, category:"Thamani / Value"=Kategoria / Category`)
+    const field = /^(category|kategoria)$/i.test(m[1]!) ? 'category' : 'groupId'
     const target = m[3]!.trim()
-    groupChoices[m[2]!.trim()] = target === '' || target === '-' ? null : target
+    choices[field][m[2]!.trim()] = target === '' || target === '-' ? null : target
   }
   return {
     kind: 'import',
@@ -81,7 +84,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     dataDir,
     mode: values['valid-rows'] ? 'valid-rows' : 'all-or-nothing',
     mapping: values.map.length ? mapping : undefined,
-    values: values.value.length ? { groupId: groupChoices } : undefined,
+    values: values.value.length ? choices : undefined,
     sheet: values.sheet,
   }
 }

@@ -1,9 +1,9 @@
-// What the import CLI prints: the mapping it used, the counts, each group value and what it
-// matched, each update old → new, and each problem with row, registration ID and name.
+// What the import CLI prints: the mapping it used, the counts, each group (and category) value
+// and what it matched, each update old → new, and each problem with row, registration ID and name.
 import { FIELD_NAMES } from '../admin/import/fields.js'
 import type { ImportProblem } from '../admin/import/problems.js'
 import type { ImportPreview } from '../admin/import/run.js'
-import type { ValueMatch } from '../admin/import/values.js'
+import { VALUE_FIELDS, type ValueMatch } from '../admin/import/values.js'
 
 const BY: Record<ValueMatch['by'], string> = {
   id: 'kitambulisho / id',
@@ -17,7 +17,10 @@ const BY: Record<ValueMatch['by'], string> = {
 export function valueLine(v: ValueMatch): string {
   const rows = `${v.rows} safu / rows`
   if (v.by === 'left_out') return `  "${v.value}" → (zitaachwa / left out), ${rows}`
-  if (v.by === 'unknown') return `  "${v.value}" → ? (halijulikani / unknown), ${rows}: --value group:"${v.value}"=<kundi / group>`
+  if (v.by === 'unknown') {
+    const flag = v.field === 'category' ? 'category:"%s"=<kategoria / category>' : 'group:"%s"=<kundi / group>'
+    return `  "${v.value}" → ? (halijulikani / unknown), ${rows}: --value ${flag.replace('%s', v.value)}`
+  }
   return `  "${v.value}" → ${v.to} (${BY[v.by]}), ${rows}`
 }
 
@@ -38,9 +41,12 @@ export function report(p: ImportPreview, out: (line: string) => void) {
   out(`Safu wima / Columns: ${mapped.join(', ')}`)
   out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid - p.leftOut}`)
   if (p.leftOut) out(`Zimeachwa kwa chaguo lako / Left out by your choice: ${p.leftOut}`)
-  if (p.values.length) {
-    out('Makundi / Groups:')
-    for (const v of p.values) out(valueLine(v))
+  const heading = { groupId: 'Makundi / Groups:', category: 'Kategoria / Categories:' } as const
+  for (const field of VALUE_FIELDS) {
+    const values = p.values.filter((v) => v.field === field)
+    if (!values.length) continue
+    out(heading[field])
+    for (const v of values) out(valueLine(v))
   }
   if (p.updates.length) {
     out('Mabadiliko / Changes (zamani → mpya / old → new):')

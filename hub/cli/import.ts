@@ -1,4 +1,4 @@
-// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column] [--value group:"Value"=Group] [--sheet NAME]`
+// `npm run import -- <file> [--dry-run] [--data DIR] [--all-or-nothing|--valid-rows] [--map field=Column] [--value group:"Value"=Group] [--value category:"Value"=Category] [--sheet NAME]`
 // `npm run import -- --template list.xlsx`
 // Imports the organiser's list with the same checks as the admin page, into the hub's data
 // folder or, with KARIBU_DATABASE_URL, into PostgreSQL. With a data folder, run it while the

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDemoEvent } from '../../hub/demo/demo-event.js'
 import { EventStore } from '../../hub/store/event-store.js'
 import { PostgresBackend } from '../../hub/store/postgres-backend.js'
+import { eventWithCategories } from '../fixtures/import/categories.js'
 import { officeWorkbook } from '../fixtures/import/workbooks.js'
 import { createDatabase, startPostgres, type Service } from '../helpers/services.js'
 import { testEvent } from '../fixtures/event.js'
@@ -97,6 +98,35 @@ describe('import CLI', () => {
     expect(after.attendees.find((a) => a.externalId === 'G-9')?.groupId).toBe('guests')
     expect(after.attendees.find((a) => a.externalId === 'G-11')).toBeUndefined()
     expect((await runImport([fixture('groups-by-number.csv'), '--value', 'group:Kundi A=students', '--dry-run', '--data', dir.path])).output).toContain('this group is not in this event')
+  })
+
+  it('--value category:… maps an unknown category value (or leaves it out) when the event defines categories', async () => {
+    const cats = await tempDir()
+    try {
+      const { store } = await EventStore.open({ dataDir: cats.path, seed: (key) => eventWithCategories(key) })
+      await store.close()
+      const before = await readFile(join(cats.path, 'registry.json'))
+      const unmapped = await runImport([fixture('categories.csv'), '--dry-run', '--data', cats.path])
+      expect(unmapped.code).toBe(1)
+      expect(unmapped.output).toContain('Kategoria / Categories:')
+      expect(unmapped.output).toContain('"Katibu Mkuu" → ? (halijulikani / unknown), 2 safu / rows: --value category:"Katibu Mkuu"=<kategoria / category>')
+      const args = [fixture('categories.csv'), '--value', 'category:Katibu Mkuu=Maafisa Masuuli', '--value', 'kategoria:Mwanafunzi=', '--data', cats.path]
+      const dry = await runImport([...args, '--dry-run'])
+      expect(dry.code).toBe(0)
+      expect(dry.output).toContain('"Wanahabári" → press (jina / name), 1 safu / rows')
+      expect(dry.output).toContain('"Katibu Mkuu" → accounting-officers (chaguo lako / your choice), 2 safu / rows')
+      expect(dry.output).toContain('"Mwanafunzi" → (zitaachwa / left out), 1 safu / rows')
+      expect((await readFile(join(cats.path, 'registry.json'))).equals(before)).toBe(true)
+      const real = await runImport(args)
+      expect(real.code).toBe(0)
+      expect(real.output).toContain('Added: 7')
+      const after = JSON.parse((await readFile(join(cats.path, 'registry.json'))).toString('utf8')) as { attendees: { externalId?: string; category: string }[] }
+      expect(['C-5', 'C-4'].map((id) => after.attendees.find((a) => a.externalId === id)?.category)).toEqual(['accounting-officers', 'press'])
+      expect(after.attendees.find((a) => a.externalId === 'C-7')).toBeUndefined()
+      expect((await runImport([fixture('categories.csv'), '--value', 'category:Mwanafunzi=students', '--dry-run', '--data', cats.path])).output).toContain('this category is not in this event')
+    } finally {
+      await cats.remove()
+    }
   })
 
   it('the dry run shows what an update changes, old → new, and names each problem row by id and name', async () => {

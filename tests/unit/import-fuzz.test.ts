@@ -131,7 +131,7 @@ describe('any table of strings', () => {
     fc.assert(
       fc.property(anyTable, ([columns, cellRows, choices]) => {
         const table = { columns: [...columns], headerRow: 1, rows: cellRows.map((cells, i) => ({ row: i + 2, cells: columns.map((_, j) => cells[j] ?? '') })) }
-        const plan = planImport(table, guessMapping(columns), registry, resolveChoices({ groupId: choices }, registry.event.groups))
+        const plan = planImport(table, guessMapping(columns), registry, resolveChoices({ groupId: choices }, registry.event))
         expect(plan.rows).toHaveLength(table.rows.length)
         for (const r of plan.rows) {
           for (const p of r.problems) {

@@ -7,7 +7,7 @@ import { oneLine, splitFullName, withPrefix } from './names.js'
 import { normalisePhone } from './phone.js'
 import { problem, type ImportProblem } from './problems.js'
 import type { Table } from './read-table.js'
-import { groupMatcher, valueKey, type ValueMatch } from './values.js'
+import { categoryMatcher, groupMatcher, valueKey, type ResolvedChoices, type ValueField, type ValueMatch } from './values.js'
 
 /** The attendee fields a row sets; a field whose column is not mapped is absent (kept on update). */
 export interface RowValues {
@@ -46,10 +46,12 @@ export interface ImportPlan {
   rows: PlannedRow[]
   /** problems of the file as a whole (a required field with no column) */
   fileProblems: ImportProblem[]
-  /** each distinct group value and what it was taken to mean */
+  /** each distinct group value (and category value, when the event defines categories) and what it was taken to mean */
   values: ValueMatch[]
   /** the event's groups, for the value-mapping step to offer */
   groups: { id: string; number: number; name: Bilingual }[]
+  /** the event's categories, for the value-mapping step to offer; empty: categories are free text */
+  categories: { id: string; name: Bilingual }[]
 }
 
 export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut))
@@ -68,12 +70,12 @@ const FLAG_WORDS: Record<string, Flag> = {
 const key = (s: string) => s.trim().toLowerCase()
 
 export interface RegistryView {
-  event: Pick<EventInfo, 'groups'>
+  event: Pick<EventInfo, 'groups' | 'categories'>
   attendees: readonly Attendee[]
 }
 
 /** `choices`: the organiser's value mapping, keyed by valueKey (see values.ts resolveChoices) */
-export function planImport(table: Table, mapping: Mapping, registry: RegistryView, choices: ReadonlyMap<string, string | null> = new Map()): ImportPlan {
+export function planImport(table: Table, mapping: Mapping, registry: RegistryView, choices: ResolvedChoices = {}): ImportPlan {
   // a full-name column stands in for first name and surname
   const required = mapping.fullName ? REQUIRED_FIELDS.filter((f) => f === 'groupId') : REQUIRED_FIELDS
   const fileProblems = required.filter((f) => !mapping[f]).map((f) => problem(table.headerRow ?? 1, f, 'unmapped_column'))
@@ -84,13 +86,36 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     return column === null ? undefined : index.get(column)
   }
 
-  const groups = groupMatcher(registry.event.groups)
+  const categories = registry.event.categories ?? []
+  // with no categories defined, a category cell is free text, kept as written
+  const matchers: Partial<Record<ValueField, { match(v: string): { id: string; by: 'id' | 'number' | 'name' } | null }>> = { groupId: groupMatcher(registry.event.groups) }
+  if (categories.length) matchers.category = categoryMatcher(categories)
   const valueMatches = new Map<string, ValueMatch>()
-  const seeValue = (value: string, to: string | null, by: ValueMatch['by']) => {
-    const k = valueKey(value)
+  const seeValue = (field: ValueField, value: string, to: string | null, by: ValueMatch['by']) => {
+    const k = `${field}\u0000${valueKey(value)}`
     const seen = valueMatches.get(k)
     if (seen) seen.rows++
-    else valueMatches.set(k, { field: 'groupId', value, rows: 1, to, by })
+    else valueMatches.set(k, { field, value, rows: 1, to, by })
+  }
+  /** what a group or category cell means: an id, null (unknown: a problem), or 'left_out' */
+  const lookUp = (row: number, field: ValueField, value: string, problems: ImportProblem[]): string | null | 'left_out' => {
+    const chosen = choices[field]?.get(valueKey(value))
+    if (chosen === null) {
+      seeValue(field, value, null, 'left_out')
+      return 'left_out'
+    }
+    if (chosen !== undefined) {
+      seeValue(field, value, chosen, 'chosen')
+      return chosen
+    }
+    const found = matchers[field]!.match(value)
+    if (found) {
+      seeValue(field, value, found.id, found.by)
+      return found.id
+    }
+    seeValue(field, value, null, 'unknown')
+    problems.push(problem(row, field, field === 'category' ? 'unknown_category' : 'unknown_group', { value }))
+    return null
   }
   const byExternal = new Map<string, Attendee>()
   const byPhone = new Map<string, Attendee>()
@@ -127,27 +152,19 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
 
     const group = text('groupId')
     if (group) {
-      const k = valueKey(group)
-      const chosen = choices.get(k)
-      const found = chosen === undefined ? groups.match(group) : null
-      if (chosen === null) {
-        seeValue(group, null, 'left_out')
-        return { row, values, existingId: null, problems: [], leftOut: true }
-      }
-      if (chosen !== undefined) {
-        values.groupId = chosen
-        seeValue(group, chosen, 'chosen')
-      } else if (found) {
-        values.groupId = found.id
-        seeValue(group, found.id, found.by)
-      } else {
-        seeValue(group, null, 'unknown')
-        problems.push(problem(row, 'groupId', 'unknown_group', { value: group }))
-      }
+      const id = lookUp(row, 'groupId', group, problems)
+      if (id === 'left_out') return { row, values, existingId: null, problems: [], leftOut: true }
+      if (id !== null) values.groupId = id
     }
     for (const f of ['title', 'organisation', 'orgType', 'category'] as const) {
       const v = text(f)
       if (v !== undefined) values[f] = v
+    }
+    if (values.category && matchers.category) {
+      // the attendee keeps the category's id; an unknown value keeps the cell until mapped
+      const id = lookUp(row, 'category', values.category, problems)
+      if (id === 'left_out') return { row, values, existingId: null, problems: [], leftOut: true }
+      if (id !== null) values.category = id
     }
     const title = withPrefix(name.prefix, values.title)
     if (title !== undefined) values.title = title
@@ -207,7 +224,7 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     if (existing) planned.changes = changesOf(existing, updatedAttendee(existing, planned, existing.rev))
     return planned
   })
-  return { sheets: table.sheets ?? [], sheet: table.sheet ?? null, headerRow: table.headerRow ?? 1, columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })) }
+  return { sheets: table.sheets ?? [], sheet: table.sheet ?? null, headerRow: table.headerRow ?? 1, columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })), categories: categories.map((c) => ({ id: c.id, name: c.name })) }
 }
 
 /**

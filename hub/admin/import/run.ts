@@ -41,9 +41,10 @@ export interface ImportPreview {
   /** rows the organiser chose to leave out (value mapping) */
   leftOut: number
   problems: ImportProblem[]
-  /** every distinct group value, what it matched, and how many rows have it */
+  /** every distinct group (and defined-category) value, what it matched, and how many rows have it */
   values: ValueMatch[]
   groups: ImportPlan['groups']
+  categories: ImportPlan['categories']
   sample: SampleRow[]
   /** valid rows that change someone registered, with each change (old → new); the first UPDATE_ROWS */
   updates: RowUpdate[]
@@ -80,13 +81,15 @@ function failure(err: unknown): ImportFailure {
     return { error: 'bad_mapping', code: 'unknown_column', message: { sw: `Safu wima "${err.column}" ya ${field.sw} haipo kwenye faili.`, en: `Column "${err.column}" for ${field.en} is not in the file.` } }
   }
   if (err instanceof ValueChoiceError) {
-    return { error: 'bad_mapping', code: 'unknown_value_target', message: { sw: `"${err.value}" → "${err.target}": kundi hili halipo kwenye tukio hili.`, en: `"${err.value}" → "${err.target}": this group is not in this event.` } }
+    // Swahili agrees with the noun's class: kundi hili halipo, kategoria hii haipo
+    const what = err.field === 'category' ? { sw: 'kategoria hii haipo', en: 'this category' } : { sw: 'kundi hili halipo', en: 'this group' }
+    return { error: 'bad_mapping', code: 'unknown_value_target', message: { sw: `"${err.value}" → "${err.target}": ${what.sw} kwenye tukio hili.`, en: `"${err.value}" → "${err.target}": ${what.en} is not in this event.` } }
   }
   throw err
 }
 
 function planWith(table: Table, input: ImportInput, registry: RegistryView): ImportPlan {
-  return planImport(table, resolveMapping(table.columns, input.mapping), registry, resolveChoices(input.values, registry.event.groups))
+  return planImport(table, resolveMapping(table.columns, input.mapping), registry, resolveChoices(input.values, registry.event))
 }
 
 export async function planFile(input: ImportInput, registry: RegistryView): Promise<ImportPlan | ImportFailure> {
@@ -116,6 +119,7 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     problems: allProblems(plan),
     values: plan.values,
     groups: plan.groups,
+    categories: plan.categories,
     updates: valid
       .filter((r) => r.changes?.length)
       .slice(0, UPDATE_ROWS)

@@ -1,15 +1,18 @@
-// Which group a cell means. Organisers write a group as its id ("ict"), its number ("1",
-// "Kundi la 1", "Kundi la kwanza", a numeric cell) or its name in either language; case,
-// spacing and accents do not count. What still matches nothing is the organiser's to map
-// (the value-mapping step): to a group, or null to leave those rows out.
-import { groupNumber, type Group } from '../../../shared/domain.js'
+// Which group (or category) a cell means. Organisers write a group as its id ("ict"), its
+// number ("1", "Kundi la 1", "Kundi la kwanza", a numeric cell) or its name in either language;
+// a category as its id or its name; case, spacing and accents do not count. What still matches
+// nothing is the organiser's to map (the value-mapping step): to a group or category, or null to
+// leave those rows out.
+import { groupNumber, type Bilingual, type EventInfo, type Group } from '../../../shared/domain.js'
 
-/** Fields whose cells must name one of the event's things. Categories join when the event defines them. */
-export const VALUE_FIELDS = ['groupId'] as const
+/** Fields whose cells must name one of the event's things; category only when the event defines categories. */
+export const VALUE_FIELDS = ['groupId', 'category'] as const
 export type ValueField = (typeof VALUE_FIELDS)[number]
 
-/** the organiser's choices: value as in the file → group id, or null to leave the rows out */
+/** the organiser's choices: value as in the file → group (category) id, or null to leave the rows out */
 export type ValueChoices = Partial<Record<ValueField, Record<string, string | null>>>
+/** the choices as the plan looks them up: per field, keyed by valueKey */
+export type ResolvedChoices = Partial<Record<ValueField, ReadonlyMap<string, string | null>>>
 
 export type MatchedBy = 'id' | 'number' | 'name' | 'chosen' | 'left_out' | 'unknown'
 
@@ -54,11 +57,24 @@ export interface GroupMatcher {
   match(value: string): { id: string; by: 'id' | 'number' | 'name' } | null
 }
 
-export function groupMatcher(groups: readonly Group[]): GroupMatcher {
+/** id or name in either language → the thing's id; ids first: an id is exact, a name is a second way to say it */
+function byIdOrName(things: readonly { id: string; name: Bilingual }[]) {
   const byKey = new Map<string, { id: string; by: 'id' | 'name' }>()
-  // ids first: an id is exact, a name is a second way to say it
-  for (const g of groups) if (!byKey.has(valueKey(g.id))) byKey.set(valueKey(g.id), { id: g.id, by: 'id' })
-  for (const g of groups) for (const n of [g.name.sw, g.name.en]) if (valueKey(n) && !byKey.has(valueKey(n))) byKey.set(valueKey(n), { id: g.id, by: 'name' })
+  for (const g of things) if (!byKey.has(valueKey(g.id))) byKey.set(valueKey(g.id), { id: g.id, by: 'id' })
+  for (const g of things) for (const n of [g.name.sw, g.name.en]) if (valueKey(n) && !byKey.has(valueKey(n))) byKey.set(valueKey(n), { id: g.id, by: 'name' })
+  return byKey
+}
+
+export type Categories = NonNullable<EventInfo['categories']>
+
+/** A category cell: its id or its name in either language (categories have no numbers). */
+export function categoryMatcher(categories: Categories): { match(value: string): { id: string; by: 'id' | 'name' } | null } {
+  const byKey = byIdOrName(categories)
+  return { match: (value) => byKey.get(valueKey(value)) ?? null }
+}
+
+export function groupMatcher(groups: readonly Group[]): GroupMatcher {
+  const byKey = byIdOrName(groups)
   const byNumber = new Map(groups.map((g, i) => [groupNumber(groups, i), g.id]))
   return {
     match(value) {
@@ -79,25 +95,35 @@ export class ValueChoiceError extends Error {
     readonly value: string,
     readonly target: string,
   ) {
-    super(`"${value}" → "${target}": no such group`)
+    super(`"${value}" → "${target}": no such ${field === 'category' ? 'category' : 'group'}`)
   }
 }
 
 /**
  * The organiser's choices keyed as the file's values are looked up. A target may be a group's
- * id, number or name (the CLI takes what the organiser types); one naming no group is refused.
+ * id, number or name, a category's id or name (the CLI takes what the organiser types); one
+ * naming nothing of the event is refused (with no categories defined, every category target is).
  */
-export function resolveChoices(choices: ValueChoices | undefined, groups: readonly Group[]): Map<string, string | null> {
-  const out = new Map<string, string | null>()
-  const matcher = groupMatcher(groups)
-  for (const [value, target] of Object.entries(choices?.groupId ?? {})) {
-    if (target === null || target.trim() === '') {
-      out.set(valueKey(value), null)
-      continue
+export function resolveChoices(choices: ValueChoices | undefined, event: Pick<EventInfo, 'groups' | 'categories'>): ResolvedChoices {
+  const matchers: Record<ValueField, { match(v: string): { id: string } | null }> = {
+    groupId: groupMatcher(event.groups),
+    category: categoryMatcher(event.categories ?? []),
+  }
+  const out: ResolvedChoices = {}
+  for (const field of VALUE_FIELDS) {
+    const given = Object.entries(choices?.[field] ?? {})
+    if (!given.length) continue
+    const resolved = new Map<string, string | null>()
+    for (const [value, target] of given) {
+      if (target === null || target.trim() === '') {
+        resolved.set(valueKey(value), null)
+        continue
+      }
+      const found = matchers[field].match(target)
+      if (!found) throw new ValueChoiceError(field, value, target)
+      resolved.set(valueKey(value), found.id)
     }
-    const found = matcher.match(target)
-    if (!found) throw new ValueChoiceError('groupId', value, target)
-    out.set(valueKey(value), found.id)
+    out[field] = resolved
   }
   return out
 }

@@ -54,11 +54,12 @@ export interface RowUpdate {
   changes: { field: ImportField; from: string; to: string }[]
 }
 
-/** the value-mapping step: a file's value → group id, or null to leave its rows out */
-export type ValueChoices = { groupId?: Record<string, string | null> }
+/** the value-mapping step: a file's value → group (category) id, or null to leave its rows out */
+export type ValueField = 'groupId' | 'category'
+export type ValueChoices = Partial<Record<ValueField, Record<string, string | null>>>
 
 export interface ValueMatch {
-  field: 'groupId'
+  field: ValueField
   value: string
   rows: number
   to: string | null
@@ -79,6 +80,8 @@ export interface ImportPreview {
   problems: ImportProblem[]
   values: ValueMatch[]
   groups: { id: string; number: number; name: Bilingual }[]
+  /** the event's categories; empty when it defines none (categories are then free text) */
+  categories: { id: string; name: Bilingual }[]
   updates: RowUpdate[]
   unchanged: number
   sample: { row: number; action: 'add' | 'update' | 'skip' | 'left_out'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]

@@ -70,6 +70,10 @@ const sw = {
     valueUnknown: '(chagua kundi)',
     groupOption: 'Kundi la {{number}}: {{name}}',
     leaveOut: 'Acha safu hizi nje (zisiingizwe)',
+    categoryValues: 'Thamani za kategoria',
+    categoryValuesHelp: 'Thamani hizi za safu wima ya kategoria hazilingani na kategoria yoyote ya tukio hili. Chagua kategoria ya kila moja, au acha safu zake nje.',
+    categoryValueChoice: 'Kategoria ya "{{value}}"',
+    categoryValueUnknown: '(chagua kategoria)',
     leftOut: 'Zimeachwa nje kwa chaguo lako: {{count}}.',
     allOrNothingDisabled: '“Zote au chochote” haiwezekani: safu {{bad}} zina matatizo. Rekebisha faili au chaguo, au ingiza safu sahihi tu.',
     fields: {
@@ -313,6 +317,10 @@ const en: Shape<typeof sw> = {
     valueUnknown: '(choose a group)',
     groupOption: 'Group {{number}}: {{name}}',
     leaveOut: 'Leave these rows out (do not import)',
+    categoryValues: 'Category values',
+    categoryValuesHelp: 'These values of the category column match no category of this event. Choose a category for each, or leave its rows out.',
+    categoryValueChoice: 'Category for "{{value}}"',
+    categoryValueUnknown: '(choose a category)',
     leftOut: 'Left out by your choice: {{count}}.',
     allOrNothingDisabled: '“All or nothing” is not possible: {{bad}} rows have problems. Fix the file or the choices, or import the valid rows only.',
     fields: {

@@ -143,7 +143,7 @@ export function ImportTab() {
               {t('admin.import.done', { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })}
             </p>
           )}
-          <ImportSample sample={preview.sample} groups={preview.groups} />
+          <ImportSample sample={preview.sample} groups={preview.groups} categories={preview.categories} />
         </>
       )}
     </section>

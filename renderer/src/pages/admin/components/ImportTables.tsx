@@ -36,7 +36,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   )
 }
 
-export function ImportSample({ sample, groups }: { sample: ImportPreview['sample']; groups: ImportPreview['groups'] }) {
+export function ImportSample({ sample, groups, categories }: { sample: ImportPreview['sample']; groups: ImportPreview['groups']; categories: ImportPreview['categories'] }) {
   const { t } = useTranslation()
   const { name } = useLang()
   if (sample.length === 0) return null
@@ -46,6 +46,11 @@ export function ImportSample({ sample, groups }: { sample: ImportPreview['sample
     return g ? t('admin.import.groupOption', { number: g.number, name: name(g.name) }) : id
   }
   const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  // a defined category by the event's name; free text (or a value still unknown) as written
+  const categoryName = (v: unknown) => {
+    const c = categories.find((x) => x.id === v)
+    return c ? name(c.name) : text(v)
+  }
   return (
     <>
       <h3>{t('admin.import.sample')}</h3>
@@ -59,6 +64,7 @@ export function ImportSample({ sample, groups }: { sample: ImportPreview['sample
             <th>{t('admin.import.fields.lastName')}</th>
             <th>{t('admin.import.fields.organisation')}</th>
             <th>{t('admin.import.fields.groupId')}</th>
+            <th>{t('admin.import.fields.category')}</th>
             <th>{t('admin.import.fields.phone')}</th>
           </tr>
         </thead>
@@ -72,6 +78,7 @@ export function ImportSample({ sample, groups }: { sample: ImportPreview['sample
               <td>{s.values.lastName}</td>
               <td>{text(s.values.organisation)}</td>
               <td>{s.values.groupId ? groupName(s.values.groupId) : ''}</td>
+              <td>{categoryName(s.values.category)}</td>
               <td>{text(s.values.phone)}</td>
             </tr>
           ))}
