@@ -34,8 +34,9 @@ export function useAttendeeSearch(agent: KioskAgent | null, query: string): Sear
       clearTimeout(timer)
     }
   }, [agent, idle, q])
-  // a query too short to search shows nothing, without an effect setting state
-  if (idle) return EMPTY
+  // a query too short to search shows nothing, without an effect setting state; and the answer
+  // to an earlier query is never shown for this one (a tap on it would check in someone else)
+  if (idle || view.query !== q) return EMPTY
   const { query: _answered, ...shown } = view
   return shown
 }
