@@ -294,10 +294,15 @@ function qrElement(code: string, x: number, y: number, size: number): QrElement 
   return { kind: 'qr', x, y, size, modules: qrMatrix(code).size, quiet: QR_QUIET_MODULES, code }
 }
 
+const MONO_INK = '#000000'
+
 function parts(input: BadgeInput) {
   const group = input.event.groups.find((g) => g.id === input.attendee.groupId)
-  const color = group?.color ?? UNKNOWN_GROUP_COLOR
+  const mono = STOCKS[input.format].ink === 'mono'
+  const color = mono ? MONO_INK : (group?.color ?? UNKNOWN_GROUP_COLOR)
+  const ribbon = ribbonFor(input.attendee.flags)
   return {
+    mono,
     group,
     color,
     onColor: textColorOn(color),
@@ -305,7 +310,7 @@ function parts(input: BadgeInput) {
     groupTexts: group ? (group.name.sw === group.name.en ? [group.name.sw] : [`${group.name.sw} / ${group.name.en}`, group.name.sw]) : [input.attendee.groupId],
     regNo: input.attendee.externalId ? `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.externalId}` : `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.seq}`,
     allowedDays: badgeDays(input.event, group).filter((d) => d.allowed).length,
-    ribbon: ribbonFor(input.attendee.flags),
+    ribbon: ribbon && mono ? { ...ribbon, color: '#ffffff', textColor: MONO_INK } : ribbon,
     days: badgeDays(input.event, group),
     name: attendeeName(input.attendee),
   }
@@ -448,7 +453,7 @@ function textColumn(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, 
 function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: number, h: number, m: number) {
   if (!p.ribbon) return
   // across the whole label, so it is seen from any side of the door
-  b.rect('ribbon', 0, y, W, h, p.ribbon.color)
+  b.rect('ribbon', 0, y, W, h, p.ribbon.color, p.mono ? MONO_INK : null)
   b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }], { x: m, y: y + 0.3, w: W - 2 * m, h: h - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
 }
 

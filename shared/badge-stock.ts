@@ -29,23 +29,28 @@ export interface BadgeStock {
   turned: boolean
   /** the CUPS media name the driver knows this stock by (its PPD PageSize, or a custom size) */
   media: string
+  /**
+   * mono: a thermal label printer, black only. Group colours would come out as a dither that
+   * hides white text, so bands print solid black and the ribbon as an outlined white strip.
+   */
+  ink: 'colour' | 'mono'
 }
 
 const stock = (s: BadgeStock) => s
 
 export const STOCKS: Record<BadgeStockId, BadgeStock> = {
-  cr80: stock({ id: 'cr80', name: { sw: 'Kadi CR80 (86 × 54 mm)', en: 'CR80 card (86 × 54 mm)' }, width: 86, height: 54, orientation: 'landscape', margin: 0, feed: 'card', shape: 'card', turned: false, media: 'Custom.86x54mm' }),
-  a6: stock({ id: 'a6', name: { sw: 'A6 (105 × 148 mm)', en: 'A6 (105 × 148 mm)' }, width: 105, height: 148, orientation: 'portrait', margin: 0, feed: 'sheet', shape: 'lanyard', turned: false, media: 'A6' }),
+  cr80: stock({ id: 'cr80', name: { sw: 'Kadi CR80 (86 × 54 mm)', en: 'CR80 card (86 × 54 mm)' }, width: 86, height: 54, orientation: 'landscape', margin: 0, feed: 'card', shape: 'card', turned: false, media: 'Custom.86x54mm', ink: 'colour' }),
+  a6: stock({ id: 'a6', name: { sw: 'A6 (105 × 148 mm)', en: 'A6 (105 × 148 mm)' }, width: 105, height: 148, orientation: 'portrait', margin: 0, feed: 'sheet', shape: 'lanyard', turned: false, media: 'A6', ink: 'colour' }),
   // Zebra's PPD names labels by their size in points: w288h216 is 4 × 3 in
-  'zebra-4x3': stock({ id: 'zebra-4x3', name: { sw: 'Lebo ya Zebra 4 × 3 in', en: 'Zebra label 4 × 3 in' }, width: 101.6, height: 76.2, orientation: 'landscape', margin: 1.5, feed: 'die-cut', shape: 'wide-label', turned: false, media: 'w288h216' }),
-  'zebra-4x6': stock({ id: 'zebra-4x6', name: { sw: 'Lebo ya Zebra 4 × 6 in', en: 'Zebra label 4 × 6 in' }, width: 101.6, height: 152.4, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: 'w288h432' }),
+  'zebra-4x3': stock({ id: 'zebra-4x3', name: { sw: 'Lebo ya Zebra 4 × 3 in', en: 'Zebra label 4 × 3 in' }, width: 101.6, height: 76.2, orientation: 'landscape', margin: 1.5, feed: 'die-cut', shape: 'wide-label', turned: false, media: 'w288h216', ink: 'mono' }),
+  'zebra-4x6': stock({ id: 'zebra-4x6', name: { sw: 'Lebo ya Zebra 4 × 6 in', en: 'Zebra label 4 × 6 in' }, width: 101.6, height: 152.4, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: 'w288h432', ink: 'mono' }),
   // a continuous roll has no length of its own: the badge is 62 × 90 mm and the roll is cut there
-  'brother-62': stock({ id: 'brother-62', name: { sw: 'Roli ya Brother 62 mm (90 mm)', en: 'Brother 62 mm roll (90 mm)' }, width: 62, height: 90, orientation: 'portrait', margin: 1.5, feed: 'continuous', shape: 'tall-label', turned: false, media: 'Custom.62x90mm' }),
-  'brother-62x100': stock({ id: 'brother-62x100', name: { sw: 'Lebo ya Brother 62 × 100 mm', en: 'Brother label 62 × 100 mm' }, width: 62, height: 100, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: '62x100mm' }),
+  'brother-62': stock({ id: 'brother-62', name: { sw: 'Roli ya Brother 62 mm (90 mm)', en: 'Brother 62 mm roll (90 mm)' }, width: 62, height: 90, orientation: 'portrait', margin: 1.5, feed: 'continuous', shape: 'tall-label', turned: false, media: 'Custom.62x90mm', ink: 'mono' }),
+  'brother-62x100': stock({ id: 'brother-62x100', name: { sw: 'Lebo ya Brother 62 × 100 mm', en: 'Brother label 62 × 100 mm' }, width: 62, height: 100, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: '62x100mm', ink: 'mono' }),
   // DYMO 99012 / 30321 large address label, read landscape
-  'dymo-89x36': stock({ id: 'dymo-89x36', name: { sw: 'Lebo ya DYMO 89 × 36 mm', en: 'DYMO label 89 × 36 mm' }, width: 89, height: 36, orientation: 'landscape', margin: 1.5, feed: 'die-cut', shape: 'wide-label', turned: true, media: 'w102h252' }),
+  'dymo-89x36': stock({ id: 'dymo-89x36', name: { sw: 'Lebo ya DYMO 89 × 36 mm', en: 'DYMO label 89 × 36 mm' }, width: 89, height: 36, orientation: 'landscape', margin: 1.5, feed: 'die-cut', shape: 'wide-label', turned: true, media: 'w102h252', ink: 'mono' }),
   // DYMO 99014 / 30323 shipping label
-  'dymo-54x101': stock({ id: 'dymo-54x101', name: { sw: 'Lebo ya DYMO 54 × 101 mm', en: 'DYMO label 54 × 101 mm' }, width: 54, height: 101, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: 'w154h286' }),
+  'dymo-54x101': stock({ id: 'dymo-54x101', name: { sw: 'Lebo ya DYMO 54 × 101 mm', en: 'DYMO label 54 × 101 mm' }, width: 54, height: 101, orientation: 'portrait', margin: 1.5, feed: 'die-cut', shape: 'tall-label', turned: false, media: 'w154h286', ink: 'mono' }),
 }
 
 /** The printer's page for a stock, mm: the badge itself, or the badge turned a quarter turn. */

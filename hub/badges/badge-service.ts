@@ -10,6 +10,7 @@ import type { Attendee, Role } from '../../shared/domain.js'
 import type { HubContext } from '../context.js'
 import { BadgePdf, badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
 import { completedJobs, lpPrint, MEDIA } from './cups.js'
+import { DeskPrinters } from './desk-printers.js'
 import { PrintLog, type JobFilter, type PrintJob } from './print-log.js'
 
 export interface Principal {
@@ -47,6 +48,7 @@ export class BadgeService {
   constructor(
     private ctx: HubContext,
     readonly log: PrintLog,
+    readonly desks: DeskPrinters,
   ) {}
 
   private get store() {
@@ -163,14 +165,17 @@ export class BadgeService {
 
   /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
   async print(
-    request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+    request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean },
     principal: Principal,
   ): Promise<PrintJob> {
+    // the desk's own printer and stock unless the request names them
+    const desk = this.desks.get(this.deskOf(principal, request.deskId))
+    const printer = request.printer ?? desk?.printer ?? process.env.KARIBU_PRINTER
+    if (!printer) throw new BadgeError(400, 'no_printer')
+    const format = request.format ?? desk?.stock ?? 'cr80'
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const printer = request.printer ?? process.env.KARIBU_PRINTER
-    if (!printer) throw new BadgeError(400, 'no_printer')
-    const job = await this.logNewJob(a, request, principal, { via: 'cups', printer, status: 'queued' })
+    const job = await this.logNewJob(a, { ...request, format }, principal, { via: 'cups', printer, status: 'queued' })
     return this.send(job, printer, principal)
   }
 
@@ -179,10 +184,11 @@ export class BadgeService {
    * print dialog) before the kiosk prints it, so the same refusal of a silent second print holds
    * at every desk. The kiosk reports how it went with deskResult.
    */
-  async deskPrint(request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+  async deskPrint(request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+    const format = request.format ?? this.desks.stockOf(this.deskOf(principal, request.deskId))
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const job = await this.logNewJob(a, request, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
+    const job = await this.logNewJob(a, { ...request, format }, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
     this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${job.deskId ?? '?'}`)
     return job
   }
@@ -341,7 +347,7 @@ const services = new WeakMap<HubContext, Promise<BadgeService>>()
 export function badgeService(ctx: HubContext): Promise<BadgeService> {
   let service = services.get(ctx)
   if (!service) {
-    service = PrintLog.open(ctx.store.backend).then((log) => new BadgeService(ctx, log))
+    service = Promise.all([PrintLog.open(ctx.store.backend), DeskPrinters.open(ctx.store.backend)]).then(([log, desks]) => new BadgeService(ctx, log, desks))
     service.catch((err: unknown) => {
       services.delete(ctx)
       ctx.log.error(`print log could not be opened: ${(err as Error).message}`)
@@ -355,5 +361,7 @@ export async function closeBadgeService(ctx: HubContext): Promise<void> {
   const service = services.get(ctx)
   if (!service) return
   services.delete(ctx)
-  await (await service.catch(() => null))?.log.close()
+  const opened = await service.catch(() => null)
+  await opened?.log.close()
+  await opened?.desks.close()
 }
