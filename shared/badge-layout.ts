@@ -450,11 +450,11 @@ function textColumn(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, 
   return y
 }
 
-function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: number, h: number, m: number) {
+function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: number, h: number, m: number, textW: number) {
   if (!p.ribbon) return
   // across the whole label, so it is seen from any side of the door
   b.rect('ribbon', 0, y, W, h, p.ribbon.color, p.mono ? MONO_INK : null)
-  b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }], { x: m, y: y + 0.3, w: W - 2 * m, h: h - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
+  b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }], { x: m, y: y + 0.3, w: textW, h: h - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
 }
 
 /**
@@ -463,42 +463,45 @@ function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: num
  * band (the DYMO) prints the event's name small at the top of the text column instead.
  */
 function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, s: BadgeStock) {
-  const { width: W, height: H } = s
-  const m = s.margin + 1
+  const { width: W, height: H, margin } = s
+  const m = margin.left + 1
+  const inner = W - m - margin.right - 1
   const roomy = H >= 50
-  const top = roomy ? clamp(H * 0.14, 8, 14) : 0
-  const bottom = clamp(H * 0.13, 4.5, 11)
+  const top = roomy ? clamp(H * 0.14, 8, 14) + Math.max(0, margin.top - 0.5) : 0
+  const bottom = clamp(H * 0.14, 5, 11) + Math.max(0, margin.bottom - 1.5)
   const ribbonH = clamp(H * 0.1, 3.6, 7)
   if (top > 0) {
+    const y = Math.max(0.5, margin.top)
     b.rect('band', 0, 0, W, top, p.color)
     b.textInBand(
       'event',
       [
-        { value: input.event.name.sw, spec: { sizes: sizesFor((top - 1) / 2, 1, 11, 4), maxLines: 1, bold: true } },
-        { value: input.event.name.en, spec: { sizes: sizesFor((top - 1) / 2, 1, 9, 4), maxLines: 1, bold: false } },
+        { value: input.event.name.sw, spec: { sizes: sizesFor((top - y - 0.5) / 2, 1, 11, 4), maxLines: 1, bold: true } },
+        { value: input.event.name.en, spec: { sizes: sizesFor((top - y - 0.5) / 2, 1, 9, 4), maxLines: 1, bold: false } },
       ],
-      { x: m, y: 0.5, w: W - 2 * m, h: top - 1 },
+      { x: m, y, w: inner, h: top - y - 0.5 },
       { color: p.onColor, align: 'left' },
     )
   }
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(roomy ? 11 : 6, 3.5), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 }, { color: p.onColor, align: 'left' })
+  const bandY = H - bottom + 0.2
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(roomy ? 11 : 6, 3.5), maxLines: 2, bold: true }, { x: m, y: bandY, w: inner, h: H - Math.max(0.2, margin.bottom) - bandY }, { color: p.onColor, align: 'left' })
 
   // the ribbon's strip is kept free with or without one, so the QR sits in the same place on every label
   const ribbonY = H - bottom - ribbonH - 0.3
   const regPt = roomy ? 6 : 4.5
   const regH = lineHeightMm(regPt)
-  const qrTop = top > 0 ? top + 1 : s.margin
+  const qrTop = top > 0 ? top + 1 : margin.top
   const room = ribbonY - 0.3 - qrTop - regH - 0.1
   // at least 22 mm with the quiet zone: a version-6 code's modules stay ≥ 0.45 mm, 5 dots at 300 dpi
   const qrSize = floorHalf(Math.min(W * 0.36, room))
-  const qrX = W - s.margin - qrSize
+  const qrX = W - margin.right - qrSize
   const qrY = qrTop + (room - qrSize) / 2
   b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
   b.text('regNo', p.regNo, { x: qrX, y: qrY + qrSize + 0.1, w: qrSize }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
 
   const colW = qrX - 1 - m
-  const colTop = top > 0 ? top + 1.5 : s.margin
+  const colTop = top > 0 ? top + 1.5 : margin.top
   const chipsH = roomy ? 6 : 3.5
   const labelPt = roomy ? 6 : 4
   const labelH = lineHeightMm(labelPt)
@@ -506,7 +509,7 @@ function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   textColumn(input, b, p, { x: m, y: colTop, w: colW, h: chipsY - labelH - 0.4 - colTop }, 'left', top === 0)
   if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true })
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: roomy ? 14 : 10, align: 'left' })
-  ribbonAcross(b, p, W, ribbonY, ribbonH, m)
+  ribbonAcross(b, p, W, ribbonY, ribbonH, m, inner)
 }
 
 /**
@@ -515,27 +518,30 @@ function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
  * ribbon and the group band at the foot.
  */
 function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, s: BadgeStock) {
-  const { width: W, height: H } = s
-  const m = s.margin + 1.5
-  const top = clamp(H * 0.13, 10, 22)
-  const bottom = clamp(H * 0.07, 6, 10)
+  const { width: W, height: H, margin } = s
+  // centred: the same room on both sides
+  const m = Math.max(margin.left, margin.right) + 1.5
+  const top = clamp(H * 0.13, 10, 22) + Math.max(0, margin.top - 1)
+  const bottom = clamp(H * 0.07, 6, 10) + Math.max(0, margin.bottom - 0.4)
   const ribbonH = clamp(H * 0.055, 5, 8)
   const chipsH = clamp(H * 0.055, 5, 8)
   const twoLineChips = chipsH >= 7
   const labelPt = clamp(H * 0.045, 4.5, 7)
   const regPt = clamp(H * 0.045, 4.5, 6.5)
+  const eventY = Math.max(1, margin.top)
   b.rect('band', 0, 0, W, top, p.color)
   b.textInBand(
     'event',
     [
-      { value: input.event.name.sw, spec: { sizes: sizesFor((top - 2) / 2, 2, 12, 4), maxLines: 2, bold: true } },
-      { value: input.event.name.en, spec: { sizes: sizesFor((top - 2) / 2, 2, 10, 4), maxLines: 2, bold: false } },
+      { value: input.event.name.sw, spec: { sizes: sizesFor((top - eventY - 1) / 2, 2, 12, 4), maxLines: 2, bold: true } },
+      { value: input.event.name.en, spec: { sizes: sizesFor((top - eventY - 1) / 2, 2, 10, 4), maxLines: 2, bold: false } },
     ],
-    { x: m, y: 1, w: W - 2 * m, h: top - 2 },
+    { x: m, y: eventY, w: W - 2 * m, h: top - eventY - 1 },
     { color: p.onColor, align: 'center' },
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(clamp(W / 11, 6, 10), 4), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 }, { color: p.onColor, align: 'center' })
+  const bandY = H - bottom + 0.4
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(clamp(W / 11, 6, 10), 4), maxLines: 2, bold: true }, { x: m, y: bandY, w: W - 2 * m, h: H - Math.max(0.4, margin.bottom) - bandY }, { color: p.onColor, align: 'center' })
 
   const ribbonY = H - bottom - ribbonH - 0.8
   const chipsY = ribbonY - 0.6 - chipsH
@@ -543,7 +549,7 @@ function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   const regH = lineHeightMm(regPt)
   const qrBottom = chipsY - 0.3 - labelH - 0.3 - regH - 0.1
   const textH = H * 0.2
-  const qrSize = floorHalf(Math.min(W - 2 * s.margin, 60, qrBottom - (top + 1 + textH)))
+  const qrSize = floorHalf(Math.min(W - 2 * Math.max(margin.left, margin.right), 60, qrBottom - (top + 1 + textH)))
   const qrY = qrBottom - qrSize
   const colW = W - 2 * m
   textColumn(input, b, p, { x: m, y: top + 1, w: colW, h: qrY - top - 1.2 }, 'center', false)
@@ -551,7 +557,7 @@ function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   b.text('regNo', p.regNo, { x: m, y: qrY + qrSize + 0.1, w: colW }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
   if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - 0.3 - labelH, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true }, { align: 'center' })
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: twoLineChips, maxChip: 22, align: 'center' })
-  ribbonAcross(b, p, W, ribbonY, ribbonH, m)
+  ribbonAcross(b, p, W, ribbonY, ribbonH, m, colW)
 }
 
 export function layoutBadge(input: BadgeInput, measure: Measure): BadgeLayout {

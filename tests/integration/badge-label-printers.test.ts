@@ -12,7 +12,7 @@ import type { QrElement } from '../../shared/badge-layout.js'
 import { STOCKS, type BadgeStockId } from '../../shared/badge-stock.js'
 import { startCups, type Cups } from '../helpers/cups.js'
 import { startLabelPrinter, type LabelPrinter } from '../helpers/label-printer.js'
-import { blackAt, decodeZplGraphic, writePng, type Bitmap } from '../helpers/label-raster.js'
+import { blackAt, decodeDymo, decodePtouchQl, decodeZplGraphic, inkBoxAround, writePng, type Bitmap } from '../helpers/label-raster.js'
 import { decodeQr } from '../helpers/pdf.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
@@ -36,12 +36,16 @@ async function labelQueue(name: string, ppd: string): Promise<LabelPrinter> {
 }
 
 let zebra: LabelPrinter
+let brother: LabelPrinter
+let dymo: LabelPrinter
 
 beforeAll(async () => {
   dir = await tempDir('karibu-label-printers-')
   try {
     cups = await startCups()
     zebra = await labelQueue('Zebra', 'drv:///sample.drv/zebra.ppd')
+    brother = await labelQueue('BrotherQL', 'ptouch:0/ppd/ptouch-driver/Brother-QL-570-ptouch-ql.ppd')
+    dymo = await labelQueue('Dymo', 'dymo:0/cups/model/lw450.ppd')
   } catch (err) {
     setupError = err
     return
@@ -144,5 +148,74 @@ describe('Zebra ZPL (CUPS rastertolabel, 203 dpi)', () => {
       const layout = layoutForPdf({ event: t.store.registry.event, attendee: a, code, format: stockId })
       expectQrInPlace(bitmap, layout.elements.find((e): e is QrElement => e.kind === 'qr')!, dpi, null)
     })
+  })
+})
+
+/**
+ * A raster label (Brother, DYMO: 300 dpi) as printed: the QR decodes, and its ink is the size
+ * the layout drew it, to within a module, so the driver neither shrank the page to fit nor
+ * blew it up. `centre` is where the QR's middle lands in the bitmap, roughly.
+ */
+async function expectRasterBadge(bitmap: Bitmap, stockId: BadgeStockId, attendeeId: string, job: PrintJob, centre: (qr: { x: number; y: number }) => [number, number]) {
+  const a = t.store.registry.byId.get(attendeeId)!
+  const code = t.store.signBadge({ attendeeSeq: a.seq, badgeVersion: job.badgeVersion })
+  const png = `${dir.path}/${stockId}.png`
+  await writePng(bitmap, png)
+  expect(await decodeQr(png)).toEqual([code])
+  const layout = layoutForPdf({ event: t.store.registry.event, attendee: a, code, format: stockId })
+  const qr = layout.elements.find((e): e is QrElement => e.kind === 'qr')!
+  const unit = qr.size / (qr.modules + 2 * qr.quiet)
+  const [cx, cy] = centre({ x: qr.x + qr.size / 2, y: qr.y + qr.size / 2 })
+  const box = inkBoxAround(bitmap, cx, cy, Math.floor(dots(2 * unit, 300)))
+  const ink = dots(qr.modules * unit, 300)
+  expect(Math.abs(box.w - ink), `QR ink ${box.w}×${box.h} dots, drawn ${ink.toFixed(0)}`).toBeLessThanOrEqual(dots(unit, 300))
+  expect(Math.abs(box.h - ink), `QR ink ${box.w}×${box.h} dots, drawn ${ink.toFixed(0)}`).toBeLessThanOrEqual(dots(unit, 300))
+}
+
+describe('Brother QL (ptouch driver, 300 dpi)', () => {
+  const cases: { stockId: BadgeStockId; attendeeId: string }[] = [
+    { stockId: 'brother-62x100', attendeeId: 'A0003' },
+    { stockId: 'brother-62', attendeeId: 'A0004' },
+  ]
+  cases.forEach(({ stockId, attendeeId }, i) => {
+    it(`${stockId}: on 62 mm tape, ${STOCKS[stockId].height} mm long less the ends it cannot reach; the QR decodes at its size`, async () => {
+      expect((await admin('PUT', '/api/desk-printers/desk-2', { printer: 'BrotherQL', stock: stockId })).status).toBe(200)
+      const job = await printForDesk('desk-2', attendeeId)
+      expect(job).toMatchObject({ format: stockId, printer: 'BrotherQL' })
+      const ql = decodePtouchQl(await brother.waitForJob(i + 1, 60_000))
+      const stock = STOCKS[stockId]
+      expect(ql.mediaWidthMm).toBe(62)
+      expect(ql.pages).toBe(1)
+      // the driver prints the page's imageable area: the length less 3 mm at each end, unscaled
+      expect(Math.abs(ql.bitmap.height - dots(stock.height - stock.margin.top - stock.margin.bottom, 300))).toBeLessThanOrEqual(4)
+      // 62 mm tape: the head's 720 dots, the tape's printable 59 mm centred on them
+      await expectRasterBadge(ql.bitmap, stockId, attendeeId, job, (c) => [ql.bitmap.width / 2 + dots(c.x - stock.width / 2, 300), dots(c.y - stock.margin.top, 300)])
+    }, 90_000)
+  })
+})
+
+describe('DYMO LabelWriter (raster2dymolw, 300 dpi)', () => {
+  const cases: { stockId: BadgeStockId; attendeeId: string }[] = [
+    { stockId: 'dymo-89x36', attendeeId: 'A0005' },
+    { stockId: 'dymo-54x101', attendeeId: 'A0006' },
+  ]
+  cases.forEach(({ stockId, attendeeId }, i) => {
+    it(`${stockId}: the label length is the stock's, the QR decodes at its size`, async () => {
+      expect((await admin('PUT', '/api/desk-printers/expo-door', { printer: 'Dymo', stock: stockId })).status).toBe(200)
+      const job = await printForDesk('expo-door', attendeeId)
+      expect(job).toMatchObject({ format: stockId, printer: 'Dymo' })
+      const out = decodeDymo(await dymo.waitForJob(i + 1, 60_000))
+      const stock = STOCKS[stockId]
+      // ESC L: the label's length along the feed, as the printer is told it (less its top margin)
+      const feedMm = stock.turned ? stock.width : stock.height
+      expect(out.labelLengthDots).not.toBeNull()
+      expect(Math.abs(out.labelLengthDots! - dots(feedMm, 300))).toBeLessThanOrEqual(dots(2, 300))
+      // page mm → dots: the page's top margin (the badge's left when turned) is not sent
+      const pageTop = stock.turned ? stock.margin.left : stock.margin.top
+      const pageLeft = stock.turned ? stock.margin.bottom : stock.margin.left
+      await expectRasterBadge(out.bitmap, stockId, attendeeId, job, (c) =>
+        stock.turned ? [dots(stock.height - c.y - pageLeft, 300), dots(c.x - pageTop, 300)] : [dots(c.x - pageLeft, 300), dots(c.y - pageTop, 300)],
+      )
+    }, 90_000)
   })
 })

@@ -21,12 +21,17 @@ describe('badge stocks', () => {
         expect(qr.size).toBeGreaterThanOrEqual(22)
         // the dark modules (inside the quiet zone) stay inside the printer's reach
         const unit = qr.size / (qr.modules + 2 * qr.quiet)
-        expect(qr.x + qr.quiet * unit).toBeGreaterThanOrEqual(stock.margin)
-        expect(qr.x + qr.size - qr.quiet * unit).toBeLessThanOrEqual(stock.width - stock.margin)
+        const { top, right, bottom, left } = stock.margin
+        expect(qr.x + qr.quiet * unit).toBeGreaterThanOrEqual(left)
+        expect(qr.x + qr.size - qr.quiet * unit).toBeLessThanOrEqual(stock.width - right)
+        expect(qr.y + qr.quiet * unit).toBeGreaterThanOrEqual(top)
+        expect(qr.y + qr.size - qr.quiet * unit).toBeLessThanOrEqual(stock.height - bottom)
         for (const t of layout.elements.filter((e): e is TextElement => e.kind === 'text')) {
           const box = textBox(t)
-          expect(box.x, t.role).toBeGreaterThanOrEqual(stock.margin)
-          expect(box.x + box.w, t.role).toBeLessThanOrEqual(stock.width - stock.margin + 1e-6)
+          expect(box.x, t.role).toBeGreaterThanOrEqual(left)
+          expect(box.x + box.w, t.role).toBeLessThanOrEqual(stock.width - right + 1e-6)
+          expect(box.y, t.role).toBeGreaterThanOrEqual(top - 1e-6)
+          expect(box.y + box.h, t.role).toBeLessThanOrEqual(stock.height - bottom + 1e-6)
         }
         const [name] = layout.elements.filter((e): e is TextElement => e.kind === 'text' && e.role === 'name')
         const biggest = Math.max(...layout.elements.filter((e): e is TextElement => e.kind === 'text').map((t) => t.size))
