@@ -11,6 +11,7 @@ import type { HubContext } from '../context.js'
 import { BadgePdf, badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
 import { completedJobs, lpPrint, MEDIA } from './cups.js'
 import { DeskPrinters } from './desk-printers.js'
+import { cancelJob, printerHealth } from './printer-health.js'
 import { PrintLog, type JobFilter, type PrintJob } from './print-log.js'
 
 export interface Principal {
@@ -44,12 +45,69 @@ function untilEither(res: ServerResponse, a: string, b: string): Promise<void> {
 }
 const newJobId = () => `pj-${randomBytes(6).toString('hex')}`
 
+/** How often a sent job is looked at in CUPS until it completes, and for how long at most. */
+export const FOLLOW_EVERY_MS = 500
+const FOLLOW_TICKS = (10 * 60_000) / FOLLOW_EVERY_MS
+
 export class BadgeService {
+  private following = new Map<string, NodeJS.Timeout>()
+  private closed = false
+
   constructor(
     private ctx: HubContext,
     readonly log: PrintLog,
     readonly desks: DeskPrinters,
   ) {}
+
+  /**
+   * Follows a job CUPS accepted to its end: completed, or the printer's trouble (stopped,
+   * media-empty, offline) noted on the job while it waits, so the desk and the admin page can
+   * move it to another printer. Gives up after ten minutes; jobs() still marks it completed.
+   */
+  private follow(jobId: string, ticks = FOLLOW_TICKS) {
+    if (this.closed || ticks <= 0) return
+    clearTimeout(this.following.get(jobId))
+    const timer = setTimeout(() => {
+      this.following.delete(jobId)
+      void this.followTick(jobId, ticks).catch((err: unknown) => this.ctx.log.error(`print job ${jobId}: following it in CUPS failed: ${(err as Error).message}`))
+    }, FOLLOW_EVERY_MS)
+    timer.unref()
+    this.following.set(jobId, timer)
+  }
+
+  private async followTick(jobId: string, ticks: number) {
+    const before = this.log.get(jobId)
+    if (!before || before.status !== 'sent' || !before.cupsJobId || !before.printer) return
+    const { cupsJobId, printer } = before
+    const [done, health] = await Promise.all([completedJobs([printer]), printerHealth([printer])])
+    const job = this.log.get(jobId)
+    // closed meanwhile, or re-sent elsewhere: that send follows its own job
+    if (this.closed || !job || job.status !== 'sent' || job.cupsJobId !== cupsJobId) return
+    const updated: PrintJob = structuredClone(job)
+    updated.updatedAt = this.ctx.now().toISOString()
+    if (done.has(cupsJobId)) {
+      updated.status = 'completed'
+      delete updated.printerState
+      await this.log.save(updated)
+      return
+    }
+    const state = health.get(printer)?.state
+    const trouble = state === 'stopped' || state === 'media-empty' || state === 'offline' ? state : undefined
+    if (trouble !== job.printerState) {
+      if (trouble) updated.printerState = trouble
+      else delete updated.printerState
+      await this.log.save(updated)
+      if (trouble) this.ctx.log.info(`badge print ${jobId} waits on ${printer}: ${trouble}`)
+    }
+    this.follow(jobId, ticks - 1)
+  }
+
+  /** Stops following jobs (the hub is closing). */
+  stop() {
+    this.closed = true
+    for (const t of this.following.values()) clearTimeout(t)
+    this.following.clear()
+  }
 
   private get store() {
     return this.ctx.store
@@ -215,8 +273,11 @@ export class BadgeService {
     if (!logged) throw new BadgeError(404, 'not_found')
     const a = this.attendee(logged.attendeeId)
     if (a.badgeVersion !== logged.badgeVersion) throw new BadgeError(409, 'revoked', { badgeVersion: a.badgeVersion })
-    this.refuseSecondPrint(a.id, logged.badgeVersion, force)
+    // the job still waiting at a stopped printer is cancelled there: it must not print twice when that printer comes back
+    const waiting = logged.status === 'sent' && logged.via === 'cups' && logged.cupsJobId ? logged.cupsJobId : null
+    if (!(waiting && (await cancelJob(waiting)))) this.refuseSecondPrint(a.id, logged.badgeVersion, force)
     const job: PrintJob = { ...structuredClone(logged), via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    delete job.printerState
     await this.log.save(job)
     return this.send(job, printer, principal)
   }
@@ -239,6 +300,7 @@ export class BadgeService {
       job.status = 'sent'
       if (result.cupsJobId) job.cupsJobId = result.cupsJobId
       job.attempts.push({ at, by: principal.id, printer, status: 'sent', ...(result.cupsJobId ? { cupsJobId: result.cupsJobId } : {}) })
+      if (result.cupsJobId) this.follow(job.jobId)
     } else {
       job.status = 'failed'
       job.error = result.error
@@ -362,6 +424,7 @@ export async function closeBadgeService(ctx: HubContext): Promise<void> {
   if (!service) return
   services.delete(ctx)
   const opened = await service.catch(() => null)
+  opened?.stop()
   await opened?.log.close()
   await opened?.desks.close()
 }

@@ -13,14 +13,14 @@ export const PRINTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,126}$/
 
 export type LpResult = { ok: true; cupsJobId: string | null } | { ok: false; error: string }
 
-interface Run {
+export interface Run {
   code: number | null
   stdout: string
   stderr: string
   spawnError?: string
 }
 
-function run(command: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Run> {
+export function run(command: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''

@@ -13,6 +13,7 @@ import { BULK_LAYOUTS, layoutForPdf } from './badge-pdf.js'
 import { BadgeError, badgeService, type Principal } from './badge-service.js'
 import { PRINTER_NAME } from './cups.js'
 import { DeskPrinterInput } from './desk-printers.js'
+import { printerHealth } from './printer-health.js'
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
 const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
@@ -71,7 +72,12 @@ export const badgeRoutes: Route[] = [
     method: 'GET',
     path: '/api/desk-printers',
     roles: ['admin', 'kiosk'],
-    handle: withBadges(async ({ res }, _ctx, service) => sendJson(res, 200, { ok: true, desks: service.desks.all() })),
+    // each desk's setting with its printer's health now, as CUPS reports it
+    handle: withBadges(async ({ res }, _ctx, service) => {
+      const desks = service.desks.all()
+      const health = await printerHealth(desks.flatMap((d) => (d.printer ? [d.printer] : [])))
+      sendJson(res, 200, { ok: true, desks: desks.map((d) => ({ ...d, health: d.printer ? (health.get(d.printer) ?? null) : null })) })
+    }),
   },
   {
     method: 'PUT',

@@ -5,6 +5,7 @@ import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
 import type { KioskStatus } from '../../../shared/protocol'
 import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
 import type { BadgeStockId } from '../../../shared/badge-stock'
+import type { PrinterHealth } from '../../../shared/printer-health'
 
 const KEY = 'karibu.admin.token'
 
@@ -149,6 +150,8 @@ export interface DeskPrinterSetting {
   stock: BadgeStockId
   at: string
   by: string
+  /** the printer's health now, as the hub's CUPS reports it; null without a printer */
+  health?: PrinterHealth | null
 }
 
 export class AdminApi {

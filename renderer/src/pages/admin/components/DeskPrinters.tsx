@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { DeskPrinterSetting } from '../../../api/admin'
 import { BADGE_STOCKS, STOCKS, type BadgeStockId } from '../../../../../shared/badge-stock'
 import type { Desk } from '../../../../../shared/domain'
+import { PRINTER_STATE_LABEL, type PrinterHealth } from '../../../../../shared/printer-health'
 import { useAction, useAdmin, useLang } from '../context'
 import { ErrorNote } from './common'
 
@@ -20,6 +21,7 @@ export function DeskPrinters() {
   const [desks, setDesks] = useState<Desk[]>([])
   const [settings, setSettings] = useState<Record<string, { printer: string; stock: BadgeStockId }>>({})
   const [saved, setSaved] = useState<string | null>(null)
+  const [health, setHealth] = useState<Record<string, PrinterHealth | null>>({})
 
   const load = useCallback(
     () =>
@@ -27,6 +29,7 @@ export function DeskPrinters() {
         const [event, printers] = await Promise.all([api.getEvent(), api.deskPrinters()])
         setDesks(event.event.desks)
         setSettings(Object.fromEntries(printers.desks.map((d) => [d.deskId, { printer: d.printer ?? '', stock: d.stock }])))
+        setHealth(Object.fromEntries(printers.desks.map((d) => [d.deskId, d.health ?? null])))
       }),
     [api, run],
   )
@@ -42,6 +45,8 @@ export function DeskPrinters() {
       const s = of(deskId)
       await api.setDeskPrinter(deskId, { printer: s.printer.trim() === '' ? null : s.printer.trim(), stock: s.stock })
       setSaved(deskId)
+      const printers = await api.deskPrinters()
+      setHealth(Object.fromEntries(printers.desks.map((d) => [d.deskId, d.health ?? null])))
     })
 
   if (desks.length === 0) return null
@@ -56,6 +61,7 @@ export function DeskPrinters() {
             <th>{t('admin.kiosks.desk')}</th>
             <th>{t('admin.kiosks.printer')}</th>
             <th>{t('admin.kiosks.stock')}</th>
+            <th>{t('admin.kiosks.status')}</th>
             <th />
           </tr>
         </thead>
@@ -85,6 +91,13 @@ export function DeskPrinters() {
                       </option>
                     ))}
                   </select>
+                </td>
+                <td data-testid={`desk-printer-health-${d.id}`}>
+                  {health[d.id] ? (
+                    <span className={health[d.id]!.state === 'ready' ? undefined : 'admin-error'}>{name(PRINTER_STATE_LABEL[health[d.id]!.state])}</span>
+                  ) : (
+                    <span className="admin-label">{t('admin.kiosks.printerNone')}</span>
+                  )}
                 </td>
                 <td>
                   <button type="button" disabled={busy || !valid} onClick={() => void save(d.id)} data-testid={`desk-printer-save-${d.id}`}>
