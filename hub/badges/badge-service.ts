@@ -47,17 +47,54 @@ const newJobId = () => `pj-${randomBytes(6).toString('hex')}`
 
 /** How often a sent job is looked at in CUPS until it completes, and for how long at most. */
 export const FOLLOW_EVERY_MS = 500
+/** How often every desk's printer is looked at for the kiosk list. */
+export const DESK_HEALTH_EVERY_MS = 5000
 const FOLLOW_TICKS = (10 * 60_000) / FOLLOW_EVERY_MS
 
 export class BadgeService {
   private following = new Map<string, NodeJS.Timeout>()
   private closed = false
 
+  private healthTimer: NodeJS.Timeout | null = null
+
   constructor(
     private ctx: HubContext,
     readonly log: PrintLog,
     readonly desks: DeskPrinters,
-  ) {}
+  ) {
+    this.watchDeskPrinters()
+  }
+
+  /**
+   * Asks CUPS about every desk's printer every few seconds and puts the answer on the kiosk
+   * list (dashboard, admin page), pushed at once when a desk's printer changes state.
+   */
+  private watchDeskPrinters() {
+    if (this.closed) return
+    this.healthTimer = setTimeout(() => {
+      void this.checkDeskPrinters()
+        .catch((err: unknown) => this.ctx.log.error(`desk printers: ${(err as Error).message}`))
+        .finally(() => this.watchDeskPrinters())
+    }, DESK_HEALTH_EVERY_MS)
+    this.healthTimer.unref()
+  }
+
+  async checkDeskPrinters(): Promise<void> {
+    const desks = this.desks.all()
+    const health = await printerHealth(desks.flatMap((d) => (d.printer ? [d.printer] : [])))
+    if (this.closed) return
+    const known = this.ctx.presence.printers
+    let changed = false
+    for (const d of desks) {
+      const h = d.printer ? health.get(d.printer) : undefined
+      const before = known.get(d.deskId)
+      if (h?.state === before?.state && h?.message === before?.message && h?.printer === before?.printer) continue
+      if (h) known.set(d.deskId, h)
+      else known.delete(d.deskId)
+      changed = true
+    }
+    if (changed) this.ctx.kiosksChanged(true)
+  }
 
   /**
    * Follows a job CUPS accepted to its end: completed, or the printer's trouble (stopped,
@@ -105,6 +142,7 @@ export class BadgeService {
   /** Stops following jobs (the hub is closing). */
   stop() {
     this.closed = true
+    if (this.healthTimer) clearTimeout(this.healthTimer)
     for (const t of this.following.values()) clearTimeout(t)
     this.following.clear()
   }

@@ -90,6 +90,7 @@ export const badgeRoutes: Route[] = [
       if (!ctx.store.registry.event.desks.some((d) => d.id === deskId.data)) return sendJson(res, 400, { ok: false, error: 'unknown_desk' })
       const entry = { deskId: deskId.data, ...body.data, at: ctx.now().toISOString(), by: principal.id }
       await service.desks.set(entry)
+      void service.checkDeskPrinters().catch(() => {}) // the kiosk list shows the new printer now, not at the next look
       ctx.log.info(`desk ${entry.deskId} prints on ${entry.printer ?? '(its own printer)'}, stock ${entry.stock}`)
       sendJson(res, 200, { ok: true, desk: entry })
     }),

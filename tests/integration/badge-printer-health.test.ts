@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { badgeService, closeBadgeService } from '../../hub/badges/badge-service.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
 import type { PrinterHealth } from '../../shared/printer-health.js'
+import type { KioskStatus } from '../../shared/protocol.js'
 import { startCups, type Cups } from '../helpers/cups.js'
 import { startLabelPrinter, type LabelPrinter } from '../helpers/label-printer.js'
 import { printJobsOf } from '../helpers/print-jobs.js'
@@ -98,6 +99,21 @@ describe('printer health through CUPS', () => {
     expect(job).toMatchObject({ status: 'sent', printer: 'ZebraA' })
     await until(async () => (await jobNow('A0002')).printerState === 'stopped', 20_000, 'the job to show the printer stopped')
     expect(await healthOf('desk-1')).toMatchObject({ printer: 'ZebraA', state: 'stopped', message: 'out of labels' })
+    // the kiosk at desk 1, on the kiosk list the dashboard and the admin page show
+    const paired = await t.pairKiosk('Desk 1 kiosk')
+    const kiosk = await t.client(paired.token)
+    await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 0, clockOffsetMs: 0, deskId: 'desk-1' })
+    const listed = await until(
+      async () => {
+        const { body } = await admin('GET', '/api/admin/kiosks')
+        const k = (body.kiosks as KioskStatus[]).find((x) => x.kioskId === paired.kioskId)
+        return k?.printer?.state === 'stopped' ? k : null
+      },
+      20_000,
+      'the kiosk list to show desk 1’s printer stopped',
+    )
+    expect(listed.printer).toMatchObject({ printer: 'ZebraA', state: 'stopped' })
+    kiosk.disconnect()
     // failover: the same job, to desk 2's printer, without force (nothing printed yet)
     const moved = await admin('POST', `/api/print-jobs/${job.jobId}/resend`, { printer: 'ZebraB' })
     expect(moved.status, JSON.stringify(moved.body)).toBe(200)
