@@ -19,15 +19,20 @@ function stateOfBlock(block: string): { state: PrinterState; message?: string } 
 /** Health of each printer; a printer CUPS does not know, or a CUPS that does not answer, is unknown. */
 export async function printerHealth(printers: string[]): Promise<Map<string, PrinterHealth>> {
   const names = [...new Set(printers.filter((p) => PRINTER_NAME.test(p)))]
-  const out = new Map<string, PrinterHealth>(names.map((p) => [p, { printer: p, state: 'unknown' }]))
-  if (names.length === 0) return out
+  if (names.length === 0) return new Map()
   const [printersR, jobsR] = await Promise.all([run('lpstat', ['-l', '-p', names.join(',')], null, 5_000), run('lpstat', ['-l', '-o', names.join(',')], null, 5_000)])
-  for (const block of printersR.stdout.split(/\n(?=printer )/)) {
+  return parseHealth(names, printersR.stdout, jobsR.stdout)
+}
+
+/** The health of `names` from `lpstat -l -p` and `lpstat -l -o` output. */
+export function parseHealth(names: string[], printersOut: string, jobsOut: string): Map<string, PrinterHealth> {
+  const out = new Map<string, PrinterHealth>(names.map((p) => [p, { printer: p, state: 'unknown' }]))
+  for (const block of printersOut.split(/\n(?=printer )/)) {
     const name = /^printer (\S+)/.exec(block)?.[1]
     if (name && out.has(name)) out.set(name, { printer: name, ...stateOfBlock(block) })
   }
   // a job the backend cannot deliver says so in its status while the printer still looks idle
-  for (const block of jobsR.stdout.split(/\n(?=\S)/)) {
+  for (const block of jobsOut.split(/\n(?=\S)/)) {
     const id = /^(\S+)-\d+\s/.exec(block)?.[1]
     const status = /^\s*Status:\s*(.*)$/m.exec(block)?.[1] ?? ''
     const h = id ? out.get(id) : undefined
