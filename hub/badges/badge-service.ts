@@ -314,7 +314,9 @@ export class BadgeService {
     // the job still waiting at a stopped printer is cancelled there: it must not print twice when that printer comes back
     const waiting = logged.status === 'sent' && logged.via === 'cups' && logged.cupsJobId ? logged.cupsJobId : null
     if (!(waiting && (await cancelJob(waiting)))) this.refuseSecondPrint(a.id, logged.badgeVersion, force)
-    const job: PrintJob = { ...structuredClone(logged), via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    // laid out for the stock in the printer it moves to, when that is a desk's printer
+    const format = this.desks.all().find((d) => d.printer === printer)?.stock ?? logged.format
+    const job: PrintJob = { ...structuredClone(logged), format, via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
     delete job.printerState
     await this.log.save(job)
     return this.send(job, printer, principal)

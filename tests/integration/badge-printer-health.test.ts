@@ -114,13 +114,18 @@ describe('printer health through CUPS', () => {
     )
     expect(listed.printer).toMatchObject({ printer: 'ZebraA', state: 'stopped' })
     kiosk.disconnect()
-    // failover: the same job, to desk 2's printer, without force (nothing printed yet)
+    // failover: the same job, to desk 2's printer, without force (nothing printed yet), laid
+    // out for the 4 × 6 in labels loaded there
+    await admin('PUT', '/api/desk-printers/desk-2', { printer: 'ZebraB', stock: 'zebra-4x6' })
     const moved = await admin('POST', `/api/print-jobs/${job.jobId}/resend`, { printer: 'ZebraB' })
     expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    expect(moved.body.job).toMatchObject({ format: 'zebra-4x6', printer: 'ZebraB' })
     await printers.ZebraB!.waitForJob(2)
     await until(async () => (await jobNow('A0002')).status === 'completed', 20_000, 'the moved job to complete')
     const after = await jobNow('A0002')
     expect(after.printer).toBe('ZebraB')
+    expect((await printers.ZebraB!.waitForJob(2)).toString('latin1')).toContain('^PW812') // 4 in wide
+    expect(/~DG[^,]*,(\d+),(\d+),/.exec((await printers.ZebraB!.waitForJob(2)).toString('latin1'))!.slice(1).map(Number)).toEqual([102 * 1218, 102]) // 6 in long at 203 dpi (432 pt)
     expect(after.printerState).toBeUndefined()
     // the stopped queue's copy was cancelled: back on, it prints nothing
     await cups.run('cupsenable', ['ZebraA'])
