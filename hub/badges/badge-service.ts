@@ -52,7 +52,9 @@ export const DESK_HEALTH_EVERY_MS = 5000
 const FOLLOW_TICKS = (10 * 60_000) / FOLLOW_EVERY_MS
 
 export class BadgeService {
-  private following = new Map<string, NodeJS.Timeout>()
+  /** job id → looks left */
+  private following = new Map<string, number>()
+  private followTimer: NodeJS.Timeout | null = null
   private closed = false
 
   private healthTimer: NodeJS.Timeout | null = null
@@ -100,50 +102,70 @@ export class BadgeService {
    * Follows a job CUPS accepted to its end: completed, or the printer's trouble (stopped,
    * media-empty, offline) noted on the job while it waits, so the desk and the admin page can
    * move it to another printer. Gives up after ten minutes; jobs() still marks it completed.
+   * One look at CUPS per tick for every job followed, however many wait at a stopped printer.
    */
-  private follow(jobId: string, ticks = FOLLOW_TICKS) {
-    if (this.closed || ticks <= 0) return
-    clearTimeout(this.following.get(jobId))
-    const timer = setTimeout(() => {
-      this.following.delete(jobId)
-      void this.followTick(jobId, ticks).catch((err: unknown) => this.ctx.log.error(`print job ${jobId}: following it in CUPS failed: ${(err as Error).message}`))
-    }, FOLLOW_EVERY_MS)
-    timer.unref()
-    this.following.set(jobId, timer)
+  private follow(jobId: string) {
+    if (this.closed) return
+    this.following.set(jobId, FOLLOW_TICKS)
+    if (!this.followTimer) this.scheduleFollow()
   }
 
-  private async followTick(jobId: string, ticks: number) {
-    const before = this.log.get(jobId)
-    if (!before || before.status !== 'sent' || !before.cupsJobId || !before.printer) return
-    const { cupsJobId, printer } = before
-    const [done, health] = await Promise.all([completedJobs([printer]), printerHealth([printer])])
-    const job = this.log.get(jobId)
-    // closed meanwhile, or re-sent elsewhere: that send follows its own job
-    if (this.closed || !job || job.status !== 'sent' || job.cupsJobId !== cupsJobId) return
-    const updated: PrintJob = structuredClone(job)
-    updated.updatedAt = this.ctx.now().toISOString()
-    if (done.has(cupsJobId)) {
-      updated.status = 'completed'
-      delete updated.printerState
-      await this.log.save(updated)
-      return
+  private scheduleFollow() {
+    this.followTimer = setTimeout(() => {
+      void this.followTick()
+        .catch((err: unknown) => this.ctx.log.error(`following print jobs in CUPS failed: ${(err as Error).message}`))
+        .finally(() => {
+          this.followTimer = null
+          if (!this.closed && this.following.size > 0) this.scheduleFollow()
+        })
+    }, FOLLOW_EVERY_MS)
+    this.followTimer.unref()
+  }
+
+  private async followTick() {
+    const before = new Map<string, PrintJob>()
+    for (const [jobId, ticks] of this.following) {
+      const job = this.log.get(jobId)
+      if (!job || job.status !== 'sent' || !job.cupsJobId || !job.printer || ticks <= 0) this.following.delete(jobId)
+      else {
+        this.following.set(jobId, ticks - 1)
+        before.set(jobId, job)
+      }
     }
-    const state = health.get(printer)?.state
-    const trouble = state === 'stopped' || state === 'media-empty' || state === 'offline' ? state : undefined
-    if (trouble !== job.printerState) {
+    if (before.size === 0) return
+    const printers = [...new Set([...before.values()].map((j) => j.printer!))]
+    const [done, health] = await Promise.all([completedJobs(printers), printerHealth(printers)])
+    if (this.closed) return
+    const changed: PrintJob[] = []
+    for (const [jobId, seen] of before) {
+      const job = this.log.get(jobId)
+      // re-sent elsewhere meanwhile: that send follows its own job
+      if (!job || job.status !== 'sent' || job.cupsJobId !== seen.cupsJobId) continue
+      const updated: PrintJob = structuredClone(job)
+      updated.updatedAt = this.ctx.now().toISOString()
+      if (done.has(job.cupsJobId!)) {
+        updated.status = 'completed'
+        delete updated.printerState
+        this.following.delete(jobId)
+        changed.push(updated)
+        continue
+      }
+      const state = health.get(job.printer!)?.state
+      const trouble = state === 'stopped' || state === 'media-empty' || state === 'offline' ? state : undefined
+      if (trouble === job.printerState) continue
       if (trouble) updated.printerState = trouble
       else delete updated.printerState
-      await this.log.save(updated)
-      if (trouble) this.ctx.log.info(`badge print ${jobId} waits on ${printer}: ${trouble}`)
+      changed.push(updated)
+      if (trouble) this.ctx.log.info(`badge print ${jobId} waits on ${job.printer}: ${trouble}`)
     }
-    this.follow(jobId, ticks - 1)
+    if (changed.length > 0) await this.log.save(...changed)
   }
 
   /** Stops following jobs (the hub is closing). */
   stop() {
     this.closed = true
     if (this.healthTimer) clearTimeout(this.healthTimer)
-    for (const t of this.following.values()) clearTimeout(t)
+    if (this.followTimer) clearTimeout(this.followTimer)
     this.following.clear()
   }
 
