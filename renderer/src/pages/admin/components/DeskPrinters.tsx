@@ -78,13 +78,14 @@ export function DeskPrinters() {
                     aria-label={`${t('admin.kiosks.printer')}: ${name(d.name)}`}
                     aria-invalid={!valid}
                     placeholder={t('admin.kiosks.printerNone')}
+                    style={{ maxWidth: '16rem' }}
                     onChange={(e) => change(d.id, { printer: e.target.value })}
                     data-testid={`desk-printer-queue-${d.id}`}
                   />
-                  {!valid && <span className="admin-error" role="alert">{t('admin.kiosks.printerInvalid')}</span>}
+                  {!valid && <span className="admin-error" role="alert" style={{ display: 'block' }}>{t('admin.kiosks.printerInvalid')}</span>}
                 </td>
                 <td>
-                  <select value={s.stock} aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`} onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })} data-testid={`desk-printer-stock-${d.id}`}>
+                  <select value={s.stock} aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`} onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })} style={{ maxWidth: '100%' }} data-testid={`desk-printer-stock-${d.id}`}>
                     {BADGE_STOCKS.map((id) => (
                       <option key={id} value={id}>
                         {name(STOCKS[id].name)}
@@ -100,7 +101,7 @@ export function DeskPrinters() {
                   )}
                 </td>
                 <td>
-                  <button type="button" disabled={busy || !valid} onClick={() => void save(d.id)} data-testid={`desk-printer-save-${d.id}`}>
+                  <button type="button" style={{ whiteSpace: 'nowrap' }} disabled={busy || !valid} onClick={() => void save(d.id)} data-testid={`desk-printer-save-${d.id}`}>
                     {t('admin.kiosks.printerSave')}
                   </button>
                   {saved === d.id && <span className="admin-label"> {t('admin.kiosks.printerSaved')}</span>}
