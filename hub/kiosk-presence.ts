@@ -3,6 +3,7 @@
 // others see (hub/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
 // on a hub that died is not shown online for ever. While the others cannot be heard at all
 // (Redis away), every kiosk says so (`presenceLocalOnly`): online is then only what this hub sees.
+import type { PrinterHealth } from '../shared/printer-health.js'
 import type { KioskHeartbeat, KioskStatus } from '../shared/protocol.js'
 import type { KioskRecord } from './store/registry-data.js'
 
@@ -97,6 +98,9 @@ export class KioskPresence {
     this.remote.set(report.kioskId, { ...report, heardAt: now })
   }
 
+  /** each desk's badge printer health, kept by the badge service (hub/badges) */
+  readonly printers = new Map<string, PrinterHealth>()
+
   list(kiosks: readonly KioskRecord[], now: number): KioskStatus[] {
     return kiosks.map((k) => {
       const e = this.live.get(k.id)
@@ -107,6 +111,8 @@ export class KioskPresence {
       const lastSeen = Math.max(e?.lastSeen ?? 0, r?.lastSeen ?? 0)
       const onHere = !!e && e.sockets > 0
       const hub = onHere ? e.hub : remoteOnline ? r.hub : null
+      const deskId = latest?.deskId ?? k.deskId ?? null
+      const printer = deskId ? this.printers.get(deskId) : undefined
       return {
         kioskId: k.id,
         name: k.name,
@@ -118,6 +124,7 @@ export class KioskPresence {
         revoked: !!k.revokedAt,
         ...(this.othersHeard ? {} : { presenceLocalOnly: true }),
         ...(hub ? { hub } : {}),
+        ...(printer ? { printer } : {}),
       }
     })
   }

@@ -1,19 +1,21 @@
 // The badge design as data: where each line of text, colour band, day chip and the QR go, in
-// millimetres, for a CR80 card (86 × 54 mm) and an A6 lanyard badge (105 × 148 mm). The PDF
+// millimetres, for each badge stock (shared/badge-stock.ts): a CR80 card, an A6 lanyard badge,
+// and the label rolls of Zebra, Brother and DYMO printers. The PDF
 // renderer on the hub and the HTML page for window.print() only draw what this returns, so
 // both print the same badge. Pure: text is measured by a function the renderer passes in, and
 // long text is shrunk or wrapped, never cut.
 import { fitText, LINE_HEIGHT, lineHeightMm, PT_PER_MM, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
 import { QR_QUIET_MODULES, qrMatrix } from './badge-qr.js'
+import { BADGE_STOCKS, STOCKS, type BadgeStock, type BadgeStockId } from './badge-stock.js'
 import { attendeeName, FLAGS, type Attendee, type Bilingual, type EventInfo, type Flag, type Group } from './domain.js'
 
-export const BADGE_FORMATS = ['cr80', 'a6'] as const
-export type BadgeFormat = (typeof BADGE_FORMATS)[number]
+/** A badge's format is the stock it is printed on. */
+export const BADGE_FORMATS = BADGE_STOCKS
+export type BadgeFormat = BadgeStockId
 
-export const BADGE_SIZE_MM: Record<BadgeFormat, { width: number; height: number }> = {
-  cr80: { width: 86, height: 54 },
-  a6: { width: 105, height: 148 },
-}
+export const BADGE_SIZE_MM: Record<BadgeFormat, { width: number; height: number }> = Object.fromEntries(
+  BADGE_STOCKS.map((id) => [id, { width: STOCKS[id].width, height: STOCKS[id].height }]),
+) as Record<BadgeFormat, { width: number; height: number }>
 
 export { fitText, lineHeightMm, LINE_HEIGHT, PT_PER_MM, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
 
@@ -292,10 +294,15 @@ function qrElement(code: string, x: number, y: number, size: number): QrElement 
   return { kind: 'qr', x, y, size, modules: qrMatrix(code).size, quiet: QR_QUIET_MODULES, code }
 }
 
+const MONO_INK = '#000000'
+
 function parts(input: BadgeInput) {
   const group = input.event.groups.find((g) => g.id === input.attendee.groupId)
-  const color = group?.color ?? UNKNOWN_GROUP_COLOR
+  const mono = STOCKS[input.format].ink === 'mono'
+  const color = mono ? MONO_INK : (group?.color ?? UNKNOWN_GROUP_COLOR)
+  const ribbon = ribbonFor(input.attendee.flags)
   return {
+    mono,
     group,
     color,
     onColor: textColorOn(color),
@@ -303,7 +310,7 @@ function parts(input: BadgeInput) {
     groupTexts: group ? (group.name.sw === group.name.en ? [group.name.sw] : [`${group.name.sw} / ${group.name.en}`, group.name.sw]) : [input.attendee.groupId],
     regNo: input.attendee.externalId ? `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.externalId}` : `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.seq}`,
     allowedDays: badgeDays(input.event, group).filter((d) => d.allowed).length,
-    ribbon: ribbonFor(input.attendee.flags),
+    ribbon: ribbon && mono ? { ...ribbon, color: '#ffffff', textColor: MONO_INK } : ribbon,
     days: badgeDays(input.event, group),
     name: attendeeName(input.attendee),
   }
@@ -408,11 +415,159 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
   }
 }
 
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
+/** The largest size (pt) whose one line fits in `mm` of height. */
+const ptFor = (mm: number) => Math.floor(((mm * PT_PER_MM) / LINE_HEIGHT) * 2) / 2
+/** A size range for a box of `mm` height with `lines` lines, never above `cap` pt. */
+const sizesFor = (mm: number, lines: number, cap: number, min: number) => sizeSteps(Math.max(min, Math.min(cap, ptFor(mm / lines))), min)
+const floorHalf = (mm: number) => Math.floor(mm * 2) / 2
+
+/**
+ * The column of text beside or above the QR: title, name (big, two lines), organisation, each
+ * in its share of the height, so nothing runs into what is below however long it is.
+ */
+function textColumn(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, area: { x: number; y: number; w: number; h: number }, align: 'left' | 'center', withEvent: boolean) {
+  const share = withEvent ? { event: 0.2, title: 0.13, name: 0.44, org: 0.23 } : { event: 0, title: 0.15, name: 0.55, org: 0.3 }
+  let y = area.y
+  const at = () => ({ x: area.x, y, w: area.w })
+  if (withEvent) {
+    const h = area.h * share.event
+    b.textInBand(
+      'event',
+      [
+        { value: input.event.name.sw, spec: { sizes: sizesFor(h / 2, 1, 8, 3.5), maxLines: 1, bold: true } },
+        { value: input.event.name.en, spec: { sizes: sizesFor(h / 2, 1, 7, 3.5), maxLines: 1, bold: false } },
+      ],
+      { ...at(), h },
+      { color: INK, align },
+    )
+    y += h
+  }
+  y += b.text('title', input.attendee.title, at(), { sizes: sizesFor(area.h * share.title, 1, 10, 4), maxLines: 1, bold: false, height: area.h * share.title }, { align })
+  const nameH = area.h * share.name
+  y += b.text('name', p.name, at(), { sizes: sizesFor(nameH, 1, 26, 5), maxLines: 2, bold: true, height: nameH }, { align })
+  y += b.text('organisation', input.attendee.organisation, at(), { sizes: sizesFor(area.h * share.org, 1, 12, 4), maxLines: 2, bold: false, height: area.h * share.org }, { align })
+  return y
+}
+
+function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: number, h: number, m: number, textW: number) {
+  if (!p.ribbon) return
+  // across the whole label, so it is seen from any side of the door
+  b.rect('ribbon', 0, y, W, h, p.ribbon.color, p.mono ? MONO_INK : null)
+  b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }], { x: m, y: y + 0.3, w: textW, h: h - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
+}
+
+/**
+ * A wide label (Zebra 4 × 3 in, DYMO 89 × 36 mm): the QR on the right, as big as the height
+ * allows, the name beside it, the group band along the bottom. A label too short for an event
+ * band (the DYMO) prints the event's name small at the top of the text column instead.
+ */
+function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, s: BadgeStock) {
+  const { width: W, height: H, margin } = s
+  const m = margin.left + 1
+  const inner = W - m - margin.right - 1
+  const roomy = H >= 50
+  const top = roomy ? clamp(H * 0.14, 8, 14) + Math.max(0, margin.top - 0.5) : 0
+  const bottom = clamp(H * 0.14, 5, 11) + Math.max(0, margin.bottom - 1.5)
+  const ribbonH = clamp(H * 0.1, 3.6, 7)
+  if (top > 0) {
+    const y = Math.max(0.5, margin.top)
+    b.rect('band', 0, 0, W, top, p.color)
+    b.textInBand(
+      'event',
+      [
+        { value: input.event.name.sw, spec: { sizes: sizesFor((top - y - 0.5) / 2, 1, 11, 4), maxLines: 1, bold: true } },
+        { value: input.event.name.en, spec: { sizes: sizesFor((top - y - 0.5) / 2, 1, 9, 4), maxLines: 1, bold: false } },
+      ],
+      { x: m, y, w: inner, h: top - y - 0.5 },
+      { color: p.onColor, align: 'left' },
+    )
+  }
+  b.rect('band', 0, H - bottom, W, bottom, p.color)
+  const bandY = H - bottom + 0.2
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(roomy ? 11 : 6, 3.5), maxLines: 2, bold: true }, { x: m, y: bandY, w: inner, h: H - Math.max(0.2, margin.bottom) - bandY }, { color: p.onColor, align: 'left' })
+
+  // the ribbon's strip is kept free with or without one, so the QR sits in the same place on every label
+  const ribbonY = H - bottom - ribbonH - 0.3
+  const regPt = roomy ? 6 : 4.5
+  const regH = lineHeightMm(regPt)
+  const qrTop = top > 0 ? top + 1 : margin.top
+  const room = ribbonY - 0.3 - qrTop - regH - 0.1
+  // at least 22 mm with the quiet zone: a version-6 code's modules stay ≥ 0.45 mm, 5 dots at 300 dpi
+  const qrSize = floorHalf(Math.min(W * 0.36, room))
+  const qrX = W - margin.right - qrSize
+  const qrY = qrTop + (room - qrSize) / 2
+  b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
+  b.text('regNo', p.regNo, { x: qrX, y: qrY + qrSize + 0.1, w: qrSize }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+
+  const colW = qrX - 1 - m
+  const colTop = top > 0 ? top + 1.5 : margin.top
+  const chipsH = roomy ? 6 : 3.5
+  const labelPt = roomy ? 6 : 4
+  const labelH = lineHeightMm(labelPt)
+  const chipsY = ribbonY - 0.4 - chipsH
+  textColumn(input, b, p, { x: m, y: colTop, w: colW, h: chipsY - labelH - 0.4 - colTop }, 'left', top === 0)
+  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true })
+  b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: roomy ? 14 : 10, align: 'left' })
+  ribbonAcross(b, p, W, ribbonY, ribbonH, m, inner)
+}
+
+/**
+ * A tall label (Zebra 4 × 6 in, Brother 62 mm, DYMO 54 × 101 mm): like the A6 badge, centred,
+ * the event band on top, the name, the QR as wide as the label allows below it, the days, the
+ * ribbon and the group band at the foot.
+ */
+function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, s: BadgeStock) {
+  const { width: W, height: H, margin } = s
+  // centred: the same room on both sides
+  const m = Math.max(margin.left, margin.right) + 1.5
+  const top = clamp(H * 0.13, 10, 22) + Math.max(0, margin.top - 1)
+  const bottom = clamp(H * 0.07, 6, 10) + Math.max(0, margin.bottom - 0.4)
+  const ribbonH = clamp(H * 0.055, 5, 8)
+  const chipsH = clamp(H * 0.055, 5, 8)
+  const twoLineChips = chipsH >= 7
+  const labelPt = clamp(H * 0.045, 4.5, 7)
+  const regPt = clamp(H * 0.045, 4.5, 6.5)
+  const eventY = Math.max(1, margin.top)
+  b.rect('band', 0, 0, W, top, p.color)
+  b.textInBand(
+    'event',
+    [
+      { value: input.event.name.sw, spec: { sizes: sizesFor((top - eventY - 1) / 2, 2, 12, 4), maxLines: 2, bold: true } },
+      { value: input.event.name.en, spec: { sizes: sizesFor((top - eventY - 1) / 2, 2, 10, 4), maxLines: 2, bold: false } },
+    ],
+    { x: m, y: eventY, w: W - 2 * m, h: top - eventY - 1 },
+    { color: p.onColor, align: 'center' },
+  )
+  b.rect('band', 0, H - bottom, W, bottom, p.color)
+  const bandY = H - bottom + 0.4
+  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(clamp(W / 11, 6, 10), 4), maxLines: 2, bold: true }, { x: m, y: bandY, w: W - 2 * m, h: H - Math.max(0.4, margin.bottom) - bandY }, { color: p.onColor, align: 'center' })
+
+  const ribbonY = H - bottom - ribbonH - 0.8
+  const chipsY = ribbonY - 0.6 - chipsH
+  const labelH = lineHeightMm(labelPt)
+  const regH = lineHeightMm(regPt)
+  const qrBottom = chipsY - 0.3 - labelH - 0.3 - regH - 0.1
+  const textH = H * 0.2
+  const qrSize = floorHalf(Math.min(W - 2 * Math.max(margin.left, margin.right), 60, qrBottom - (top + 1 + textH)))
+  const qrY = qrBottom - qrSize
+  const colW = W - 2 * m
+  textColumn(input, b, p, { x: m, y: top + 1, w: colW, h: qrY - top - 1.2 }, 'center', false)
+  b.elements.push(qrElement(input.code, (W - qrSize) / 2, qrY, qrSize))
+  b.text('regNo', p.regNo, { x: m, y: qrY + qrSize + 0.1, w: colW }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - 0.3 - labelH, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true }, { align: 'center' })
+  b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: twoLineChips, maxChip: 22, align: 'center' })
+  ribbonAcross(b, p, W, ribbonY, ribbonH, m, colW)
+}
+
 export function layoutBadge(input: BadgeInput, measure: Measure): BadgeLayout {
   const b = new Builder(measure)
   const p = parts(input)
-  if (input.format === 'cr80') layoutCr80(input, b, p)
-  else layoutA6(input, b, p)
+  const stock = STOCKS[input.format]
+  if (stock.shape === 'card') layoutCr80(input, b, p)
+  else if (stock.shape === 'lanyard') layoutA6(input, b, p)
+  else if (stock.shape === 'wide-label') layoutWideLabel(input, b, p, stock)
+  else layoutTallLabel(input, b, p, stock)
   const { width, height } = BADGE_SIZE_MM[input.format]
   return {
     format: input.format,

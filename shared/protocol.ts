@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { CheckinSubmission, type Attendee, type CheckinRecord, type EventInfo, type Outcome, type Role } from './domain.js'
 import type { LedgerEntry } from './ledger.js'
 import type { DayStats } from './stats.js'
+import type { PrinterHealth } from './printer-health.js'
 
 export const ERROR_CODES = [
   'invalid_payload',
@@ -64,6 +65,8 @@ export interface KioskStatus {
   presenceLocalOnly?: true
   /** the hub address (host:port) the kiosk is connected to now, with several hubs */
   hub?: string
+  /** the desk's badge printer on the hub, as its CUPS last reported it; absent when the desk has none */
+  printer?: PrinterHealth
 }
 
 /** What dashboards need to name things; the same event the kiosks get, minus the key. */

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { qrMatrix, qrRuns } from '../../shared/badge-qr.js'
 import { FONT_FILES } from '../fonts.js'
+import { STOCKS, stockPage } from '../../shared/badge-stock.js'
 import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badge-layout.js'
 
 const REGULAR = 'KaribuBadge'
@@ -129,14 +130,18 @@ interface SheetSpec {
   gapY: number
 }
 
+/** The stocks cut from A4 sheets; a label roll is printed one badge per label. */
+export type SheetFormat = 'cr80' | 'a6'
+const isSheetFormat = (f: BadgeFormat): f is SheetFormat => f === 'cr80' || f === 'a6'
+
 /** 10 cards on A4 portrait; 2 lanyard badges on A4 landscape (4 would leave no room for crop marks). */
-export const SHEETS: Record<BadgeFormat, SheetSpec> = {
+export const SHEETS: Record<SheetFormat, SheetSpec> = {
   cr80: { width: 210, height: 297, cols: 2, rows: 5, gapX: 4, gapY: 3 },
   a6: { width: 297, height: 210, cols: 2, rows: 1, gapX: 6, gapY: 0 },
 }
 
 export function perPage(format: BadgeFormat, layout: BulkLayout): number {
-  return layout === 'single' ? 1 : SHEETS[format].cols * SHEETS[format].rows
+  return layout === 'single' || !isSheetFormat(format) ? 1 : SHEETS[format].cols * SHEETS[format].rows
 }
 
 function sheetOrigin(s: SheetSpec, badge: { width: number; height: number }) {
@@ -146,7 +151,7 @@ function sheetOrigin(s: SheetSpec, badge: { width: number; height: number }) {
 }
 
 /** Where each badge sits on a sheet, in mm from the top-left corner of the page, in fill order. */
-export function sheetSlots(format: BadgeFormat): { x: number; y: number; width: number; height: number }[] {
+export function sheetSlots(format: SheetFormat): { x: number; y: number; width: number; height: number }[] {
   const s = SHEETS[format]
   const size = BADGE_SIZE_MM[format]
   const o = sheetOrigin(s, size)
@@ -202,17 +207,27 @@ export class BadgePdf {
   add(badge: BadgeLayout) {
     if (badge.format !== this.format) throw new Error(`a ${badge.format} badge in a ${this.format} document`)
     const size = BADGE_SIZE_MM[this.format]
-    if (this.layout === 'single') {
-      this.doc.addPage({ size: [pt(size.width), pt(size.height)], margin: 0 })
-      drawBadge(this.doc, badge)
+    const format = this.format
+    if (this.layout === 'single' || !isSheetFormat(format)) {
+      // the page is the stock as the printer takes it, at its own size: nothing for a driver to scale
+      const stock = STOCKS[format]
+      const page = stockPage(stock)
+      this.doc.addPage({ size: [pt(page.width), pt(page.height)], margin: 0 })
+      if (stock.turned) {
+        // a quarter turn clockwise: the badge's top edge runs down the page's right edge
+        this.doc.save()
+        this.doc.translate(pt(page.width), 0).rotate(90, { origin: [0, 0] })
+        drawBadge(this.doc, badge)
+        this.doc.restore()
+      } else drawBadge(this.doc, badge)
     } else {
-      const s = SHEETS[this.format]
+      const s = SHEETS[format]
       const slot = this.added % (s.cols * s.rows)
       if (slot === 0) {
         this.doc.addPage({ size: [pt(s.width), pt(s.height)], margin: 0 })
         cropMarks(this.doc, s, size)
       }
-      const at = sheetSlots(this.format)[slot]!
+      const at = sheetSlots(format)[slot]!
       drawBadge(this.doc, badge, pt(at.x), pt(at.y))
     }
     this.added++

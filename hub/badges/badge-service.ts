@@ -10,6 +10,8 @@ import type { Attendee, Role } from '../../shared/domain.js'
 import type { HubContext } from '../context.js'
 import { BadgePdf, badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
 import { completedJobs, lpPrint, MEDIA } from './cups.js'
+import { DeskPrinters } from './desk-printers.js'
+import { cancelJob, printerHealth } from './printer-health.js'
 import { PrintLog, type JobFilter, type PrintJob } from './print-log.js'
 
 export interface Principal {
@@ -43,11 +45,129 @@ function untilEither(res: ServerResponse, a: string, b: string): Promise<void> {
 }
 const newJobId = () => `pj-${randomBytes(6).toString('hex')}`
 
+/** How often a sent job is looked at in CUPS until it completes, and for how long at most. */
+export const FOLLOW_EVERY_MS = 500
+/** How often every desk's printer is looked at for the kiosk list. */
+export const DESK_HEALTH_EVERY_MS = 5000
+const FOLLOW_TICKS = (10 * 60_000) / FOLLOW_EVERY_MS
+
 export class BadgeService {
+  /** job id → looks left */
+  private following = new Map<string, number>()
+  private followTimer: NodeJS.Timeout | null = null
+  private closed = false
+
+  private healthTimer: NodeJS.Timeout | null = null
+
   constructor(
     private ctx: HubContext,
     readonly log: PrintLog,
-  ) {}
+    readonly desks: DeskPrinters,
+  ) {
+    this.watchDeskPrinters()
+  }
+
+  /**
+   * Asks CUPS about every desk's printer every few seconds and puts the answer on the kiosk
+   * list (dashboard, admin page), pushed at once when a desk's printer changes state.
+   */
+  private watchDeskPrinters() {
+    if (this.closed) return
+    this.healthTimer = setTimeout(() => {
+      void this.checkDeskPrinters()
+        .catch((err: unknown) => this.ctx.log.error(`desk printers: ${(err as Error).message}`))
+        .finally(() => this.watchDeskPrinters())
+    }, DESK_HEALTH_EVERY_MS)
+    this.healthTimer.unref()
+  }
+
+  async checkDeskPrinters(): Promise<void> {
+    const desks = this.desks.all()
+    const health = await printerHealth(desks.flatMap((d) => (d.printer ? [d.printer] : [])))
+    if (this.closed) return
+    const known = this.ctx.presence.printers
+    let changed = false
+    for (const d of desks) {
+      const h = d.printer ? health.get(d.printer) : undefined
+      const before = known.get(d.deskId)
+      if (h?.state === before?.state && h?.message === before?.message && h?.printer === before?.printer) continue
+      if (h) known.set(d.deskId, h)
+      else known.delete(d.deskId)
+      changed = true
+    }
+    if (changed) this.ctx.kiosksChanged(true)
+  }
+
+  /**
+   * Follows a job CUPS accepted to its end: completed, or the printer's trouble (stopped,
+   * media-empty, offline) noted on the job while it waits, so the desk and the admin page can
+   * move it to another printer. Gives up after ten minutes; jobs() still marks it completed.
+   * One look at CUPS per tick for every job followed, however many wait at a stopped printer.
+   */
+  private follow(jobId: string) {
+    if (this.closed) return
+    this.following.set(jobId, FOLLOW_TICKS)
+    if (!this.followTimer) this.scheduleFollow()
+  }
+
+  private scheduleFollow() {
+    this.followTimer = setTimeout(() => {
+      void this.followTick()
+        .catch((err: unknown) => this.ctx.log.error(`following print jobs in CUPS failed: ${(err as Error).message}`))
+        .finally(() => {
+          this.followTimer = null
+          if (!this.closed && this.following.size > 0) this.scheduleFollow()
+        })
+    }, FOLLOW_EVERY_MS)
+    this.followTimer.unref()
+  }
+
+  private async followTick() {
+    const before = new Map<string, PrintJob>()
+    for (const [jobId, ticks] of this.following) {
+      const job = this.log.get(jobId)
+      if (!job || job.status !== 'sent' || !job.cupsJobId || !job.printer || ticks <= 0) this.following.delete(jobId)
+      else {
+        this.following.set(jobId, ticks - 1)
+        before.set(jobId, job)
+      }
+    }
+    if (before.size === 0) return
+    const printers = [...new Set([...before.values()].map((j) => j.printer!))]
+    const [done, health] = await Promise.all([completedJobs(printers), printerHealth(printers)])
+    if (this.closed) return
+    const changed: PrintJob[] = []
+    for (const [jobId, seen] of before) {
+      const job = this.log.get(jobId)
+      // re-sent elsewhere meanwhile: that send follows its own job
+      if (!job || job.status !== 'sent' || job.cupsJobId !== seen.cupsJobId) continue
+      const updated: PrintJob = structuredClone(job)
+      updated.updatedAt = this.ctx.now().toISOString()
+      if (done.has(job.cupsJobId!)) {
+        updated.status = 'completed'
+        delete updated.printerState
+        this.following.delete(jobId)
+        changed.push(updated)
+        continue
+      }
+      const state = health.get(job.printer!)?.state
+      const trouble = state === 'stopped' || state === 'media-empty' || state === 'offline' ? state : undefined
+      if (trouble === job.printerState) continue
+      if (trouble) updated.printerState = trouble
+      else delete updated.printerState
+      changed.push(updated)
+      if (trouble) this.ctx.log.info(`badge print ${jobId} waits on ${job.printer}: ${trouble}`)
+    }
+    if (changed.length > 0) await this.log.save(...changed)
+  }
+
+  /** Stops following jobs (the hub is closing). */
+  stop() {
+    this.closed = true
+    if (this.healthTimer) clearTimeout(this.healthTimer)
+    if (this.followTimer) clearTimeout(this.followTimer)
+    this.following.clear()
+  }
 
   private get store() {
     return this.ctx.store
@@ -163,14 +283,17 @@ export class BadgeService {
 
   /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
   async print(
-    request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+    request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean },
     principal: Principal,
   ): Promise<PrintJob> {
+    // the desk's own printer and stock unless the request names them
+    const desk = this.desks.get(this.deskOf(principal, request.deskId))
+    const printer = request.printer ?? desk?.printer ?? process.env.KARIBU_PRINTER
+    if (!printer) throw new BadgeError(400, 'no_printer')
+    const format = request.format ?? desk?.stock ?? 'cr80'
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const printer = request.printer ?? process.env.KARIBU_PRINTER
-    if (!printer) throw new BadgeError(400, 'no_printer')
-    const job = await this.logNewJob(a, request, principal, { via: 'cups', printer, status: 'queued' })
+    const job = await this.logNewJob(a, { ...request, format }, principal, { via: 'cups', printer, status: 'queued' })
     return this.send(job, printer, principal)
   }
 
@@ -179,10 +302,11 @@ export class BadgeService {
    * print dialog) before the kiosk prints it, so the same refusal of a silent second print holds
    * at every desk. The kiosk reports how it went with deskResult.
    */
-  async deskPrint(request: { attendeeId: string; format: BadgeFormat; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+  async deskPrint(request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+    const format = request.format ?? this.desks.stockOf(this.deskOf(principal, request.deskId))
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const job = await this.logNewJob(a, request, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
+    const job = await this.logNewJob(a, { ...request, format }, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
     this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${job.deskId ?? '?'}`)
     return job
   }
@@ -209,8 +333,13 @@ export class BadgeService {
     if (!logged) throw new BadgeError(404, 'not_found')
     const a = this.attendee(logged.attendeeId)
     if (a.badgeVersion !== logged.badgeVersion) throw new BadgeError(409, 'revoked', { badgeVersion: a.badgeVersion })
-    this.refuseSecondPrint(a.id, logged.badgeVersion, force)
-    const job: PrintJob = { ...structuredClone(logged), via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    // the job still waiting at a stopped printer is cancelled there: it must not print twice when that printer comes back
+    const waiting = logged.status === 'sent' && logged.via === 'cups' && logged.cupsJobId ? logged.cupsJobId : null
+    if (!(waiting && (await cancelJob(waiting)))) this.refuseSecondPrint(a.id, logged.badgeVersion, force)
+    // laid out for the stock in the printer it moves to, when that is a desk's printer
+    const format = this.desks.all().find((d) => d.printer === printer)?.stock ?? logged.format
+    const job: PrintJob = { ...structuredClone(logged), format, via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    delete job.printerState
     await this.log.save(job)
     return this.send(job, printer, principal)
   }
@@ -233,6 +362,7 @@ export class BadgeService {
       job.status = 'sent'
       if (result.cupsJobId) job.cupsJobId = result.cupsJobId
       job.attempts.push({ at, by: principal.id, printer, status: 'sent', ...(result.cupsJobId ? { cupsJobId: result.cupsJobId } : {}) })
+      if (result.cupsJobId) this.follow(job.jobId)
     } else {
       job.status = 'failed'
       job.error = result.error
@@ -341,7 +471,7 @@ const services = new WeakMap<HubContext, Promise<BadgeService>>()
 export function badgeService(ctx: HubContext): Promise<BadgeService> {
   let service = services.get(ctx)
   if (!service) {
-    service = PrintLog.open(ctx.store.backend).then((log) => new BadgeService(ctx, log))
+    service = Promise.all([PrintLog.open(ctx.store.backend), DeskPrinters.open(ctx.store.backend)]).then(([log, desks]) => new BadgeService(ctx, log, desks))
     service.catch((err: unknown) => {
       services.delete(ctx)
       ctx.log.error(`print log could not be opened: ${(err as Error).message}`)
@@ -355,5 +485,8 @@ export async function closeBadgeService(ctx: HubContext): Promise<void> {
   const service = services.get(ctx)
   if (!service) return
   services.delete(ctx)
-  await (await service.catch(() => null))?.log.close()
+  const opened = await service.catch(() => null)
+  opened?.stop()
+  await opened?.log.close()
+  await opened?.desks.close()
 }

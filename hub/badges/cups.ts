@@ -3,26 +3,24 @@
 // server, as for any CUPS client.
 import { spawn } from 'node:child_process'
 import type { BadgeFormat } from '../../shared/badge-layout.js'
+import { STOCKS } from '../../shared/badge-stock.js'
 
-/** The media a badge printer is asked for: the card itself, not the default A4. */
-export const MEDIA: Record<BadgeFormat, string> = {
-  cr80: 'Custom.86x54mm',
-  a6: 'A6',
-}
+/** The media a badge printer is asked for: the stock itself, not the default A4. */
+export const MEDIA = Object.fromEntries(Object.values(STOCKS).map((s) => [s.id, s.media])) as Record<BadgeFormat, string>
 
 /** CUPS queue names: printable, no spaces, slashes or quotes; never starting with '-' (an lp option). */
 export const PRINTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,126}$/
 
 export type LpResult = { ok: true; cupsJobId: string | null } | { ok: false; error: string }
 
-interface Run {
+export interface Run {
   code: number | null
   stdout: string
   stderr: string
   spawnError?: string
 }
 
-function run(command: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Run> {
+export function run(command: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''

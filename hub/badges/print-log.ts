@@ -5,6 +5,7 @@
 // it now stands, and the last entry for a job id wins.
 import { z } from 'zod'
 import { BADGE_FORMATS } from '../../shared/badge-layout.js'
+import { PRINTER_STATES } from '../../shared/printer-health.js'
 import type { AppendLog, StoreBackend } from '../store/backend.js'
 
 export const PRINT_STATUSES = [
@@ -47,6 +48,8 @@ export const PrintJob = z.object({
   cupsJobId: z.string().optional(),
   error: z.string().optional(),
   attempts: z.array(Attempt),
+  /** while a sent job waits at CUPS: what is wrong with its printer (stopped, out of labels, offline) */
+  printerState: z.enum(PRINTER_STATES).optional(),
 })
 export type PrintJob = z.infer<typeof PrintJob>
 

@@ -12,6 +12,8 @@ import { FONT_FILES } from '../fonts.js'
 import { BULK_LAYOUTS, layoutForPdf } from './badge-pdf.js'
 import { BadgeError, badgeService, type Principal } from './badge-service.js'
 import { PRINTER_NAME } from './cups.js'
+import { DeskPrinterInput } from './desk-printers.js'
+import { printerHealth } from './printer-health.js'
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
 const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
@@ -24,8 +26,9 @@ const Flag = z
 
 const FormatQuery = z.object({ format: Format })
 const BadgePageQuery = z.object({ format: Format, print: Flag })
-const PrintBody = z.object({ format: Format, printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
-const DeskPrintBody = z.object({ format: Format, printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
+// no format: the desk's stock (set on the admin page), else the CR80 card
+const PrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
+const DeskPrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
 const DeskResultBody = z.object({ ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() }).strict()
 const ResendBody = z.object({ printer: Printer, force: z.boolean().default(false) }).strict()
 const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
@@ -65,6 +68,33 @@ const FONTS: Record<string, string> = { 'DejaVuSans.ttf': FONT_FILES.regular, 'D
 const SCRIPTS: Record<string, string> = { 'print.js': AUTO_PRINT_SCRIPT }
 
 export const badgeRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/desk-printers',
+    roles: ['admin', 'kiosk'],
+    // each desk's setting with its printer's health now, as CUPS reports it
+    handle: withBadges(async ({ res }, _ctx, service) => {
+      const desks = service.desks.all()
+      const health = await printerHealth(desks.flatMap((d) => (d.printer ? [d.printer] : [])))
+      sendJson(res, 200, { ok: true, desks: desks.map((d) => ({ ...d, health: d.printer ? (health.get(d.printer) ?? null) : null })) })
+    }),
+  },
+  {
+    method: 'PUT',
+    path: /^\/api\/desk-printers\/(?<deskId>[^/]+)$/,
+    roles: ['admin'],
+    handle: withBadges(async ({ req, res, params, principal }, ctx, service) => {
+      const deskId = Id.safeParse(params.deskId)
+      const body = DeskPrinterInput.safeParse(await readJsonBody(req))
+      if (!deskId.success || !body.success) return invalid(res)
+      if (!ctx.store.registry.event.desks.some((d) => d.id === deskId.data)) return sendJson(res, 400, { ok: false, error: 'unknown_desk' })
+      const entry = { deskId: deskId.data, ...body.data, at: ctx.now().toISOString(), by: principal.id }
+      await service.desks.set(entry)
+      void service.checkDeskPrinters().catch(() => {}) // the kiosk list shows the new printer now, not at the next look
+      ctx.log.info(`desk ${entry.deskId} prints on ${entry.printer ?? '(its own printer)'}, stock ${entry.stock}`)
+      sendJson(res, 200, { ok: true, desk: entry })
+    }),
+  },
   {
     method: 'GET',
     path: /^\/api\/badges\/(?<attendeeId>[^/]+)\.pdf$/,

@@ -20,6 +20,10 @@ export interface Cups {
   /** where cups-pdf writes printed jobs */
   outDir: string
   addPdfPrinter(name: string): Promise<void>
+  /** a queue with a real label printer driver (a PPD name from lpinfo -m) sending to `uri` */
+  addLabelPrinter(name: string, uri: string, ppd: string): Promise<void>
+  /** runs a CUPS command-line tool against this server */
+  run(command: string, args: string[]): Promise<string>
   /** the PDF cups-pdf made for a job whose title starts with `titlePrefix` */
   waitForOutput(titlePrefix: string, ms?: number): Promise<string>
   /** waits for the queue to empty, then deletes the outputs of the jobs with these title prefixes */
@@ -123,6 +127,12 @@ export async function startCups(): Promise<Cups> {
     outDir,
     async addPdfPrinter(name) {
       await exec('lpadmin', ['-p', name, '-E', '-v', 'cups-pdf:/', '-m', 'lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd'], { env })
+    },
+    async addLabelPrinter(name, uri, ppd) {
+      await exec('lpadmin', ['-p', name, '-E', '-v', uri, '-m', ppd], { env })
+    },
+    async run(command, args) {
+      return (await exec(command, args, { env })).stdout
     },
     async waitForOutput(titlePrefix, ms = 30_000) {
       return until(

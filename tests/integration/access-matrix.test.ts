@@ -52,6 +52,8 @@ const HTTP: Record<string, (t: TestHub) => Promise<{ path?: string; body?: unkno
   'GET /api/print-jobs': () => ({}),
   'POST /api/print-jobs/x/resend': () => ({ path: '/api/print-jobs/pj-000000000000/resend', body: { printer: 'Karibu' } }),
   'GET /api/badges.pdf': () => ({ path: '/api/badges.pdf?group=leaders' }),
+  'GET /api/desk-printers': () => ({}),
+  'PUT /api/desk-printers/x': () => ({ path: '/api/desk-printers/desk-2', body: { printer: null, stock: 'cr80' } }),
   'GET /badge/x': () => ({ path: '/badge/A0001' }),
   'GET /badge-assets/x': () => ({ path: '/badge-assets/DejaVuSans.ttf' }),
   'GET /certificate/x': () => ({ path: '/certificate/not-a-real-code' }),

@@ -18,6 +18,7 @@ import {
   type QrElement,
   type TextElement,
 } from '../../shared/badge-layout.js'
+import { STOCKS } from '../../shared/badge-stock.js'
 import type { Attendee } from '../../shared/domain.js'
 import { testEvent } from '../fixtures/event.js'
 
@@ -167,11 +168,14 @@ describe('layoutBadge', () => {
     it(`${format}: shows the ribbon, the days, the group colour and the event in both languages`, () => {
       const layout = layoutBadge({ event, attendee: long, code, format }, measureText)
       expect(texts(layout.elements, 'ribbon').flatMap((t) => t.lines).join(' ')).toBe('MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER · VYOMBO VYA HABARI / PRESS')
-      expect(layout.elements.some((e) => e.kind === 'rect' && e.role === 'ribbon' && e.fill === '#b8860b')).toBe(true)
-      expect(layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').every((e) => e.kind === 'rect' && e.fill === '#d62728')).toBe(true)
+      // a thermal label printer has black only: bands solid black, the ribbon an outlined white strip
+      const mono = STOCKS[format].ink === 'mono'
+      const group = mono ? '#000000' : '#d62728'
+      expect(layout.elements.some((e) => e.kind === 'rect' && e.role === 'ribbon' && e.fill === (mono ? '#ffffff' : '#b8860b') && e.stroke === (mono ? '#000000' : null))).toBe(true)
+      expect(layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').every((e) => e.kind === 'rect' && e.fill === group)).toBe(true)
       // leaders: day 3 only; the days they may not attend are left off, not drawn faint
       const chips = layout.elements.filter((e) => e.kind === 'rect' && e.role === 'day')
-      expect(chips.map((c) => c.kind === 'rect' && c.fill)).toEqual(['#d62728'])
+      expect(chips.map((c) => c.kind === 'rect' && c.fill)).toEqual([group])
       const chipText = texts(layout.elements, 'day').flatMap((t) => t.lines).join(' ')
       expect(chipText).toContain('26/11')
       expect(chipText).not.toContain('24/11')

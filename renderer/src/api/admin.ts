@@ -4,6 +4,8 @@
 import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
 import type { KioskStatus } from '../../../shared/protocol'
 import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
+import type { BadgeStockId } from '../../../shared/badge-stock'
+import type { PrinterHealth } from '../../../shared/printer-health'
 
 const KEY = 'karibu.admin.token'
 
@@ -144,6 +146,17 @@ export interface FileDownload {
   fileName: string
 }
 
+/** A desk's badge printer on the hub and its stock (hub/badges/desk-printers.ts). */
+export interface DeskPrinterSetting {
+  deskId: string
+  printer: string | null
+  stock: BadgeStockId
+  at: string
+  by: string
+  /** the printer's health now, as the hub's CUPS reports it; null without a printer */
+  health?: PrinterHealth | null
+}
+
 export class AdminApi {
   constructor(
     private token: string,
@@ -188,6 +201,8 @@ export class AdminApi {
   kiosks = () => this.request<{ kiosks: AdminKiosk[]; origins: string[] }>('GET', '/api/admin/kiosks')
   revokeKiosk = (id: string) => this.request<object>('POST', `/api/admin/kiosks/${encodeURIComponent(id)}/revoke`)
   pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
+  deskPrinters = () => this.request<{ desks: DeskPrinterSetting[] }>('GET', '/api/desk-printers')
+  setDeskPrinter = (deskId: string, setting: { printer: string | null; stock: BadgeStockId }) => this.request<{ desk: DeskPrinterSetting }>('PUT', `/api/desk-printers/${encodeURIComponent(deskId)}`, setting)
   /** a kiosk's unsent records from a USB stick (the kiosk's /api/outbox-export file) */
   importOutbox = (file: unknown) => this.request<{ added: number; duplicates: number }>('POST', '/api/checkins/import', file)
 

@@ -18,12 +18,14 @@ function offset(ms: number): string {
   return s < 60 ? `${sign}${s} s` : s < 3600 ? `${sign}${Math.round(s / 60)} min` : `${sign}${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
 }
 import { QrImage } from './QrImage'
+import { DeskPrinters } from './DeskPrinters'
 
 export function KiosksTab() {
   return (
     <section className="admin-section" data-testid="kiosks">
       <Pairing />
       <KioskList />
+      <DeskPrinters />
     </section>
   )
 }

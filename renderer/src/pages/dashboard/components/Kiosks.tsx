@@ -1,6 +1,7 @@
 // The kiosks as the hub last heard of them: online, last seen, outbox, clock.
 import { useTranslation } from 'react-i18next'
 import { CLOCK_OFFSET_WARN_MS, formatNumber, formatOffset, formatTime, type PanelProps } from '../model/view'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
 
 export function Kiosks({ view, names, lang, timezone }: PanelProps) {
   const { t } = useTranslation()
@@ -35,7 +36,14 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
                     {k.name}
                     <span className="dash-sub">{names.desk(k.deskId)}</span>
                   </th>
-                  <td className={`dash-status ${status}`} data-label={t('dashboard.status')}>{t(k.revoked ? 'dashboard.revoked' : k.online ? 'common.online' : 'common.offline')}</td>
+                  <td className={`dash-status ${status}`} data-label={t('dashboard.status')}>
+                    {t(k.revoked ? 'dashboard.revoked' : k.online ? 'common.online' : 'common.offline')}
+                    {k.printer && k.printer.state !== 'ready' && (
+                      <span className="dash-sub" data-testid={`kiosk-printer-${k.kioskId}`} data-printer-state={k.printer.state}>
+                        {PRINTER_STATE_LABEL[k.printer.state][lang]} ({k.printer.printer})
+                      </span>
+                    )}
+                  </td>
                   <td data-label={t('dashboard.lastSeen')}>{k.lastSeen ? formatTime(k.lastSeen, timezone, true) : '—'}</td>
                   <td className="num outbox" data-label={t('dashboard.outbox')}>{formatNumber(k.outboxDepth, lang)}</td>
                   <td className="num clock" data-label={t('dashboard.clockOffset')} data-skewed={skewed} title={skewed ? t('dashboard.clockWarn') : undefined}>
