@@ -69,7 +69,10 @@ export function badgeScene(code: string, qrWidth: number, condition: Condition, 
           for (let dx = -1; dx <= 1; dx++) {
             const xx = x + dx
             const yy = y + dy
-            if (xx >= 0 && yy >= 0 && xx < W && yy < H) (sum += luma[yy * W + xx]!), n++
+            if (xx >= 0 && yy >= 0 && xx < W && yy < H) {
+              sum += luma[yy * W + xx]!
+              n++
+            }
           }
         out[y * W + x] = sum / n
       }

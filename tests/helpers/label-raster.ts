@@ -159,9 +159,16 @@ export function decodeDymo(job: Buffer): { bitmap: Bitmap; labelLengthDots: numb
     if (c === 0x1b) {
       const cmd = String.fromCharCode(job[i + 1]!)
       if (cmd === '\x1b') i += 1
-      else if (cmd === 'B') (skip = job[i + 2]!), (i += 3)
-      else if (cmd === 'D') (count = job[i + 2]!), (i += 3)
-      else if (cmd === 'L') (length = (job[i + 2]! << 8) | job[i + 3]!), (i += 4)
+      else if (cmd === 'B') {
+        skip = job[i + 2]!
+        i += 3
+      } else if (cmd === 'D') {
+        count = job[i + 2]!
+        i += 3
+      } else if (cmd === 'L') {
+        length = (job[i + 2]! << 8) | job[i + 3]!
+        i += 4
+      }
       else if (cmd === 'f') {
         for (let k = 0; k < job[i + 3]!; k++) lines.push(line())
         i += 4

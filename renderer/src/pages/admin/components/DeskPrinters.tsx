@@ -3,7 +3,6 @@
 // are laid out for that stock and sent at its size.
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeskPrinterSetting } from '../../../api/admin'
 import { BADGE_STOCKS, STOCKS, type BadgeStockId } from '../../../../../shared/badge-stock'
 import type { Desk } from '../../../../../shared/domain'
 import { PRINTER_STATE_LABEL, type PrinterHealth } from '../../../../../shared/printer-health'
@@ -55,7 +54,8 @@ export function DeskPrinters() {
       <h2>{t('admin.kiosks.printers')}</h2>
       <p className="admin-help">{t('admin.kiosks.printersHelp')}</p>
       <ErrorNote error={error} />
-      <table className="admin-table">
+      <div className="admin-table-wrap">
+      <table className="admin-table admin-desk-printers">
         <thead>
           <tr>
             <th>{t('admin.kiosks.desk')}</th>
@@ -85,7 +85,7 @@ export function DeskPrinters() {
                   {!valid && <span className="admin-error" role="alert" style={{ display: 'block' }}>{t('admin.kiosks.printerInvalid')}</span>}
                 </td>
                 <td>
-                  <select value={s.stock} aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`} onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })} style={{ maxWidth: '100%' }} data-testid={`desk-printer-stock-${d.id}`}>
+                  <select value={s.stock} aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`} onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })} data-testid={`desk-printer-stock-${d.id}`}>
                     {BADGE_STOCKS.map((id) => (
                       <option key={id} value={id}>
                         {name(STOCKS[id].name)}
@@ -111,6 +111,7 @@ export function DeskPrinters() {
           })}
         </tbody>
       </table>
+      </div>
     </div>
   )
 }
