@@ -23,6 +23,7 @@ import { forKiosks } from '../shared/ledger.js'
 import { dayStats, type DayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
+import type { ConnectionLimits } from './connection-limits.js'
 import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from './login-throttle.js'
 
@@ -89,7 +90,7 @@ function provenPrevious(ctx: HubContext, auth: unknown, principal: string): Set<
   return proven
 }
 
-export function attachSockets(io: HubServer, ctx: HubContext, budget = new DashboardBudget()) {
+export function attachSockets(io: HubServer, ctx: HubContext, limits: ConnectionLimits, budget = new DashboardBudget()) {
   const { store, presence, throttle } = ctx
 
   io.use(async (socket, next) => {
@@ -109,8 +110,12 @@ export function attachSockets(io: HubServer, ctx: HubContext, budget = new Dashb
     if (!principal) {
       await sleep(throttle.delayFor(address))
       throttle.failed(address)
-      return next(new Error('unauthorized'))
+      next(new Error('unauthorized'))
+      // the refusal goes out first; then the session is closed rather than left to time out
+      setImmediate(() => socket.conn.close())
+      return
     }
+    limits.authenticated(socket.conn)
     throttle.succeeded(address)
     if (principal.role !== 'kiosk' && budget.isCutOff(principal.id, address, Date.now())) {
       // held a second before the refusal, so a flooder that reconnects at once asks once a second
