@@ -15,6 +15,7 @@ import { FD_RESERVE, openFileLimit } from './fd-limit.js'
 import { createHttpHandler } from './http.js'
 import { KioskPresence } from './kiosk-presence.js'
 import { LoginThrottle, sleep } from './login-throttle.js'
+import { PairingGuard } from './pairing-guard.js'
 import { attachSockets, statsFor, type HubServer } from './sockets.js'
 import type { EventStore } from './store/event-store.js'
 
@@ -35,6 +36,7 @@ export interface HubOptions {
   cluster?: Cluster | undefined
   /** every hub's address, for kiosks to fail over (KARIBU_HUB_URLS) */
   hubUrls?: string[]
+  pairing?: PairingGuard
   /** per-address caps on connections and sessions (hub/connection-limits.ts) */
   connectionLimits?: ConnectionLimitOptions
 }
@@ -111,6 +113,7 @@ export function createHub(options: HubOptions): Hub {
       if (options.cluster) io.serverSideEmit('kiosk:presence', report)
     }),
     throttle: options.throttle ?? new LoginThrottle(),
+    pairing: options.pairing ?? new PairingGuard({ redis: options.cluster?.redis, now }),
     hubUrls: options.hubUrls ?? [],
     now,
     log,
