@@ -185,6 +185,7 @@ export class AdminApi {
   kiosks = () => this.request<{ kiosks: AdminKiosk[]; origins: string[] }>('GET', '/api/admin/kiosks')
   revokeKiosk = (id: string) => this.request<object>('POST', `/api/admin/kiosks/${encodeURIComponent(id)}/revoke`)
   pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
+  pairingFailures = () => this.request<{ failures: { at: string; address: string }[]; limited: number }>('GET', '/api/admin/pairing-failures')
   /** a kiosk's unsent records from a USB stick (the kiosk's /api/outbox-export file) */
   importOutbox = (file: unknown) => this.request<{ added: number; duplicates: number }>('POST', '/api/checkins/import', file)
 
