@@ -1,7 +1,7 @@
 // Health, stats, pairing and the offline outbox import.
 import { z } from 'zod'
 import { CheckinSubmission } from '../shared/domain.js'
-import { readJsonBody, sendJson } from '../common/http-util.js'
+import { bearer, readJsonBody, sendJson } from '../common/http-util.js'
 import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
 import type { Route } from './routes.js'
 import { statsFor } from './sockets.js'
@@ -14,7 +14,9 @@ export const coreRoutes: Route[] = [
     method: 'GET',
     path: '/healthz',
     roles: 'public',
-    handle: (ctx, { res }) => sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, lastSeq: ctx.store.ledger.lastSeq }),
+    // the check-in count only with a credential: how many have come is not for anyone on the Wi-Fi
+    handle: (ctx, { req, res }) =>
+      sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, ...(ctx.store.credentials.authenticate(bearer(req)) ? { lastSeq: ctx.store.ledger.lastSeq } : {}) }),
   },
   {
     method: 'GET',
