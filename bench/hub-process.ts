@@ -45,7 +45,9 @@ if (mode === 'bare') {
     seed: (key) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey: key }),
   })
   const cluster = redisUrl ? await joinCluster(redisUrl, (m) => console.error(m)) : undefined
-  const hub = createHub({ store, cluster, log: { info() {}, error: (m) => console.error(m) } })
+  // every simulated kiosk and dashboard comes from 127.0.0.1, where a venue gives each its own address
+  const connectionLimits = { connectionsPerAddress: 4096, sessionsPerAddress: 4096, pendingSessionsPerAddress: 4096 }
+  const hub = createHub({ store, cluster, connectionLimits, log: { info() {}, error: (m) => console.error(m) } })
   const address = await hub.listen(0, '127.0.0.1')
   console.log(JSON.stringify({ port: address.port, adminToken: firstStart?.adminToken, usherToken: firstStart?.usherToken }))
 }

@@ -8,6 +8,8 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>>
   store: () => import('./store.js'),
   'cold-start': () => import('./cold-start.js'),
   'hub-load': () => import('./hub-load.js'),
+  'dashboard-flood': () => import('./dashboard-flood.js'),
+  'import-huge': () => import('./import-huge.js'),
   'multi-hub': () => import('./multi-hub.js'),
   drain: () => import('./drain.js'),
   kiosk: () => import('./kiosk.js'),

@@ -9,9 +9,13 @@ import { forKiosks } from '../shared/ledger.js'
 import type { DashboardUpdate } from '../shared/protocol.js'
 import type { Cluster } from './cluster.js'
 import type { HubContext, Log } from './context.js'
+import { bearer } from '../common/http-util.js'
+import { ConnectionLimits, HANDSHAKE_WINDOW_MS, type ConnectionLimitOptions } from './connection-limits.js'
+import { FD_RESERVE, openFileLimit } from './fd-limit.js'
 import { createHttpHandler } from './http.js'
 import { KioskPresence } from './kiosk-presence.js'
-import { LoginThrottle } from './login-throttle.js'
+import { LoginThrottle, sleep } from './login-throttle.js'
+import { PairingGuard } from './pairing-guard.js'
 import { attachSockets, statsFor, type HubServer } from './sockets.js'
 import type { EventStore } from './store/event-store.js'
 
@@ -32,6 +36,9 @@ export interface HubOptions {
   cluster?: Cluster | undefined
   /** every hub's address, for kiosks to fail over (KARIBU_HUB_URLS) */
   hubUrls?: string[]
+  pairing?: PairingGuard
+  /** per-address caps on connections and sessions (hub/connection-limits.ts) */
+  connectionLimits?: ConnectionLimitOptions
 }
 
 export interface Hub {
@@ -63,6 +70,8 @@ export function createHub(options: HubOptions): Hub {
   let flushTimer: NodeJS.Timeout | null = null
   let kioskTimer: NodeJS.Timeout | null = null
   let pending: CheckinRecord[] = []
+  // assigned once, below: the push closures above it refer to it before the server exists
+  // eslint-disable-next-line prefer-const
   let io: HubServer
   // the kiosk list is most of a dashboard push's bytes: sent only when it changed, and for
   // heartbeats alone at most once a second; the event's names only when the registry changed
@@ -106,6 +115,7 @@ export function createHub(options: HubOptions): Hub {
       if (options.cluster) io.serverSideEmit('kiosk:presence', report)
     }),
     throttle: options.throttle ?? new LoginThrottle(),
+    pairing: options.pairing ?? new PairingGuard({ redis: options.cluster?.redis, now }),
     hubUrls: options.hubUrls ?? [],
     now,
     log,
@@ -132,14 +142,36 @@ export function createHub(options: HubOptions): Hub {
   }
 
   const http = createServer(createHttpHandler(ctx, options.staticDir ?? DEFAULT_STATIC_DIR))
+  // a connection that has not sent its request's headers in 10 s is closed (Node's default: 60 s)
+  http.headersTimeout = 10_000
+  const fdLimit = openFileLimit()
+  // past this, new connections are refused rather than the journal and registry starved of fds
+  if (fdLimit !== null && Number.isFinite(fdLimit)) http.maxConnections = Math.max(64, fdLimit - FD_RESERVE)
+  const limits = new ConnectionLimits(options.connectionLimits)
+  limits.guard(http)
   io = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, originAllowed(req)),
+    // a session must show a valid credential within this, not Socket.IO's 45 s
+    connectTimeout: HANDSHAKE_WINDOW_MS,
+    allowRequest: (req, callback) => {
+      if (!originAllowed(req)) return callback('forbidden', false)
+      if (!limits.allowsSession(req)) return callback('too_many_sessions', false)
+      // a client that sends its credential with the handshake (the kiosk agent) is checked
+      // before any session is made for it
+      const token = bearer(req)
+      if (token === undefined || ctx.store.credentials.authenticate(token)) return callback(null, true)
+      const address = req.socket.remoteAddress ?? '?'
+      void sleep(ctx.throttle.delayFor(address)).then(() => {
+        ctx.throttle.failed(address)
+        callback('unauthorized', false)
+      })
+    },
     serveClient: false,
     parser: jsonOnlyParser,
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   })
-  attachSockets(io, ctx)
+  io.engine.on('connection', (conn: Parameters<ConnectionLimits['opened']>[0]) => limits.opened(conn))
+  attachSockets(io, ctx, limits)
   io.on('kiosk:presence', (report) => {
     ctx.presence.heard(report, now().getTime())
     ctx.kiosksChanged(false)

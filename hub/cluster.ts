@@ -19,6 +19,8 @@ export interface InterHubEvents {
 
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>
+  /** the shared client, for budgets every hub spends from (hub/pairing-guard.ts) */
+  redis: unknown
   /** whether Redis answers now, i.e. this hub hears the others */
   readonly connected: boolean
   /** told each time Redis goes away or comes back */
@@ -110,6 +112,7 @@ export async function joinCluster(redisUrl: string, log: (m: string) => void, op
   started = true
   return {
     adapter: createAdapter(forAdapter(client, log), { streamName: 'karibu' }),
+    redis: client,
     get connected() {
       return connected
     },

@@ -1,6 +1,7 @@
 import type { CheckinRecord } from '../shared/domain.js'
 import type { KioskPresence } from './kiosk-presence.js'
 import type { LoginThrottle } from './login-throttle.js'
+import type { PairingGuard } from './pairing-guard.js'
 import type { EventStore } from './store/event-store.js'
 
 export interface Log {
@@ -13,6 +14,8 @@ export interface HubContext {
   store: EventStore
   presence: KioskPresence
   throttle: LoginThrottle
+  /** the budget of wrong pairing codes, and the latest ones */
+  pairing: PairingGuard
   /** every hub's address as kiosks reach it (KARIBU_HUB_URLS); empty for a lone hub */
   hubUrls: string[]
   now: () => Date

@@ -1,8 +1,7 @@
 // Health, stats, pairing and the offline outbox import.
 import { z } from 'zod'
 import { CheckinSubmission } from '../shared/domain.js'
-import { readJsonBody, sendJson } from '../common/http-util.js'
-import { sleep } from './login-throttle.js'
+import { bearer, readJsonBody, sendJson } from '../common/http-util.js'
 import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
 import type { Route } from './routes.js'
 import { statsFor } from './sockets.js'
@@ -15,7 +14,9 @@ export const coreRoutes: Route[] = [
     method: 'GET',
     path: '/healthz',
     roles: 'public',
-    handle: (ctx, { res }) => sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, lastSeq: ctx.store.ledger.lastSeq }),
+    // the check-in count only with a credential: how many have come is not for anyone on the Wi-Fi
+    handle: (ctx, { req, res }) =>
+      sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, ...(ctx.store.credentials.authenticate(bearer(req)) ? { lastSeq: ctx.store.ledger.lastSeq } : {}) }),
   },
   {
     method: 'GET',
@@ -37,18 +38,26 @@ export const coreRoutes: Route[] = [
       const request = PairRequest.safeParse(await readJsonBody(req))
       if (!request.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
       const address = req.socket.remoteAddress ?? '?'
-      await sleep(ctx.throttle.delayFor(address))
+      // spent before the code is looked at, so guesses in parallel cannot outrun the budget
+      if (!(await ctx.pairing.take(address))) return sendJson(res, 429, { ok: false, error: 'rate_limited' })
       const paired = await pairKiosk(ctx.store, request.data)
       if (!paired) {
-        ctx.throttle.failed(address)
+        ctx.pairing.failed(address)
+        ctx.log.error(`pairing: wrong or used code from ${address}`)
         return sendJson(res, 403, { ok: false, error: 'forbidden' })
       }
-      ctx.throttle.succeeded(address)
+      await ctx.pairing.succeeded(address)
       ctx.log.info(`kiosk paired: ${paired.kioskId}`)
       ctx.kiosksChanged(true)
       // the kiosk keeps every hub's address, to move to the next when its hub is gone
       sendJson(res, 200, { ok: true, ...paired, hubs: ctx.hubUrls })
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/pairing-failures',
+    roles: ['admin'],
+    handle: (ctx, { res }) => sendJson(res, 200, { ok: true, failures: ctx.pairing.recent().slice(0, 20), limited: ctx.pairing.limited }),
   },
   {
     method: 'POST',

@@ -11,6 +11,7 @@ import { EXIT, StartError } from '../common/start-error.js'
 import { guardProcess } from './process-guard.js'
 import { cutOffRevokedElsewhere } from './revocations.js'
 import { openHubList, shareHubList } from './hub-list.js'
+import { fdLimitWarning, openFileLimit } from './fd-limit.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -26,6 +27,8 @@ guardProcess({ log: (m) => console.error(m), timeZone: () => timeZone() })
 
 async function main() {
   const config = hubConfig()
+  const fdWarning = fdLimitWarning(openFileLimit())
+  if (fdWarning) console.error(fdWarning)
   // PostgreSQL and Redis clients are loaded only by hubs that use them
   const backend = config.databaseUrl ? new (await import('./store/postgres-backend.js')).PostgresBackend(config.databaseUrl) : new EmbeddedBackend(config.dataDir)
   const { store, firstStart, tornBytes } = await EventStore.open({

@@ -20,9 +20,11 @@ import {
   type SocketData,
 } from '../shared/protocol.js'
 import { forKiosks } from '../shared/ledger.js'
-import { dayStats } from '../shared/stats.js'
+import { dayStats, type DayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
+import type { ConnectionLimits } from './connection-limits.js'
+import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from './login-throttle.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
@@ -30,13 +32,40 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterHubEven
 
 /** Per-socket budget of requests per second; a flood gets `rate_limited`, not the hub's time. */
 const RATE_PER_SECOND = 400
+/**
+ * A dashboard's: it is pushed its figures, so it asks rarely. Past three times this in one
+ * second a dashboard socket is flooding and is cut off: answering a refusal still costs the hub
+ * a message, which 40 sockets at full speed turn into the kiosks' wait.
+ */
+const DASHBOARD_RATE_PER_SECOND = 20
+const DASHBOARD_CUT_OFF = 3 * DASHBOARD_RATE_PER_SECOND
+
+/**
+ * A day's figures as last computed, kept while nothing they are made of has changed: the same
+ * ledger (lastSeq), the same registry (rev) and the same second of the clock (the last-15-minute
+ * throughput moves with it). A flood of `stats:get` is then answered without counting again.
+ */
+const figuresCache = new WeakMap<HubContext, Map<string, { key: string; stats: DayStats }>>()
+
+export function dayFigures(ctx: HubContext, day: string, now: Date): DayStats {
+  const { store } = ctx
+  const key = `${store.ledger.lastSeq}|${store.data.rev}|${Math.floor(now.getTime() / 1000)}`
+  let days = figuresCache.get(ctx)
+  if (!days) figuresCache.set(ctx, (days = new Map()))
+  const cached = days.get(day)
+  if (cached?.key === key) return cached.stats
+  const stats = dayStats(store.ledger, store.registry, day, now)
+  days.set(day, { key, stats })
+  return stats
+}
 
 export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
   const { store } = ctx
   const { id, name, venue, timezone, days, groups, halls, desks, categories } = store.registry.event
-  const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, ctx.now()).id
+  const now = ctx.now()
+  const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, now).id
   return {
-    stats: dayStats(store.ledger, store.registry, day, ctx.now()),
+    stats: dayFigures(ctx, day, now),
     kiosks: ctx.presence.list(store.data.kiosks, ctx.now().getTime()),
     event: { id, name, venue, timezone, days, groups, halls, desks, ...(categories ? { categories } : {}) },
   }
@@ -61,7 +90,7 @@ function provenPrevious(ctx: HubContext, auth: unknown, principal: string): Set<
   return proven
 }
 
-export function attachSockets(io: HubServer, ctx: HubContext) {
+export function attachSockets(io: HubServer, ctx: HubContext, limits: ConnectionLimits, budget = new DashboardBudget()) {
   const { store, presence, throttle } = ctx
 
   io.use(async (socket, next) => {
@@ -81,9 +110,18 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
     if (!principal) {
       await sleep(throttle.delayFor(address))
       throttle.failed(address)
-      return next(new Error('unauthorized'))
+      next(new Error('unauthorized'))
+      // the refusal goes out first; then the session is closed rather than left to time out
+      setImmediate(() => socket.conn.close())
+      return
     }
+    limits.authenticated(socket.conn)
     throttle.succeeded(address)
+    if (principal.role !== 'kiosk' && budget.isCutOff(principal.id, address, Date.now())) {
+      // held a second before the refusal, so a flooder that reconnects at once asks once a second
+      await sleep(1000)
+      return next(new Error('rate_limited'))
+    }
     socket.data.role = principal.role
     socket.data.principal = principal.id
     next()
@@ -114,7 +152,19 @@ export function attachSockets(io: HubServer, ctx: HubContext) {
           windowStart = now
           used = 0
         }
-        if (++used > RATE_PER_SECOND) return reply({ ok: false, error: 'rate_limited' })
+        if (role === 'kiosk') {
+          if (++used > RATE_PER_SECOND) return reply({ ok: false, error: 'rate_limited' })
+        } else if (++used > DASHBOARD_RATE_PER_SECOND) {
+          if (used > DASHBOARD_CUT_OFF) {
+            if (used === DASHBOARD_CUT_OFF + 1) {
+              ctx.log.error(`dashboard socket cut off for flooding: ${principal} from ${socket.handshake.address}`)
+              budget.cutOff(principal, socket.handshake.address, now)
+            }
+            return socket.disconnect(true)
+          }
+          return reply({ ok: false, error: 'rate_limited' })
+        }
+        if (role !== 'kiosk' && !(await budget.take(principal, socket.handshake.address))) return reply({ ok: false, error: 'rate_limited' })
         try {
           reply(await fn(payload))
         } catch (err) {

@@ -43,6 +43,7 @@ const HTTP: Record<string, (t: TestHub) => Promise<{ path?: string; body?: unkno
   'GET /api/stats': () => ({ path: '/api/stats?day=d1' }),
   'POST /api/pairing-codes': () => ({}),
   'POST /api/pair': async (t) => ({ body: { code: (await createPairingCode(t.store, 5)).code, name: 'Matrix kiosk' } }),
+  'GET /api/admin/pairing-failures': () => ({}),
   'POST /api/checkins/import': () => ({ body: { kioskId: null, exportedAt: new Date().toISOString(), submissions: [] } }),
   'GET /api/badges/x.pdf': () => ({ path: '/api/badges/A0001.pdf' }),
   'POST /api/badges/x/reprint': () => ({ path: '/api/badges/A0002/reprint' }),

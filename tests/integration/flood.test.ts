@@ -57,7 +57,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     // nothing extra stored: exactly the acked submissions, the refused ones not at all
     expect(t.store.ledger.records.size).toBe(accepted.length)
     for (const s of subs) expect(t.store.ledger.records.has(s.id), s.id).toBe(accepted.includes(s))
-    expect(((await (await fetch(`${t.url}/healthz`)).json()) as { lastSeq: number }).lastSeq).toBe(accepted.length)
+    expect(((await (await fetch(`${t.url}/healthz`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { lastSeq: number }).lastSeq).toBe(accepted.length)
 
     // other sockets have budgets of their own, and the flooder is served again a second later
     const pings = await Promise.all(Array.from({ length: 50 }, () => bystander.emitWithAck('clock:ping', { kioskTime: 0 })))

@@ -1,6 +1,7 @@
 // A person's name as registration systems send it: one "Full Name" cell. The name stays as
 // written (the badge shows it so); it is split only so lists sort and search by surname:
 // the surname is the last word, unless the file has its own surname column.
+import { withoutInvisible } from '../../../shared/invisible.js'
 
 /** Honorifics that arrive at the front of a name and belong in the title. */
 const TITLE_WORDS = ['mhe', 'mheshimiwa', 'dkt', 'dr', 'eng', 'mhandisi', 'bw', 'bi', 'prof', 'mr', 'mrs', 'ms']
@@ -15,7 +16,7 @@ export interface SplitName {
 }
 
 /** Names and titles: one line, single spaces (a quoted cell may hold line breaks). */
-export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
+export const oneLine = (s: string) => withoutInvisible(s).replace(/\s+/g, ' ').trim()
 
 /**
  * Splits a full name. `surname` (the file's own surname cell, when it has one) wins over the

@@ -268,7 +268,9 @@ function readFlags(cell: (field: ImportField) => string | undefined): Partial<Re
   if (list !== undefined) {
     flags = Object.fromEntries(FLAGS.map((f) => [f, false]))
     for (const word of list.split(/[,;/|]+/)) {
-      const flag = FLAG_WORDS[key(word).replace(/\s+/g, ' ')]
+      const word_ = key(word).replace(/\s+/g, ' ')
+      // own words only: "constructor" is not a flag because every object has one
+      const flag = Object.hasOwn(FLAG_WORDS, word_) ? FLAG_WORDS[word_] : undefined
       if (flag) flags[flag] = true
     }
   }

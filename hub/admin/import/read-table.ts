@@ -1,6 +1,11 @@
 // Turns an uploaded file into a table of text cells, with each row numbered as the organiser
 // sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
-// one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs.
+// one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs, both in
+// a worker thread (read-table-worker.ts) so that parsing never holds up check-ins.
+import { createRequire } from 'node:module'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
 import { findHeader, twoRowHeader } from './find-header.js'
@@ -42,7 +47,67 @@ export class ReadError extends Error {
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 const isOle = (b: Uint8Array) => b.length > 3 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
-export async function readTable(fileName: string, content: Uint8Array, sheet?: string): Promise<Table> {
+/** A file whose parsing takes longer than this is given up (a hostile or broken workbook). */
+const PARSE_TIMEOUT_MS = 60_000
+/** The worker's heap: a workbook that needs more is refused, not allowed to grow the hub. */
+const WORKER_HEAP_MB = 768
+/** A workbook's row elements read past this, values or not, and the sheet is too long. */
+const MAX_ROW_ELEMENTS = 4 * MAX_ROWS
+
+const requireHere = createRequire(import.meta.url)
+let worker: { thread: Worker; pending: Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }> } | null = null
+let nextJob = 0
+
+function startWorker() {
+  // the hub runs TypeScript through tsx: the worker registers it before loading its own file
+  const tsx = pathToFileURL(requireHere.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./read-table-worker.ts', import.meta.url).href)}) })`
+  const thread = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  const pending = new Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }>()
+  const current = { thread, pending }
+  thread.unref()
+  thread.on('message', (m: { id: number; table?: Table; error?: { code: ReadErrorCode; message: string } }) => {
+    const job = pending.get(m.id)
+    if (!job) return
+    pending.delete(m.id)
+    clearTimeout(job.timer)
+    if (m.error) job.reject(new ReadError(m.error.code, m.error.message))
+    else job.resolve(m.table!)
+  })
+  const fail = (err: Error) => {
+    if (worker === current) worker = null
+    const code: ReadErrorCode = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_large' : 'unreadable_file'
+    for (const job of pending.values()) {
+      clearTimeout(job.timer)
+      job.reject(new ReadError(code, err.message))
+    }
+    pending.clear()
+  }
+  thread.on('error', fail)
+  thread.on('exit', () => fail(new Error('the reading worker stopped')))
+  return current
+}
+
+/** Reads the file in the worker thread; its errors arrive as the same ReadErrors. */
+export function readTable(fileName: string, content: Uint8Array, sheet?: string): Promise<Table> {
+  if (content.length > MAX_FILE_BYTES) return Promise.reject(new ReadError('too_large'))
+  worker ??= startWorker()
+  const { thread, pending } = worker
+  const id = ++nextJob
+  return new Promise<Table>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      // a stuck parse: the worker is ended and the next file gets a new one
+      pending.delete(id)
+      reject(new ReadError('unreadable_file', 'reading took too long'))
+      void thread.terminate()
+    }, PARSE_TIMEOUT_MS)
+    pending.set(id, { resolve, reject, timer })
+    thread.postMessage({ id, fileName, content, ...(sheet !== undefined ? { sheet } : {}) })
+  })
+}
+
+/** readTable on this thread: what the worker runs. */
+export async function readTableHere(fileName: string, content: Uint8Array, sheet?: string): Promise<Table> {
   if (content.length > MAX_FILE_BYTES) throw new ReadError('too_large')
   const ext = fileName.toLowerCase().split('.').pop() ?? ''
   // the bytes decide, not the name: a ".csv" saved by Excel as a workbook is still a workbook
@@ -118,6 +183,7 @@ export function readCsv(content: Uint8Array): Table {
  * were, so the organiser can choose another.
  */
 export async function readXlsx(content: Uint8Array, sheetName?: string): Promise<Table> {
+  await checkRowCounts(content)
   const workbook = await loadWorkbook(content)
   const names = workbook.worksheets.map((s) => s.name)
   if (sheetName) {
@@ -130,6 +196,36 @@ export async function readXlsx(content: Uint8Array, sheetName?: string): Promise
     if (rows.some((r) => !blank(r.cells))) return { ...toTable(rows), sheets: names, sheet: sheet.name }
   }
   throw new ReadError('empty_file')
+}
+
+/**
+ * Counts each sheet's rows with exceljs's streaming reader and stops at the row limit, before
+ * the whole workbook is loaded: a 1.3 MB file can hold 3 million rows, which loaded whole took
+ * 20 s and 2.6 GB. Shared strings and styles are not read for this.
+ */
+async function checkRowCounts(content: Uint8Array) {
+  const counted = await countRows(content)
+  if (counted.tooMany) throw new ReadError('too_many_rows')
+}
+
+/** How many row elements the streaming reader went through, and whether a sheet was over the limit. */
+export async function countRows(content: Uint8Array): Promise<{ rowsRead: number; tooMany: boolean }> {
+  let read = 0
+  const { default: ExcelJS } = await import('exceljs')
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]), { worksheets: 'emit', sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' })
+  try {
+    for await (const sheet of reader) {
+      let rows = 0
+      let elements = 0
+      for await (const row of sheet as AsyncIterable<{ hasValues: boolean }>) {
+        read++
+        if ((row.hasValues && ++rows > MAX_ROWS + 1) || ++elements > MAX_ROW_ELEMENTS) return { rowsRead: read, tooMany: true }
+      }
+    }
+  } catch (err) {
+    throw new ReadError('unreadable_file', (err as Error).message)
+  }
+  return { rowsRead: read, tooMany: false }
 }
 
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')

@@ -50,7 +50,8 @@ export function numberIn(key: string): number | null {
   const rest = key.replace(GROUP_WORDS, '')
   const digits = /^0*(\d{1,3})(?: 0+)?(?:st|nd|rd|th)?$/.exec(rest)
   if (digits) return Number(digits[1])
-  return ORDINALS[rest] ?? null
+  // own words only: "constructor" names no group number because every object has one
+  return Object.hasOwn(ORDINALS, rest) ? ORDINALS[rest]! : null
 }
 
 export interface GroupMatcher {

@@ -203,6 +203,7 @@ export class AdminApi {
   pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
   deskPrinters = () => this.request<{ desks: DeskPrinterSetting[] }>('GET', '/api/desk-printers')
   setDeskPrinter = (deskId: string, setting: { printer: string | null; stock: BadgeStockId }) => this.request<{ desk: DeskPrinterSetting }>('PUT', `/api/desk-printers/${encodeURIComponent(deskId)}`, setting)
+  pairingFailures = () => this.request<{ failures: { at: string; address: string }[]; limited: number }>('GET', '/api/admin/pairing-failures')
   /** a kiosk's unsent records from a USB stick (the kiosk's /api/outbox-export file) */
   importOutbox = (file: unknown) => this.request<{ added: number; duplicates: number }>('POST', '/api/checkins/import', file)
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { AdminKiosk } from '../../../api/admin'
 import type { Desk } from '../../../../../shared/domain'
 import { useAction, useAdmin, useLang } from '../context'
-import { clockTime, ErrorNote, FilePicker } from './common'
+import { clockTime, dateTime, ErrorNote, FilePicker } from './common'
 
 /** How often the list asks the hub again while the tab is open. */
 const REFRESH_MS = 10_000
@@ -24,6 +24,7 @@ export function KiosksTab() {
   return (
     <section className="admin-section" data-testid="kiosks">
       <Pairing />
+      <PairingFailures />
       <KioskList />
       <DeskPrinters />
     </section>
@@ -78,6 +79,47 @@ function Pairing() {
           </div>
         </div>
       )}
+    </div>
+  )
+}
+
+/** The latest wrong pairing codes (hub/pairing-guard.ts), so guessing is seen, not only slowed. */
+function PairingFailures() {
+  const { t } = useTranslation()
+  const { api } = useAdmin()
+  const [answer, setAnswer] = useState<{ failures: { at: string; address: string }[]; limited: number } | null>(null)
+  useEffect(() => {
+    const load = () => void api.pairingFailures().then(setAnswer, () => undefined)
+    load()
+    const timer = setInterval(load, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [api])
+  if (!answer) return null
+  return (
+    <div className="admin-pairing-failures" data-testid="pairing-failures">
+      <h3>{t('admin.kiosks.failuresTitle')}</h3>
+      <p className="admin-help">{t('admin.kiosks.failuresHelp')}</p>
+      {answer.failures.length === 0 ? (
+        <p className="admin-help">{t('admin.kiosks.failuresNone')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th>{t('admin.kiosks.failureAt')}</th>
+              <th>{t('admin.kiosks.failureAddress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {answer.failures.map((f, i) => (
+              <tr key={i}>
+                <td>{dateTime(f.at)}</td>
+                <td>{f.address}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {answer.limited > 0 && <p className="admin-help admin-error">{t('admin.kiosks.failuresLimited', { count: answer.limited })}</p>}
     </div>
   )
 }
