@@ -26,6 +26,7 @@ import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
 import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from './login-throttle.js'
+import { StoreUnavailableError } from './store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
@@ -169,7 +170,7 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
           reply(await fn(payload))
         } catch (err) {
           ctx.log.error(`handler ${event} failed: ${(err as Error).message}`)
-          reply({ ok: false, error: 'internal' })
+          reply({ ok: false, error: err instanceof StoreUnavailableError ? 'unavailable' : 'internal' })
         }
       }) as never)
     }

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'not_found',
   'rate_limited',
   'conflict',
+  /** the hub's database is away for now: nothing was stored; try again (the kiosk keeps the record) */
+  'unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
