@@ -14,7 +14,12 @@ import { KioskSessions } from './kiosk-sessions.js'
 export const KIOSK_PAGES = ['/kiosk'] as const
 
 /** The camera's QR decoder is zxing-cpp in WebAssembly, from this origin: the kiosk may compile WebAssembly, never eval JavaScript. */
-const KIOSK_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") }
+// the kiosk page: the camera's decoder is WebAssembly, and the page talks to its own agent only
+// ('self' covers the agent's websocket on the same port; no other local service is reachable)
+const KIOSK_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'").replace("connect-src 'self' ws: wss:", "connect-src 'self'"),
+}
 
 export function isLocalHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`

@@ -168,7 +168,7 @@ export interface CheckinRecord {
    * version it had not yet heard was revoked (hub_refused), or the record was made by a kiosk
    * revoked since and arrived after it was paired again (revoked_kiosk). The person was let in: counted.
    */
-  review?: 'double_admission' | 'hub_refused' | 'revoked_kiosk'
+  review?: 'double_admission' | 'hub_refused' | 'revoked_kiosk' | 'unknown_desk'
   /** admitted by a supervisor's decision, not the group's days (see CheckinSubmission.override) */
   override?: 'wrong_day'
 }

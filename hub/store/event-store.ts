@@ -165,6 +165,14 @@ export class EventStore {
       const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger, sub.override)
       const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
       if (options.review) record.review = options.review
+      // a desk the event does not have counts nobody: the record is stored and shown for review,
+      // never refused (a refused record would hold the kiosk's later records behind it)
+      if (!this.registry.event.desks.some((d) => d.id === sub.deskId)) {
+        record.outcome = 'invalid'
+        record.review = 'unknown_desk'
+        delete record.hubOutcome
+        delete record.first
+      }
       this.ledger.apply(record)
       return { records: [record], value: { record, duplicate: false } }
     })

@@ -9,6 +9,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { extractFile, listPackage } from '@electron/asar'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/processes.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -44,7 +45,10 @@ beforeAll(async () => {
   out = await tempDir('karibu-package-')
   const standInDist = join(out.path, 'stand-in-electron')
   await mkdir(standInDist)
-  await writeFile(join(standInDist, 'electron'), '#!/bin/sh\n# stand-in for the Electron binary\nexit 0\n')
+  // the stand-in carries Electron's fuse wire (sentinel, version 1, eight fuses as Electron ships
+  // them: run-as-node, NODE_OPTIONS and --inspect on, the rest off) for electron-builder to flip
+  const shippedFuses = Buffer.from([49, 48, 49, 49, 48, 48, 48, 49])
+  await writeFile(join(standInDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in for the Electron binary\nexit 0\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, shippedFuses.length]), shippedFuses, Buffer.from('\n')]))
   await chmod(join(standInDist, 'electron'), 0o755)
 
   await run(process.execPath, ['--import', 'tsx', 'scripts/ensure-renderer.ts'], { cwd: ROOT })
@@ -92,7 +96,25 @@ afterAll(async () => {
   await out?.remove()
 })
 
+/** Electron's fuse sentinel (@electron/fuses' constants): the fuse wire follows it in the binary. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+const ON = 49
+const OFF = 48
+
 describe('the desk PC package (electron-builder dir, stand-in Electron)', () => {
+  it("flips Electron's fuses in the packaged binary: no run-as-node, NODE_OPTIONS or --inspect; encrypted cookies; app only from the checked asar", async () => {
+    const wire = (await getCurrentFuseWire(join(unpacked, 'karibu'))) as unknown as Record<number, number>
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      fileProtocol: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+    }).toEqual({ runAsNode: OFF, cookieEncryption: ON, nodeOptions: OFF, inspect: OFF, asarIntegrity: ON, onlyAsar: ON, fileProtocol: OFF })
+  })
+
   it('holds only the bundles, the built pages, the fonts, the icon and package.json', () => {
     expect(files.filter((p) => !ALLOWED.some((allowed) => allowed.test(p)))).toEqual([])
     for (const needed of [

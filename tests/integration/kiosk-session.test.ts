@@ -45,7 +45,10 @@ describe('kiosk agent session', () => {
     expect(await connectWithout({ authorization: 'Bearer guess' })).toBe('refused')
     for (const path of ['/api/outbox-export', '/badge/A0001', '/badge-assets/DejaVuSans.ttf']) expect((await fetch(`${agent.url}${path}`)).status, path).toBe(401)
     // the page's own code loads, so it can say what is wrong
-    expect((await fetch(`${agent.url}/kiosk`)).status).toBe(200)
+    const page = await fetch(`${agent.url}/kiosk`)
+    expect(page.status).toBe(200)
+    // and it may talk to its own agent only (not to any other port on the desk PC)
+    expect(page.headers.get('content-security-policy')).toMatch(/connect-src 'self'(;|$)/)
     // /healthz stays open to any local program, with counts and the hub in use only
     const health = (await (await fetch(`${agent.url}/healthz`)).json()) as Record<string, unknown>
     expect(Object.keys(health).sort()).toEqual(['attendees', 'currentHubUrl', 'ok', 'online', 'outboxDepth', 'paired'])

@@ -3,6 +3,7 @@
 // import is a word like any other, not the object's own function.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isFailure, planFile, previewOf } from '../../hub/admin/import/run.js'
+import { submission } from '../helpers/submissions.js'
 import { testEvent } from '../fixtures/event.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -38,6 +39,19 @@ describe('on a hub', () => {
     })
     expect(res.status).toBe(400)
     expect(t.store.data.attendees.length).toBe(before)
+  })
+
+  it('a check-in at a desk the event does not have is stored but counts nobody, and is there to review', async () => {
+    const { kioskId, token } = await t.pairKiosk()
+    const kiosk = await t.client(token)
+    const odd = submission(kioskId, { attendeeId: 'A0001', deskId: 'desk-99', localOutcome: 'admitted' })
+    const res = await kiosk.emitWithAck('checkin:submit', odd)
+    expect(res).toMatchObject({ ok: true, record: { id: odd.id, outcome: 'invalid', review: 'unknown_desk' } })
+    expect(t.store.ledger.attendeeDay('d1', 'A0001')).toBeUndefined()
+    // the same person at a real desk is admitted and counted
+    const real = await kiosk.emitWithAck('checkin:submit', submission(kioskId, { attendeeId: 'A0001', deskId: 'desk-1' }))
+    expect(real).toMatchObject({ ok: true, record: { outcome: 'admitted' } })
+    expect(t.store.ledger.attendeeDay('d1', 'A0001')).toBeTruthy()
   })
 })
 

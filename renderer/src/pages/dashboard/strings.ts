@@ -49,6 +49,7 @@ const sw = {
   reviewLine: '{{attendee}}: ameingia tena {{desk}} ({{kiosk}}) {{time}}; aliingia kwanza {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}}, lakini kitovu kingekataa: {{why}}.',
   reviewRevokedKioskLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}} kupitia kioski kilichofutwa; rekodi imefika baada ya kioski kuunganishwa upya.',
+  reviewUnknownDeskLine: '{{attendee}}: rekodi kutoka meza isiyo ya tukio hili ({{desk}}, {{kiosk}}) {{time}}; haikuhesabiwa.',
   hubSays: {
     admitted: 'amekubaliwa',
     readmitted: 'amekubaliwa tena',
@@ -123,6 +124,7 @@ const en: Shape<typeof sw> = {
   reviewLine: '{{attendee}}: checked in again at {{desk}} ({{kiosk}}) at {{time}}; first checked in at {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}}, but the hub would have refused: {{why}}.',
   reviewRevokedKioskLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}} by a kiosk revoked since; the record arrived after the kiosk was paired again.',
+  reviewUnknownDeskLine: '{{attendee}}: a record from a desk this event does not have ({{desk}}, {{kiosk}}) at {{time}}; not counted.',
   hubSays: {
     admitted: 'admitted',
     readmitted: 'admitted again',
