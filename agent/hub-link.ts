@@ -3,6 +3,7 @@
 // own send buffer dies with the process, so the outbox on disk is what guarantees delivery.
 import { io, type Socket } from 'socket.io-client'
 import { previousIdentityProof } from '../common/identity-proof.js'
+import { PrinterHealthSchema } from '../shared/printer-health.js'
 import type { CheckinSubmission } from '../shared/domain.js'
 import { HubList, MAX_BATCH, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
 import type { Kiosk } from './kiosk.js'
@@ -237,10 +238,11 @@ export class HubLink {
   private async heartbeat() {
     const socket = this.socket
     if (!socket?.connected) return
-    await socket
+    const res = await socket
       .timeout(this.ackTimeout)
       .emitWithAck('kiosk:heartbeat', { outboxDepth: this.kiosk.outbox.size, clockOffsetMs: this.kiosk.data.clockOffsetMs, ...(this.kiosk.data.desk.deskId ? { deskId: this.kiosk.data.desk.deskId } : {}), mode: this.kiosk.data.desk.mode })
       .catch(() => undefined)
+    if (res?.ok) this.kiosk.setDeskPrinter(PrinterHealthSchema.safeParse(res.printer).data ?? null)
   }
 
   /** Sends the outbox in batches until it is empty or the hub stops answering. */

@@ -15,6 +15,7 @@ import type { RegistryDelta } from '../shared/protocol.js'
 import { RegistryIndex } from '../shared/registry.js'
 import { indexEntry, searchAttendees, type SearchIndexEntry } from '../shared/search.js'
 import { hallOccupancy } from '../shared/stats.js'
+import type { PrinterHealth } from '../shared/printer-health.js'
 import { openKioskFile, type KioskFile } from './kiosk-file.js'
 
 export interface LocalCheckin {
@@ -44,6 +45,14 @@ export class Kiosk {
   private search: SearchIndexEntry[] = []
   /** the hub address the agent was started with, offered on the pairing screen */
   suggestedHubUrl: string | null = null
+  /** the desk's badge printer at the hub, from the last heartbeat's answer */
+  private deskPrinter: PrinterHealth | null = null
+
+  setDeskPrinter(printer: PrinterHealth | null) {
+    if (JSON.stringify(printer) === JSON.stringify(this.deskPrinter)) return
+    this.deskPrinter = printer
+    this.changed()
+  }
   private localSeq = 0
   private listeners = new Set<() => void>()
 
@@ -266,6 +275,7 @@ export class Kiosk {
       hubUrl: this.data.pairing?.hubUrl ?? this.data.unpaired?.hubUrl ?? this.suggestedHubUrl,
       unpaired: this.data.pairing ? null : (this.data.unpaired ?? null),
       hubs: this.data.pairing ? Math.max(1, this.data.pairing.hubUrls.length) : 0,
+      printer: this.deskPrinter,
       timezone: reg?.event.timezone ?? null,
       hall: this.deskHall(),
       online: this.online,

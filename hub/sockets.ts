@@ -223,7 +223,9 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
       if (!beat.success) return { ok: false, error: 'invalid_payload' }
       presence.heartbeat(principal, beat.data, ctx.now().getTime())
       ctx.kiosksChanged(false)
-      return { ok: true }
+      // the desk sees its own badge printer stop, not only the dashboard
+      const printer = beat.data.deskId ? presence.printers.get(beat.data.deskId) : undefined
+      return { ok: true, ...(printer ? { printer } : {}) }
     })
 
     handle('stats:get', (payload) => {

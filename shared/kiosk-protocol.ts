@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { Bilingual, Day, Desk, Flag, Group, Outcome } from './domain.js'
 import type { HallOccupancy } from './stats.js'
+import type { PrinterHealth } from './printer-health.js'
 
 export const ScanRequest = z
   .object({
@@ -66,6 +67,8 @@ export interface KioskState {
   kioskName: string | null
   /** the hub in use, or (unpaired) the one to offer: the last one, or the agent's `--hub` */
   hubUrl: string | null
+  /** the desk's badge printer at the hub, as the hub last said (null: the hub does not print for this desk) */
+  printer: PrinterHealth | null
   /** how many hubs the kiosk may use (several: the screen names the one it is on) */
   hubs: number
   /** why an unpaired kiosk lost its pairing, for the pairing screen to say */

@@ -102,7 +102,9 @@ describe('printer health through CUPS', () => {
     // the kiosk at desk 1, on the kiosk list the dashboard and the admin page show
     const paired = await t.pairKiosk('Desk 1 kiosk')
     const kiosk = await t.client(paired.token)
-    await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 0, clockOffsetMs: 0, deskId: 'desk-1' })
+    // the desk's own kiosk hears it in its heartbeat's answer, for its status bar
+    const beat = await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 0, clockOffsetMs: 0, deskId: 'desk-1' })
+    expect(beat).toMatchObject({ ok: true, printer: { printer: 'ZebraA', state: 'stopped' } })
     const listed = await until(
       async () => {
         const { body } = await admin('GET', '/api/admin/kiosks')

@@ -2,6 +2,7 @@
 // sent, which desk and day this is, in or out. Live from the agent's state pushes.
 import { useTranslation } from 'react-i18next'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
 import { useLang } from '../hooks/useLang'
 import { pick } from '../logic/format'
 import { ExitKioskButton } from './ExitKioskButton'
@@ -47,6 +48,12 @@ export function StatusBar({ state, connected }: { state: KioskState; connected: 
       {state.hall && state.hall.capacity > 0 && (
         <span className={`kiosk-pill hall-${state.hall.level}`} data-testid="status-hall" data-level={state.hall.level} role={state.hall.level === 'alarm' ? 'alert' : undefined}>
           {t(`kiosk.status.hall.${state.hall.level}`, { hall: pick(state.hall.name, lang), inside: state.hall.inside, capacity: state.hall.capacity })}
+        </span>
+      )}
+      {state.printer && state.printer.state !== 'ready' && (
+        // a stopped printer is seen at the desk at once, not at the next attendee's badge
+        <span className="kiosk-pill is-offline" data-testid="status-printer" data-state={state.printer.state} role="alert">
+          {pick(PRINTER_STATE_LABEL[state.printer.state], lang)}
         </span>
       )}
       <span className={`kiosk-pill mode-${state.mode}`} data-testid="status-mode" data-mode={state.mode}>
