@@ -103,7 +103,15 @@ describe('printer health through CUPS', () => {
     const paired = await t.pairKiosk('Desk 1 kiosk')
     const kiosk = await t.client(paired.token)
     // the desk's own kiosk hears it in its heartbeat's answer, for its status bar
-    const beat = await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 0, clockOffsetMs: 0, deskId: 'desk-1' })
+    // (the hub looks at its printers every 5 s: the answer says so from its next look on)
+    const beat = await until(
+      async () => {
+        const res = await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 0, clockOffsetMs: 0, deskId: 'desk-1' })
+        return res.ok && res.printer?.state === 'stopped' ? res : null
+      },
+      20_000,
+      'the heartbeat answer to say desk 1’s printer stopped',
+    )
     expect(beat).toMatchObject({ ok: true, printer: { printer: 'ZebraA', state: 'stopped' } })
     const listed = await until(
       async () => {
