@@ -3,7 +3,7 @@
 // own send buffer dies with the process, so the outbox on disk is what guarantees delivery.
 import { io, type Socket } from 'socket.io-client'
 import { previousIdentityProof } from '../common/identity-proof.js'
-import { PrinterHealthSchema } from '../shared/printer-health.js'
+import { PrinterHealthSchema } from '../shared/printer-health-schema.js'
 import type { CheckinSubmission } from '../shared/domain.js'
 import { HubList, MAX_BATCH, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
 import type { Kiosk } from './kiosk.js'

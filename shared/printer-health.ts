@@ -1,6 +1,5 @@
 // A badge printer's health as the hub's CUPS reports it, for the desk, the dashboard and the
 // admin page: one word each, in both languages.
-import { z } from 'zod'
 import type { Bilingual } from './domain.js'
 
 export const PRINTER_STATES = [
@@ -18,9 +17,6 @@ export interface PrinterHealth {
   /** CUPS's own words for what is wrong, when it gave some (English, as CUPS says it) */
   message?: string
 }
-
-/** A printer's health as it crosses to the kiosk agent (validated at that edge). */
-export const PrinterHealthSchema = z.object({ printer: z.string().max(128), state: z.enum(PRINTER_STATES), message: z.string().max(300).optional() })
 
 export const PRINTER_STATE_LABEL: Record<PrinterState, Bilingual> = {
   ready: { sw: 'Printa iko tayari', en: 'Printer ready' },
