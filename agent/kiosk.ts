@@ -7,7 +7,7 @@ import type { Low } from 'lowdb'
 import { createBadgeVerifier } from '../common/badge-crypto.js'
 import { Journal } from '../common/journal.js'
 import { buildRecord, decide, effectiveTime, identify } from '../shared/checkin-rules.js'
-import { attendeeName, type Attendee, type CheckinRecord, type CheckinSubmission } from '../shared/domain.js'
+import { attendeeName, type Attendee, type CheckinRecord, type CheckinSubmission, type Day } from '../shared/domain.js'
 import { dayAt } from '../shared/event-days.js'
 import type { AttendeeCard, KioskState, ScanResult } from '../shared/kiosk-protocol.js'
 import { Ledger, type LedgerEntry } from '../shared/ledger.js'
@@ -268,6 +268,7 @@ export class Kiosk {
 
   state(): KioskState {
     const reg = this.data.registry
+    const today = reg ? dayAt(reg.event, this.hubNow()) : null
     return {
       paired: !!this.data.pairing,
       kioskId: this.data.pairing?.kioskId ?? null,
@@ -277,14 +278,14 @@ export class Kiosk {
       hubs: this.data.pairing ? Math.max(1, this.data.pairing.hubUrls.length) : 0,
       printer: this.deskPrinter,
       timezone: reg?.event.timezone ?? null,
-      hall: this.deskHall(),
+      hall: this.deskHall(today),
       online: this.online,
       outboxDepth: this.outbox.size,
       deskId: this.data.desk.deskId,
       mode: this.data.desk.mode,
       eventName: reg?.event.name ?? null,
       desks: reg?.event.desks ?? [],
-      today: reg ? dayAt(reg.event, this.hubNow()) : null,
+      today,
       clockOffsetMs: this.data.clockOffsetMs,
       lastSyncAt: this.data.lastSyncAt,
       registryRev: reg?.rev ?? 0,
@@ -293,11 +294,9 @@ export class Kiosk {
   }
 
   /** The desk's hall now: how many are inside against its capacity, from every desk's records this kiosk has. */
-  private deskHall(): KioskState['hall'] {
-    const reg = this.data.registry
+  private deskHall(day: Day | null): KioskState['hall'] {
     const hallId = this.data.desk.deskId ? this.registry?.hallOfDesk(this.data.desk.deskId) : null
-    const hall = hallId ? reg?.event.halls.find((h) => h.id === hallId) : undefined
-    const day = reg ? dayAt(reg.event, this.hubNow()) : null
+    const hall = hallId ? this.data.registry?.event.halls.find((h) => h.id === hallId) : undefined
     if (!hall || !day) return null
     return { ...hallOccupancy(this.ledger, hall, day.id), name: hall.name }
   }

@@ -29,7 +29,8 @@ export function eventTagOf(publicKey: Uint8Array): number {
   return (publicKey[0]! << 8) | publicKey[1]!
 }
 
-function writeVarint(n: number, out: number[]) {
+/** Unsigned LEB128, as badge and certificate codes carry their numbers (short for small ones). */
+export function writeVarint(n: number, out: number[]) {
   while (n >= 0x80) {
     out.push((n & 0x7f) | 0x80)
     n = Math.floor(n / 128)
@@ -37,7 +38,8 @@ function writeVarint(n: number, out: number[]) {
   out.push(n)
 }
 
-function readVarint(bytes: Uint8Array, at: number): [number, number] | null {
+/** The number at `at` and the index after it, or null when the bytes end first (at most 5 bytes). */
+export function readVarint(bytes: Uint8Array, at: number): [number, number] | null {
   let n = 0
   let mul = 1
   for (let i = at; i < bytes.length && i < at + 5; i++) {

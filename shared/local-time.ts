@@ -4,6 +4,9 @@
 
 export type Lang = 'sw' | 'en'
 
+/** The venue's zone when an event names none (shared/domain.ts defaults an event to it too). */
+export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
+
 const cache = new Map<string, Intl.DateTimeFormat>()
 function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let f = cache.get(key)

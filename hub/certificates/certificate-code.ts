@@ -10,7 +10,7 @@
 // bytes in base32: short enough to read out, and a forged number does not match.
 import { createBadgeVerifier } from '../../common/badge-crypto.js'
 import { fromBase64url, toBase64url } from '../../shared/base64url.js'
-import { SIGNATURE_BYTES } from '../../shared/badge-code.js'
+import { readVarint, SIGNATURE_BYTES, writeVarint } from '../../shared/badge-code.js'
 
 export const CERTIFICATE_FORMAT = 0x43
 export const MAX_CERTIFICATE_CODE = 160
@@ -19,25 +19,6 @@ export interface CertificateClaim {
   attendeeSeq: number
   /** bit i set: present on the event's day i */
   daysMask: number
-}
-
-function writeVarint(n: number, out: number[]) {
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80)
-    n = Math.floor(n / 128)
-  }
-  out.push(n)
-}
-
-function readVarint(bytes: Uint8Array, at: number): [number, number] | null {
-  let n = 0
-  let mul = 1
-  for (let i = at; i < bytes.length && i < at + 5; i++) {
-    n += (bytes[i]! & 0x7f) * mul
-    if ((bytes[i]! & 0x80) === 0) return [n, i + 1]
-    mul *= 128
-  }
-  return null
 }
 
 export function certificatePayload(eventTag: number, claim: CertificateClaim): Uint8Array {

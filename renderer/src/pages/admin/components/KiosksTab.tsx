@@ -3,20 +3,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AdminKiosk } from '../../../api/admin'
+import { CLOCK_OFFSET_WARN_MS, formatOffset } from '../../../../../shared/clock-offset'
 import type { Desk } from '../../../../../shared/domain'
 import { useAction, useAdmin, useLang } from '../context'
 import { clockTime, dateTime, ErrorNote, FilePicker } from './common'
 
 /** How often the list asks the hub again while the tab is open. */
 const REFRESH_MS = 10_000
-/** Clocks further off than this place scans on the wrong day: the organiser is told. */
-const CLOCK_WARN_MS = 60_000
-
-function offset(ms: number): string {
-  const s = Math.round(Math.abs(ms) / 1000)
-  const sign = ms < 0 ? '−' : '+'
-  return s < 60 ? `${sign}${s} s` : s < 3600 ? `${sign}${Math.round(s / 60)} min` : `${sign}${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
-}
 import { QrImage } from './QrImage'
 import { DeskPrinters } from './DeskPrinters'
 
@@ -210,8 +203,8 @@ function KioskList() {
                   <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
                   {severalHubs && <td data-testid={`kiosk-hub-${k.kioskId}`}>{k.hub ?? t('admin.none')}</td>}
                   <td className="num">{k.outboxDepth}</td>
-                  <td className={`num${Math.abs(k.clockOffsetMs) > CLOCK_WARN_MS ? ' admin-error' : ''}`} title={Math.abs(k.clockOffsetMs) > CLOCK_WARN_MS ? t('admin.kiosks.clockWarn') : undefined}>
-                    {offset(k.clockOffsetMs)}
+                  <td className={`num${Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? ' admin-error' : ''}`} title={Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? t('admin.kiosks.clockWarn') : undefined}>
+                    {formatOffset(k.clockOffsetMs)}
                   </td>
                   <td>
                     {!k.revoked && (

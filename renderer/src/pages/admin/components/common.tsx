@@ -2,7 +2,7 @@
 // file picker that speaks the page's language, and times as the venue reads them.
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { calendarDate, clockTime as clockIn } from '../../../../../shared/local-time'
+import { calendarDate, clockTime as clockIn, DEFAULT_TIMEZONE } from '../../../../../shared/local-time'
 import { AdminApiError } from '../../../api/admin'
 import { setLanguage } from '../../../i18n/setup'
 import { useLang } from '../context'
@@ -35,12 +35,12 @@ export function LanguageButton() {
 }
 
 /** "16:39" in the event's zone (GLOSSARY.md: 24-hour, no "saa"). */
-export function clockTime(iso: string, timeZone = 'Africa/Dar_es_Salaam'): string {
+export function clockTime(iso: string, timeZone = DEFAULT_TIMEZONE): string {
   return clockIn(iso, timeZone)
 }
 
 /** "03/12/2026 16:39" in the event's zone. */
-export function dateTime(iso: string, timeZone = 'Africa/Dar_es_Salaam'): string {
+export function dateTime(iso: string, timeZone = DEFAULT_TIMEZONE): string {
   return `${calendarDate(iso, timeZone)} ${clockIn(iso, timeZone)}`
 }
 

@@ -1,13 +1,13 @@
 // What the dashboard shows: exactly what the hub sent last, plus how to name and format it.
 // Nothing here counts; a name the event does not have falls back to its id.
-import { clockTime } from '../../../../../shared/local-time'
+import { clockTime, DEFAULT_TIMEZONE } from '../../../../../shared/local-time'
 import type { Bilingual } from '../../../../../shared/domain'
 import type { DashboardUpdate, DashboardView, EventView } from '../../../../../shared/protocol'
 
 export type { DashboardUpdate, DashboardView }
 
 /** The event's time zone unless the hub says otherwise (DESIGN: dates in Dar es Salaam time). */
-export const DEFAULT_TIMEZONE = 'Africa/Dar_es_Salaam'
+export { DEFAULT_TIMEZONE }
 
 const hasArrays = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => Array.isArray((o as Record<string, unknown>)[k]))
 
@@ -65,18 +65,7 @@ export function formatTime(at: string | Date, timezone = DEFAULT_TIMEZONE, secon
   return clockTime(at, timezone, { seconds }) || '—'
 }
 
-/** Kiosk clocks further off than this are highlighted: their scans may land on the wrong day. */
-export const CLOCK_OFFSET_WARN_MS = 60_000
-
-/** A kiosk's clock offset as a person reads it: "+12 s", "−3 min", "+2 h 5 min". */
-export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '−' : '+'
-  const s = Math.round(Math.abs(ms) / 1000)
-  if (s < 60) return `${sign}${s} s`
-  const min = Math.round(s / 60)
-  if (min < 60) return `${sign}${min} min`
-  return `${sign}${Math.floor(min / 60)} h${min % 60 ? ` ${min % 60} min` : ''}`
-}
+export { CLOCK_OFFSET_WARN_MS, formatOffset } from '../../../../../shared/clock-offset'
 
 export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang === 'sw' ? 'sw-TZ' : 'en-GB')
 
