@@ -5,11 +5,12 @@ import { chmod, mkdir } from 'node:fs/promises'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
+import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, PrintMove, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
 import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
 import { HubLink, PairingError, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
 import { startLocalServer } from './local-server.js'
+import { moveStuckPrint, stuckPrints } from './stuck-prints.js'
 
 export interface AgentOptions {
   /** folder for the kiosk's registry copy, journal and outbox */
@@ -150,7 +151,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('desk:configure', async (payload) => {
       const req = DeskRequest.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }
+      const moved = kiosk.data.desk.deskId !== req.data.deskId
       await kiosk.configure((d) => (d.desk = { deskId: req.data.deskId, mode: req.data.mode }))
+      if (moved) {
+        // another desk, another printer (or none): asked now, not at the next heartbeat
+        kiosk.setDeskPrinter(null, null)
+        void link?.beatNow()
+      }
       return { ok: true }
     })
     handle('kiosk:pair', async (payload) => {
@@ -181,6 +188,14 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       if (!req.success) return { ok: false, error: 'invalid_payload' }
       const { jobId, ...result } = req.data
       return (await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }
+    })
+    handle('print:stuck', async () => stuckPrints(hub, kiosk))
+    handle('print:move', async (payload) => {
+      const req = PrintMove.safeParse(payload)
+      if (!req.success) return { ok: false, error: 'invalid_payload' }
+      const moved = await moveStuckPrint(hub, req.data)
+      if (moved.ok) log(`badge print ${req.data.jobId} moved to desk ${req.data.toDeskId} (${moved.printer})`)
+      return moved
     })
   })
 

@@ -19,7 +19,7 @@ export type DeskPrintAnswer =
   | { ok: true; jobId: string; path: string; badgeVersion: number }
   | { ok: false; error: 'offline' | 'not_found' | 'already_printed' | 'print_failed'; lastPrint?: { at: string; deskId: string | null } }
 
-async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | null> {
+export async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | null> {
   const at = hub.current()
   if (!at) return null
   try {

@@ -235,14 +235,24 @@ export class HubLink {
     }
   }
 
+  /** Reports to the hub now (the desk changed: its printer is another one, or none). */
+  beatNow(): Promise<void> {
+    return this.heartbeat().catch(() => undefined)
+  }
+
   private async heartbeat() {
     const socket = this.socket
     if (!socket?.connected) return
+    const deskId = this.kiosk.data.desk.deskId ?? undefined
     const res = await socket
       .timeout(this.ackTimeout)
-      .emitWithAck('kiosk:heartbeat', { outboxDepth: this.kiosk.outbox.size, clockOffsetMs: this.kiosk.data.clockOffsetMs, ...(this.kiosk.data.desk.deskId ? { deskId: this.kiosk.data.desk.deskId } : {}), mode: this.kiosk.data.desk.mode })
+      .emitWithAck('kiosk:heartbeat', { outboxDepth: this.kiosk.outbox.size, clockOffsetMs: this.kiosk.data.clockOffsetMs, ...(deskId ? { deskId } : {}), mode: this.kiosk.data.desk.mode })
       .catch(() => undefined)
-    if (res?.ok) this.kiosk.setDeskPrinter(PrinterHealthSchema.safeParse(res.printer).data ?? null)
+    if (!res?.ok) return
+    // asked for an earlier desk: the answer is about that desk's printer
+    if (deskId !== (this.kiosk.data.desk.deskId ?? undefined)) return
+    const assigned = deskId && typeof res.printerAssigned === 'boolean' ? res.printerAssigned : null
+    this.kiosk.setDeskPrinter(PrinterHealthSchema.safeParse(res.printer).data ?? null, assigned)
   }
 
   /** Sends the outbox in batches until it is empty or the hub stops answering. */

@@ -47,10 +47,13 @@ export class Kiosk {
   suggestedHubUrl: string | null = null
   /** the desk's badge printer at the hub, from the last heartbeat's answer */
   private deskPrinter: PrinterHealth | null = null
+  /** whether the hub has a printer set up for this desk, from the same answer; null: not heard */
+  private printerAssigned: boolean | null = null
 
-  setDeskPrinter(printer: PrinterHealth | null) {
-    if (JSON.stringify(printer) === JSON.stringify(this.deskPrinter)) return
+  setDeskPrinter(printer: PrinterHealth | null, assigned: boolean | null = this.printerAssigned) {
+    if (JSON.stringify(printer) === JSON.stringify(this.deskPrinter) && assigned === this.printerAssigned) return
     this.deskPrinter = printer
+    this.printerAssigned = assigned
     this.changed()
   }
   private localSeq = 0
@@ -277,6 +280,7 @@ export class Kiosk {
       unpaired: this.data.pairing ? null : (this.data.unpaired ?? null),
       hubs: this.data.pairing ? Math.max(1, this.data.pairing.hubUrls.length) : 0,
       printer: this.deskPrinter,
+      printerAssigned: this.printerAssigned,
       timezone: reg?.event.timezone ?? null,
       hall: this.deskHall(today),
       online: this.online,

@@ -17,6 +17,7 @@ import { KioskPresence } from './kiosk-presence.js'
 import { LoginThrottle, sleep } from './login-throttle.js'
 import { PairingGuard } from './pairing-guard.js'
 import { attachSockets, statsFor, type HubServer } from './sockets.js'
+import { closeBadgeService } from './badges/badge-service.js'
 import type { EventStore } from './store/event-store.js'
 
 /** Socket.IO refuses messages above this size by closing the connection. */
@@ -200,6 +201,8 @@ export function createHub(options: HubOptions): Hub {
       if (flushTimer) clearTimeout(flushTimer)
       if (kioskTimer) clearTimeout(kioskTimer)
       await new Promise<void>((resolve) => io.close(() => resolve()))
+      // the print log and the desk printer watch: the heartbeat opens them with the hub
+      await closeBadgeService(ctx)
       await options.store.close()
       await options.cluster?.close()
     },

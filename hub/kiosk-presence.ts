@@ -98,6 +98,14 @@ export class KioskPresence {
     this.remote.set(report.kioskId, { ...report, heardAt: now })
   }
 
+  /** The desk a kiosk last said it is at (to this hub or another), else the one it was paired for. */
+  deskOf(id: string, record?: KioskRecord): string | null {
+    const e = this.live.get(id)
+    const r = this.remote.get(id)
+    const latest = r && (!e || r.lastSeen > e.lastSeen) ? r : e
+    return latest?.deskId ?? record?.deskId ?? null
+  }
+
   /** each desk's badge printer health, kept by the badge service (hub/badges) */
   readonly printers = new Map<string, PrinterHealth>()
 

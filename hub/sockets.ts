@@ -24,6 +24,7 @@ import { dayStats, type DayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
+import { deskPrinterAssigned } from './badges/desk-printer-assigned.js'
 import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from './login-throttle.js'
 import { StoreUnavailableError } from './store/store-unavailable.js'
@@ -218,14 +219,16 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
       return { ok: true, hubTime: ctx.now().getTime() }
     })
 
-    handle('kiosk:heartbeat', (payload) => {
+    handle('kiosk:heartbeat', async (payload) => {
       const beat = KioskHeartbeat.safeParse(payload)
       if (!beat.success) return { ok: false, error: 'invalid_payload' }
       presence.heartbeat(principal, beat.data, ctx.now().getTime())
       ctx.kiosksChanged(false)
-      // the desk sees its own badge printer stop, not only the dashboard
+      // the desk sees its own badge printer stop, not only the dashboard, and is told at
+      // once (not at the first attendee) when the hub has no printer set up for it
       const printer = beat.data.deskId ? presence.printers.get(beat.data.deskId) : undefined
-      return { ok: true, ...(printer ? { printer } : {}) }
+      const assigned = beat.data.deskId ? await deskPrinterAssigned(ctx, beat.data.deskId) : undefined
+      return { ok: true, ...(printer ? { printer } : {}), ...(assigned === undefined ? {} : { printerAssigned: assigned }) }
     })
 
     handle('stats:get', (payload) => {

@@ -18,8 +18,16 @@ export interface AppInfo {
 /** A one-time launch token the page trades for its session with the kiosk agent (POST /api/session). */
 export type LaunchResult = { ok: true; token: string } | { ok: false; error: string }
 
+/** A printer the desk PC itself has (Electron's webContents.getPrintersAsync), for "no printer set up". */
+export interface LocalPrinter {
+  name: string
+  isDefault: boolean
+}
+
 export interface KaribuBridge {
   printBadge(request: PrintRequest): Promise<IpcResult>
+  /** the desk PC's own printers; an error answer (not an array) means "not known" */
+  listPrinters(): Promise<LocalPrinter[] | IpcResult>
   exitKiosk(pin: string): Promise<IpcResult>
   appInfo(): Promise<AppInfo>
   agentLaunch(): Promise<LaunchResult>
@@ -30,4 +38,5 @@ export const IPC_CHANNELS = {
   exitKiosk: 'kiosk:exit',
   appInfo: 'app:info',
   agentLaunch: 'agent:launch',
+  listPrinters: 'printers:list',
 } as const satisfies Record<keyof KaribuBridge, string>

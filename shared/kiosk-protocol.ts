@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { Bilingual, Day, Desk, Flag, Group, Outcome } from './domain.js'
 import type { HallOccupancy } from './stats.js'
-import type { PrinterHealth } from './printer-health.js'
+import type { PrinterHealth, PrinterState } from './printer-health.js'
 
 export const ScanRequest = z
   .object({
@@ -23,6 +23,9 @@ export const DeskPrint = z.object({
 })
 export type DeskPrint = z.infer<typeof DeskPrint>
 export const DeskPrintResult = z.object({ jobId: z.string().max(32), ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() })
+
+/** Move a badge stuck at this desk's printer to another desk's printer (the hub checks it is this desk's job). */
+export const PrintMove = z.object({ jobId: z.string().regex(/^pj-[0-9a-f]{12}$/), toDeskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/) }).strict()
 
 export const SearchRequest = z.object({ query: z.string().max(100) })
 export const DeskRequest = z.object({ deskId: z.string().max(64), mode: z.enum(['in', 'out']) })
@@ -69,6 +72,8 @@ export interface KioskState {
   hubUrl: string | null
   /** the desk's badge printer at the hub, as the hub last said (null: the hub does not print for this desk) */
   printer: PrinterHealth | null
+  /** whether the hub has a badge printer set up for this desk; null: not heard yet (no desk, or no answer since) */
+  printerAssigned: boolean | null
   /** how many hubs the kiosk may use (several: the screen names the one it is on) */
   hubs: number
   /** why an unpaired kiosk lost its pairing, for the pairing screen to say */
@@ -90,6 +95,25 @@ export interface KioskState {
   attendees: number
 }
 
+/** A badge waiting at (or refused by) this desk's printer at the hub. */
+export interface StuckPrint {
+  jobId: string
+  attendeeName: string | null
+  createdAt: string
+  printer: string | null
+  status: 'sent' | 'failed'
+  /** what the printer's trouble is, as the hub last saw it */
+  printerState?: PrinterState
+}
+
+/** Another desk's printer a stuck badge may move to, with its health now. */
+export interface PrinterChoice {
+  deskId: string
+  name: Bilingual
+  printer: string
+  state: PrinterState
+}
+
 export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; lastPrint?: { at: string; deskId: string | null } }
 
 export interface KioskClientEvents {
@@ -102,6 +126,9 @@ export interface KioskClientEvents {
   /** logs the print at the hub; the screen then prints `path` (Electron bridge, or the browser) */
   'badge:print': (payload: unknown, ack: (res: LocalAck<{ jobId: string; path: string; badgeVersion: number }>) => void) => void
   'badge:printed': (payload: unknown, ack: (res: LocalAck) => void) => void
+  /** the badges stuck at this desk's printer, and the other desks' printers to move them to */
+  'print:stuck': (payload: unknown, ack: (res: LocalAck<{ jobs: StuckPrint[]; desks: PrinterChoice[] }>) => void) => void
+  'print:move': (payload: unknown, ack: (res: LocalAck<{ printer: string }>) => void) => void
 }
 
 export interface KioskServerEvents {

@@ -26,5 +26,5 @@ export const PRINTER_STATE_LABEL: Record<PrinterState, Bilingual> = {
   unknown: { sw: 'Hali ya printa haijulikani', en: 'Printer state unknown' },
 }
 
-/** Said at pairing and on the desk when a desk has no badge printer set up. */
-export const NO_PRINTER: Bilingual = { sw: 'Meza hii haina printa ya beji', en: 'This desk has no badge printer set up' }
+/** Said at pairing and on the desk's status bar when a desk has no badge printer set up. */
+export const NO_PRINTER: Bilingual = { sw: 'Hakuna printa iliyowekwa kwa meza hii', en: 'No printer is set up for this desk' }

@@ -93,8 +93,8 @@ export interface ClientToServerEvents {
   'checkins:pull': (payload: unknown, ack: (res: Ack<{ records: LedgerEntry[]; lastSeq: number }>) => void) => void
   'registry:pull': (payload: unknown, ack: (res: Ack<RegistryDelta>) => void) => void
   'clock:ping': (payload: unknown, ack: (res: Ack<{ hubTime: number }>) => void) => void
-  /** the answer carries the kiosk's desk printer's health, when the hub prints for that desk */
-  'kiosk:heartbeat': (payload: unknown, ack: (res: Ack<{ printer?: PrinterHealth }>) => void) => void
+  /** the answer carries the kiosk's desk printer's health, when the hub prints for that desk, and whether the hub has a printer set up for it */
+  'kiosk:heartbeat': (payload: unknown, ack: (res: Ack<{ printer?: PrinterHealth; printerAssigned?: boolean }>) => void) => void
   'stats:get': (payload: unknown, ack: (res: Ack<DashboardView>) => void) => void
 }
 

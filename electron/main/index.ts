@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     },
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, packaged: app.isPackaged }),
     issueLaunch: () => agent!.issueLaunch(),
+    printers: () => kioskWindow?.webContents ?? null,
   })
 
   kioskWindow = await openKioskWindow(BrowserWindow, {

@@ -1,7 +1,8 @@
 // Main's side of the preload API: exactly the channels in IPC_CHANNELS, nothing else. Every
 // handler checks who is asking (only the app's own pages) and what they sent (never trusted).
-import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult } from '../../shared/ipc.js'
+import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult, type LocalPrinter } from '../../shared/ipc.js'
 import type { ExitResult } from './kiosk-exit.js'
+import { listLocalPrinters, type PrinterSource } from './local-printers.js'
 import { printBadge, type LoadAndPrint } from './printing.js'
 import { isAppUrl } from './security.js'
 
@@ -10,7 +11,9 @@ export interface InvokeEventLike {
   readonly senderFrame?: { readonly url: string } | null
 }
 
-export type IpcHandler = (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcResult | AppInfo | LaunchResult>
+type Answer = IpcResult | AppInfo | LaunchResult | LocalPrinter[]
+
+export type IpcHandler = (event: InvokeEventLike, ...args: unknown[]) => Promise<Answer>
 
 export interface IpcDeps {
   appOrigin: string
@@ -21,6 +24,8 @@ export interface IpcDeps {
   appInfo(): AppInfo
   /** a fresh one-time launch token from the in-process kiosk agent */
   issueLaunch(): string
+  /** the kiosk window's webContents, which can list the PC's printers; null without a window */
+  printers(): PrinterSource | null
 }
 
 export interface IpcMainLike {
@@ -35,7 +40,7 @@ const INVALID: IpcResult = { ok: false, error: 'invalid' }
 function guarded(
   appOrigin: string,
   arity: number,
-  handler: (...args: unknown[]) => Promise<IpcResult | AppInfo | LaunchResult> | IpcResult | AppInfo | LaunchResult,
+  handler: (...args: unknown[]) => Promise<Answer> | Answer,
 ): IpcHandler {
   return async (event, ...args) => {
     const frameUrl = event.senderFrame?.url
@@ -62,6 +67,7 @@ export function handlersFor(deps: IpcDeps): Record<keyof KaribuBridge, IpcHandle
     }),
     appInfo: guarded(deps.appOrigin, 0, () => deps.appInfo()),
     agentLaunch: guarded(deps.appOrigin, 0, () => ({ ok: true, token: deps.issueLaunch() })),
+    listPrinters: guarded(deps.appOrigin, 0, () => listLocalPrinters(deps.printers())),
   }
 }
 

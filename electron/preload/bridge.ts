@@ -1,7 +1,7 @@
 // The window.karibu API, built over an `invoke` function so a test can check it without Electron.
 // Each function forwards only the fields it knows, as fresh values: nothing from the page's
 // objects (getters, prototypes, extra keys) reaches main, and main validates again anyway.
-import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult, type PrintRequest } from '../../shared/ipc.js'
+import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult, type LocalPrinter, type PrintRequest } from '../../shared/ipc.js'
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>
 
@@ -28,6 +28,9 @@ export function createBridge(invoke: Invoke) {
     // the agent's secret stays in main; the page gets only a token good for one session
     agentLaunch(): Promise<LaunchResult> {
       return invoke(IPC_CHANNELS.agentLaunch) as Promise<LaunchResult>
+    },
+    listPrinters(): Promise<LocalPrinter[] | IpcResult> {
+      return invoke(IPC_CHANNELS.listPrinters) as Promise<LocalPrinter[] | IpcResult>
     },
   } satisfies KaribuBridge
 }

@@ -327,10 +327,15 @@ export class BadgeService {
     return job
   }
 
-  /** Sends a logged job (again) to a printer: after a failure, or on purpose with `force`. */
-  async resend(jobId: string, printer: string, force: boolean, principal: Principal): Promise<PrintJob> {
+  /**
+   * Sends a logged job (again) to a printer: after a failure, or on purpose with `force`. A
+   * kiosk moves only its own desk's jobs, and only to another desk's printer (`to` a desk), never
+   * to any queue the hub's CUPS happens to have.
+   */
+  async resend(jobId: string, to: { printer: string } | { deskId: string }, force: boolean, principal: Principal): Promise<PrintJob> {
     const logged = this.log.get(jobId)
     if (!logged) throw new BadgeError(404, 'not_found')
+    const printer = this.resendTarget(logged, to, principal)
     const a = this.attendee(logged.attendeeId)
     if (a.badgeVersion !== logged.badgeVersion) throw new BadgeError(409, 'revoked', { badgeVersion: a.badgeVersion })
     // the job still waiting at a stopped printer is cancelled there: it must not print twice when that printer comes back
@@ -342,6 +347,21 @@ export class BadgeService {
     delete job.printerState
     await this.log.save(job)
     return this.send(job, printer, principal)
+  }
+
+  private resendTarget(logged: PrintJob, to: { printer: string } | { deskId: string }, principal: Principal): string {
+    if (principal.role === 'kiosk') {
+      const record = this.store.data.kiosks.find((k) => k.id === principal.id)
+      const desk = this.ctx.presence.deskOf(principal.id, record)
+      if (!logged.deskId || logged.deskId !== desk) throw new BadgeError(403, 'forbidden')
+    }
+    if ('printer' in to) {
+      if (principal.role === 'kiosk' && !this.desks.all().some((d) => d.printer === to.printer)) throw new BadgeError(403, 'forbidden')
+      return to.printer
+    }
+    const printer = this.desks.get(to.deskId)?.printer
+    if (!printer) throw new BadgeError(400, 'no_printer')
+    return printer
   }
 
   private async send(job: PrintJob, printer: string, principal: Principal): Promise<PrintJob> {

@@ -30,7 +30,8 @@ const BadgePageQuery = z.object({ format: Format, print: Flag })
 const PrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
 const DeskPrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
 const DeskResultBody = z.object({ ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() }).strict()
-const ResendBody = z.object({ printer: Printer, force: z.boolean().default(false) }).strict()
+// to a named CUPS queue, or to the printer of a desk (what a kiosk moves a stuck badge to)
+const ResendBody = z.union([z.object({ printer: Printer, force: z.boolean().default(false) }).strict(), z.object({ deskId: Id, force: z.boolean().default(false) }).strict()])
 const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
 const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), notPrinted: Flag, layout: z.enum(BULK_LAYOUTS).default('single'), format: Format })
 
@@ -171,7 +172,8 @@ export const badgeRoutes: Route[] = [
       const jobId = JobId.safeParse(params.jobId)
       const body = ResendBody.safeParse(await readJsonBody(req))
       if (!jobId.success || !body.success) return invalid(res)
-      const job = await service.resend(jobId.data, body.data.printer, body.data.force, principal)
+      const { force, ...to } = body.data
+      const job = await service.resend(jobId.data, to, force, principal)
       sendJson(res, 200, { ok: true, job })
     }),
   },

@@ -14,6 +14,7 @@ function fakeDeps(exit: ExitResult = { ok: true }) {
     leaveKiosk: vi.fn<IpcDeps['leaveKiosk']>(),
     appInfo: vi.fn<IpcDeps['appInfo']>(() => ({ version: '0.1.0', platform: 'linux', packaged: false })),
     issueLaunch: vi.fn<IpcDeps['issueLaunch']>(() => 'launch-token'),
+    printers: vi.fn<IpcDeps['printers']>(() => ({ getPrintersAsync: async () => [{ name: 'Zebra_GK420d', isDefault: true }] })),
   } satisfies IpcDeps
 }
 
@@ -30,6 +31,7 @@ describe('handlersFor', () => {
     const deps = fakeDeps()
     const handlers = handlersFor(deps)
     expect(await handlers.appInfo(fromApp)).toEqual({ version: '0.1.0', platform: 'linux', packaged: false })
+    expect(await handlers.listPrinters(fromApp)).toEqual([{ name: 'Zebra_GK420d', isDefault: true }])
     expect(await handlers.printBadge(fromApp, { path: '/badge/a1' })).toEqual({ ok: true })
     expect(deps.loadAndPrint).toHaveBeenCalledOnce()
     expect(await handlers.exitKiosk(fromApp, '1234')).toEqual({ ok: true })
@@ -53,7 +55,9 @@ describe('handlersFor', () => {
     expect(await handlers.exitKiosk(event, '1234')).toEqual({ ok: false, error: 'forbidden' })
     // the agent's launch token goes to the app's own page only
     expect(await handlers.agentLaunch(event)).toEqual({ ok: false, error: 'forbidden' })
+    expect(await handlers.listPrinters(event)).toEqual({ ok: false, error: 'forbidden' })
     expect(deps.issueLaunch).not.toHaveBeenCalled()
+    expect(deps.printers).not.toHaveBeenCalled()
     expect(deps.appInfo).not.toHaveBeenCalled()
     expect(deps.loadAndPrint).not.toHaveBeenCalled()
     expect(deps.tryExit).not.toHaveBeenCalled()

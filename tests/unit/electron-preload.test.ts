@@ -10,7 +10,7 @@ function setup() {
 describe('preload bridge', () => {
   it('exposes exactly the functions of KaribuBridge', () => {
     const { bridge } = setup()
-    const expected: (keyof KaribuBridge)[] = ['agentLaunch', 'appInfo', 'exitKiosk', 'printBadge']
+    const expected: (keyof KaribuBridge)[] = ['agentLaunch', 'appInfo', 'exitKiosk', 'listPrinters', 'printBadge']
     expect(Object.keys(bridge).sort()).toEqual(expected)
     expect(Object.keys(bridge).sort()).toEqual(Object.keys(IPC_CHANNELS).sort())
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
@@ -23,12 +23,14 @@ describe('preload bridge', () => {
     await bridge.exitKiosk('1234')
     await bridge.appInfo()
     await (bridge.agentLaunch as (...args: unknown[]) => Promise<unknown>)('extra')
+    await (bridge.listPrinters as (...args: unknown[]) => Promise<unknown>)('extra')
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.printBadge, { path: '/badge/a1', deviceName: 'P1' }],
       [IPC_CHANNELS.printBadge, { path: '/badge/a2' }],
       [IPC_CHANNELS.exitKiosk, '1234'],
       [IPC_CHANNELS.appInfo],
       [IPC_CHANNELS.agentLaunch],
+      [IPC_CHANNELS.listPrinters],
     ])
   })
 

@@ -3,7 +3,7 @@
 // the hub; the agent decides, stores and syncs. Every request has a timeout, so a stuck agent
 // shows as an error on screen instead of a frozen kiosk.
 import { io, type Socket } from 'socket.io-client'
-import type { AttendeeCard, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, ScanResult } from '../../../shared/kiosk-protocol'
+import type { AttendeeCard, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, PrinterChoice, ScanResult, StuckPrint } from '../../../shared/kiosk-protocol'
 
 export type KioskAgentSocket = Socket<KioskServerEvents, KioskClientEvents>
 export type ScanSubmit =
@@ -65,6 +65,10 @@ export interface KioskAgent {
   /** logs a desk print at the hub; AgentError('already_printed') carries lastPrint */
   printBadge(request: { attendeeId: string; force?: boolean; reprint?: boolean }): Promise<DeskPrintJob>
   reportPrinted(jobId: string, ok: boolean, error?: string): Promise<void>
+  /** this desk's badges stuck at its printer at the hub, and the other desks' printers */
+  stuckPrints(): Promise<{ jobs: StuckPrint[]; desks: PrinterChoice[] }>
+  /** moves a stuck badge to another desk's printer; resolves with that printer's name */
+  moveStuckPrint(jobId: string, toDeskId: string): Promise<string>
   onState(listener: (state: KioskState) => void): () => void
   onConnection(listener: (connected: boolean) => void): () => void
   /** the agent refused the connection (it has no session for this page, e.g. after its restart) */
@@ -96,6 +100,11 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
     reportPrinted: async (jobId, ok, error) => {
       await ask(() => timed().emitWithAck('badge:printed', { jobId, ok, ...(error ? { error } : {}) }))
     },
+    stuckPrints: async () => {
+      const { jobs, desks } = await ask(() => timed().emitWithAck('print:stuck', {}))
+      return { jobs, desks }
+    },
+    moveStuckPrint: async (jobId, toDeskId) => (await ask(() => timed().emitWithAck('print:move', { jobId, toDeskId }))).printer,
     onState(listener) {
       const handler = (state: unknown) => {
         if (looksLikeState(state)) listener(state)
