@@ -1,6 +1,6 @@
 // A whole venue in one test: a real hub on 127.0.0.1 and kiosk agents paired with it the
 // way a desk officer pairs one, each with its own data folder.
-import { startAgent, type AgentHandle } from '../../agent/agent.js'
+import { startAgent, type AgentHandle, type AgentOptions } from '../../agent/agent.js'
 import { createPairingCode } from '../../hub/pairing.js'
 import { tempDir } from './temp-dir.js'
 import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
@@ -12,7 +12,8 @@ export interface Stack {
   agents: AgentHandle[]
   /** each kiosk's data folder, in the order they were added */
   agentDirs: string[]
-  addKiosk(deskId: string, now?: () => Date): Promise<AgentHandle>
+  /** `options`: e.g. a shorter heartbeat, for a test that waits on what the hub answers it */
+  addKiosk(deskId: string, now?: () => Date, options?: Pick<AgentOptions, 'heartbeatMs'>): Promise<AgentHandle>
   /** stops the hub (kiosks go offline) */
   stopHub(): Promise<void>
   /** starts the hub again on the same port and data folder */
@@ -37,12 +38,12 @@ export async function startStack(options: Pick<TestHubOptions, 'seed' | 'now'> =
     hubDir,
     agents,
     agentDirs,
-    async addKiosk(deskId, now) {
+    async addKiosk(deskId, now, options = {}) {
       const d = await tempDir('karibu-kiosk-')
       dirs.push(d)
       agentDirs.push(d.path)
       const { code } = await createPairingCode(stack.hub.store, 5)
-      const agent = await startAgent({ dataDir: d.path, port: 0, hubUrl: stack.hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {}, ...(now ? { now } : {}) })
+      const agent = await startAgent({ dataDir: d.path, port: 0, hubUrl: stack.hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {}, ...(now ? { now } : {}), ...options })
       agents.push(agent)
       await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'kiosk synced')
       return agent

@@ -42,6 +42,7 @@ const sw = {
     },
     desk: 'Meza',
     hub: 'Kitovu',
+    noPrinter: 'Hakuna printa',
   },
   scan: {
     prompt: 'Onyesha msimbo wa QR wa beji yako kwenye kamera',
@@ -110,7 +111,7 @@ const sw = {
     opened: 'Chagua printa kwenye dirisha la kuchapisha.',
   },
   stuck: {
-    open: 'Beji zilizokwama: {{count}}',
+    open: 'Hamisha beji',
     title: 'Beji zilizokwama kwenye printa ya meza hii',
     loading: 'Inaangalia printa…',
     none: 'Hakuna beji iliyokwama kwenye printa ya meza hii.',
@@ -186,6 +187,7 @@ const en: typeof sw = {
     },
     desk: 'Desk',
     hub: 'Hub',
+    noPrinter: 'No printer',
   },
   scan: {
     prompt: 'Show your badge’s QR code to the camera',
@@ -254,7 +256,7 @@ const en: typeof sw = {
     opened: 'Choose the printer in the print dialog.',
   },
   stuck: {
-    open: 'Stuck badges: {{count}}',
+    open: 'Move badges',
     title: 'Badges stuck at this desk’s printer',
     loading: 'Looking at the printer…',
     none: 'No badge is stuck at this desk’s printer.',

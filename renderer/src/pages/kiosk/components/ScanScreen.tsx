@@ -6,12 +6,16 @@ import { useTranslation } from 'react-i18next'
 import type { KioskAgent, ScanSubmit } from '../../../api/kiosk-agent'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
 import { setLanguage } from '../../../i18n/setup'
+import { useLocalPrinters } from '../hooks/useLocalPrinters'
 import { useScannerWedge } from '../hooks/useScannerWedge'
+import { noPrinterSetUp } from '../logic/printer-setup'
 import { withoutScan } from '../logic/scanner-wedge'
 import { CameraPanel } from './CameraPanel'
 import { ResultView, type Shown } from './ResultView'
 import { SearchPanel } from './SearchPanel'
+import { NoPrinterNotice } from './NoPrinterNotice'
 import { StatusBar } from './StatusBar'
+import { StuckPrints } from './StuckPrints'
 
 interface Props {
   agent: KioskAgent
@@ -26,6 +30,8 @@ export function ScanScreen({ agent, state, connected }: Props) {
   const [query, setQuery] = useState('')
   // answers can come back out of order; only the newest scan's answer is shown
   const latest = useRef(0)
+  const [stuckOpen, setStuckOpen] = useState(false)
+  const noPrinter = noPrinterSetUp(state.printerAssigned, useLocalPrinters())
 
   /** a supervisor's override: a wrong PIN is the form's to say, not a new answer */
   const override = useCallback(async (attendeeId: string, pin: string) => {
@@ -61,7 +67,8 @@ export function ScanScreen({ agent, state, connected }: Props) {
 
   return (
     <div className="kiosk-screen">
-      <StatusBar state={state} connected={connected} />
+      <StatusBar state={state} connected={connected} noPrinter={noPrinter} onStuck={() => setStuckOpen(true)} />
+      {noPrinter && <NoPrinterNotice key={state.deskId} />}
       <main className="kiosk-scan">
         <div className="kiosk-prompt">
           <h1>{t('kiosk.scan.prompt')}</h1>
@@ -78,6 +85,7 @@ export function ScanScreen({ agent, state, connected }: Props) {
           }}
         />
       </main>
+      {stuckOpen && <StuckPrints agent={agent} timezone={state.timezone ?? undefined} onClose={() => setStuckOpen(false)} />}
       {busy && !shown && <p className="kiosk-checking" data-testid="kiosk-checking">{t('kiosk.scan.checking')}</p>}
       {shown && (
         <ResultView

@@ -2,9 +2,10 @@
 // sent, which desk and day this is, in or out. Live from the agent's state pushes.
 import { useTranslation } from 'react-i18next'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
-import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
+import { NO_PRINTER, PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
 import { useLang } from '../hooks/useLang'
 import { pick } from '../logic/format'
+import { printerInTrouble } from '../logic/printer-setup'
 import { ExitKioskButton } from './ExitKioskButton'
 import { LanguageToggle } from './LanguageToggle'
 
@@ -16,7 +17,16 @@ const hostOf = (url: string) => {
   }
 }
 
-export function StatusBar({ state, connected }: { state: KioskState; connected: boolean }) {
+interface Props {
+  state: KioskState
+  connected: boolean
+  /** neither the hub nor this PC has a printer for this desk */
+  noPrinter?: boolean
+  /** opens the list of badges stuck at the desk's printer */
+  onStuck?: () => void
+}
+
+export function StatusBar({ state, connected, noPrinter = false, onStuck }: Props) {
   const { t } = useTranslation()
   const { lang } = useLang()
   const desk = state.desks.find((d) => d.id === state.deskId)
@@ -54,6 +64,16 @@ export function StatusBar({ state, connected }: { state: KioskState; connected: 
         // a stopped printer is seen at the desk at once, not at the next attendee's badge
         <span className="kiosk-pill is-offline" data-testid="status-printer" data-state={state.printer.state} role="alert">
           {pick(PRINTER_STATE_LABEL[state.printer.state], lang)}
+        </span>
+      )}
+      {onStuck && printerInTrouble(state.printer?.state) && (
+        <button type="button" className="kiosk-stuck-open" data-testid="stuck-open" onClick={onStuck}>
+          {t('kiosk.stuck.open')}
+        </button>
+      )}
+      {noPrinter && (
+        <span className="kiosk-pill is-waiting" data-testid="status-no-printer" title={pick(NO_PRINTER, lang)}>
+          {t('kiosk.status.noPrinter')}
         </span>
       )}
       <span className={`kiosk-pill mode-${state.mode}`} data-testid="status-mode" data-mode={state.mode}>
