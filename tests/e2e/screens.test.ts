@@ -8,64 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAgent } from '../../agent/agent.js'
 import { launchChromium } from '../helpers/browser.js'
 import { tempDir } from '../helpers/temp-dir.js'
-import { axeProblems, layoutProblems, settle, SIZES, type ScreenSize } from '../screens/checks.js'
-import { shoot, writeIndex } from '../screens/gallery.js'
+import { SIZES } from '../screens/checks.js'
+import { Capture, LANGS, openScreenPage, type Lang } from '../screens/capture.js'
+import { writeIndex } from '../screens/gallery.js'
 import { openVenue, SHARED_SURNAME, type Venue } from '../screens/venue.js'
 import { DAY1_9AM, forge, scanWithWedge } from './kiosk-helpers.js'
-
-const LANGS = ['sw', 'en'] as const
-type Lang = (typeof LANGS)[number]
-type PageKind = 'kiosk' | 'dashboard' | 'admin'
 
 let browser: Browser
 beforeAll(async () => {
   browser = await launchChromium()
 })
+const newPage = (lang: Lang) => openScreenPage(browser, lang)
 afterAll(async () => {
   writeIndex()
   await browser?.close()
 })
-
-/** What every state is held to; the failures of all states are reported together at the end. */
-class Capture {
-  problems: string[] = []
-  constructor(readonly lang: Lang) {}
-
-  /** Checks and pictures the page as it stands at every size (an answer is held still meanwhile). */
-  async state(page: Page, kind: PageKind, state: string, options: { answer?: boolean; sizes?: ScreenSize[] } = {}) {
-    let axed = false
-    const early: string[] = []
-    if (options.answer) {
-      // axe runs on timers, which are then held still: check the answer first, at 1024×600
-      early.push(...(await axeProblems(page)))
-      axed = true
-      // a little ahead of the page's clock (fast-forwarding fires only timers due by then: none of an answer's)
-      await page.clock.pauseAt(((await page.evaluate('Date.now()')) as number) + 300)
-    }
-    for (const size of options.sizes ?? SIZES) {
-      await page.setViewportSize({ width: size.width, height: size.height })
-      await settle(page)
-      const touch = kind === 'kiosk' || size.touch
-      const found = await layoutProblems(page, { touch, ...(options.answer ? { inViewport: '[data-testid=kiosk-result]' } : {}) })
-      found.push(...early.splice(0))
-      // axe's rules do not depend on the size: once per state, at the size the page is used most
-      if (!axed && (kind === 'kiosk' ? size.name === '1024x600' : size.name === '390x844')) {
-        found.push(...(await axeProblems(page)))
-        axed = true
-      }
-      await shoot(page, `${kind}-${state}`, this.lang, size, found, kind !== 'kiosk')
-      this.problems.push(...found.map((p) => `${kind}-${state} ${this.lang} ${size.name}: ${p}`))
-    }
-  }
-}
-
-async function newPage(lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } })
-  await context.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('karibu.language', l), lang)
-  const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  return { context, page }
-}
 
 /** Scans at the desk's usual size; `Capture.state` then holds the answer's timers while it is pictured. */
 async function answer(page: Page, code: string, outcome: string) {
@@ -109,6 +66,10 @@ describe.each(LANGS)('screens in %s', (lang) => {
       await kiosk.page.goto(agent.launchUrl())
       await kiosk.page.getByTestId('kiosk-status').waitFor()
       const k = kiosk.page
+      // the venue's desks have no badge printer: the first screen says so, until put away
+      await k.getByTestId('no-printer-notice').waitFor()
+      await capture.state(k, 'kiosk', 'no-printer')
+      await k.getByTestId('no-printer-dismiss').click()
       await capture.state(k, 'kiosk', 'scan')
       await k.getByTestId('search-input').fill(SHARED_SURNAME)
       await k.getByTestId('search-result').first().waitFor()
@@ -152,6 +113,7 @@ describe.each(LANGS)('screens in %s', (lang) => {
       await door.page.clock.install()
       await door.page.goto(doorAgent.launchUrl())
       await door.page.locator('[data-testid=status-hall][data-level=alarm]').waitFor()
+      await door.page.getByTestId('no-printer-dismiss').click()
       await capture.state(door.page, 'kiosk', 'door-hall-full')
       await answer(door.page, venue.badge(venue.attendee('REG-M4').id), 'admitted')
       expect(await door.page.getByTestId('result-hall-full').count()).toBe(1)

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
+import type { StuckPrint } from '../../shared/kiosk-protocol.js'
 import type { KioskStatus } from '../../shared/protocol.js'
 import { startCups, type Cups } from '../helpers/cups.js'
 import { openKioskScreen, type KioskScreen } from '../helpers/kiosk-client.js'
@@ -96,7 +97,7 @@ describe('a badge stuck at the desk printer, moved from the kiosk', () => {
     // what the desk officer is shown: the stuck job by name, and the other desks' printers
     const stuck = await s1.timeout(10_000).emitWithAck('print:stuck', {})
     if (!stuck.ok) throw new Error(stuck.error)
-    expect(stuck.jobs.map((j) => [j.jobId, j.attendeeName, j.status])).toEqual([[job.jobId, 'Baraka Mwakyusa', 'sent']])
+    expect(stuck.jobs.map((j: StuckPrint) => [j.jobId, j.attendeeName, j.status])).toEqual([[job.jobId, 'Baraka Mwakyusa', 'sent']])
     expect(stuck.desks).toEqual([{ deskId: 'desk-2', name: { sw: 'Meza 2', en: 'Desk 2' }, printer: 'ZebraB', state: 'ready' }])
 
     // validated at the agent; another desk's kiosk may not move it; only to a desk with a printer

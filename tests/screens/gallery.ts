@@ -27,7 +27,8 @@ export async function shoot(page: Page, state: string, lang: string, size: Scree
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
-export function writeIndex() {
+/** `file`: another index for a gallery test of its own (each test file runs in its own process). */
+export function writeIndex(file = 'index.html') {
   if (shots.length === 0) return
   const states = [...new Set(shots.map((s) => s.state))]
   const sizes = [...new Set(shots.map((s) => s.size))]
@@ -49,7 +50,7 @@ export function writeIndex() {
     .join('\n')
   const head = langs.flatMap((lang) => sizes.map((size) => `<th>${lang} ${size}</th>`)).join('')
   writeFileSync(
-    join(GALLERY_DIR, 'index.html'),
+    join(GALLERY_DIR, file),
     `<!doctype html><meta charset="utf-8"><title>Karibu — skrini / screens</title>
 <style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}img{max-width:220px;max-height:260px;display:block}.bad{color:#b3261e;max-width:220px;font-size:12px}</style>
 <h1>Karibu — skrini zote / every screen</h1><p>${shots.length} pictures</p><table><tr><th></th>${head}</tr>\n${rows}</table>`,
