@@ -44,6 +44,8 @@ export const standIn = {
   preloadSource: '',
   /** what the next contents.print() reports back */
   printOutcome: { success: true, failureReason: '' },
+  /** what contents.getPrintersAsync() reports: the desk PC's printers */
+  printers: [] as { name: string; displayName: string; isDefault: boolean }[],
 }
 
 class StandInApp extends EventEmitter {
@@ -111,6 +113,9 @@ export class StandInContents extends EventEmitter {
   print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void {
     record.prints.push({ url: this.page?.url() ?? '', options })
     callback(standIn.printOutcome.success, standIn.printOutcome.failureReason)
+  }
+  async getPrintersAsync(): Promise<{ name: string; displayName: string; isDefault: boolean }[]> {
+    return standIn.printers.map((p) => ({ ...p }))
   }
   /** Electron's navigation: listeners may cancel it with preventDefault */
   navigate(url: string): boolean {

@@ -180,6 +180,15 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(foreign).toEqual({ ok: false, error: 'forbidden' })
   })
 
+  it('lists the desk PC’s printers through the preload, from the kiosk window', async () => {
+    const listPrinters = () => page.evaluate(() => (globalThis as unknown as { karibu: { listPrinters(): Promise<unknown> } }).karibu.listPrinters())
+    standIn.printers = []
+    expect(await listPrinters()).toEqual([])
+    standIn.printers = [{ name: 'Zebra_GK420d', displayName: 'Zebra GK420d', isDefault: true }]
+    expect(await listPrinters()).toEqual([{ name: 'Zebra_GK420d', isDefault: true }])
+    standIn.printers = []
+  })
+
   it('prints a badge: the agent page in a hidden sandboxed window, silently, at card size', async () => {
     const before = record.windows.length
     expect(await printBadge({ path: '/badge/A0001' })).toEqual({ ok: true })
