@@ -25,7 +25,7 @@ import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
 import { DashboardBudget } from './dashboard-budget.js'
-import { sleep } from './login-throttle.js'
+import { sleep } from '../common/sleep.js'
 import { StoreUnavailableError } from './store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
