@@ -1,0 +1,46 @@
+// The test hub as a vitest fixture: `test('…', async ({ hub, api, kiosk }) => …)` gets a fresh
+// hub on 127.0.0.1 over its own data folder, closed and removed after the test whether it passed
+// or not. `kiosk` (a paired kiosk with its socket) is made only for the tests that ask for it.
+// `fileHub` is the same hub shared by every test of a file, for files that only read.
+import { test as base } from 'vitest'
+import { hubApi, type HubApi, type PairedKiosk } from './hub-api.js'
+import { tempDir } from './temp-dir.js'
+import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
+
+async function withHub(options: TestHubOptions, use: (t: TestHub) => Promise<void>) {
+  const dir = await tempDir()
+  const t = await startTestHub(dir.path, options).catch(async (err: Error) => {
+    await dir.remove()
+    throw err
+  })
+  try {
+    await use(t)
+  } finally {
+    await t.close()
+    await dir.remove()
+  }
+}
+
+export interface HubFixtures {
+  /** options for the hub; a file sets its own with test.override({ hubOptions: … }) */
+  hubOptions: TestHubOptions
+  hub: TestHub
+  api: HubApi
+  kiosk: PairedKiosk
+}
+
+export const test = base.extend<HubFixtures>({
+  hubOptions: {},
+  hub: async ({ hubOptions }, use) => withHub(hubOptions, use),
+  api: async ({ hub }, use) => use(hubApi(hub)),
+  kiosk: async ({ api }, use) => use(await api.pairKiosk()),
+})
+
+export const it = test
+
+export const fileTest = base.extend<{ $file: { fileHub: TestHub; fileApi: HubApi } }>({
+  // vitest reads a fixture's needs from its first parameter's pattern: this one needs none
+  // eslint-disable-next-line no-empty-pattern
+  fileHub: [async ({}, use) => withHub({}, use), { scope: 'file' }],
+  fileApi: [async ({ fileHub }, use) => use(hubApi(fileHub)), { scope: 'file' }],
+})
