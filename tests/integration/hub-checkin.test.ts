@@ -162,13 +162,15 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
 
   describe('pushes', () => {
     it('kiosks hear of records that move nobody as stubs; dashboards get the kiosk list only when it changed', async () => {
-      const other = await t.client((await t.pairKiosk('Desk 2 kiosk')).token)
-      const heard: LedgerEntry[] = []
-      other.on('checkins:recorded', (records) => heard.push(...records))
       const usher = await t.client(t.usherToken)
       const pushes: DashboardUpdate[] = []
       usher.on('stats:changed', (u) => pushes.push(u))
-      await new Promise((r) => setTimeout(r, 150)) // the push for the kiosk that just connected
+      const paired = await t.pairKiosk('Desk 2 kiosk')
+      const other = await t.client(paired.token)
+      const heard: LedgerEntry[] = []
+      other.on('checkins:recorded', (records) => heard.push(...records))
+      // the push for the kiosk that just connected: after it, the list is news no more
+      await until(() => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === paired.kioskId && k.online)), 5000, 'desk 2 online pushed')
       pushes.length = 0
       await submit({ code: code(1) }) // admitted: moves someone
       await submit({ code: code(1), deskId: 'desk-2' }) // already checked in: moves nobody
