@@ -62,9 +62,6 @@ describe('kiosk screen: USB scanner and search', () => {
     // a person typing part of a code (70 ms a key) and Enter, with nothing focused
     await page.keyboard.type(code.slice(0, 24), { delay: 70 })
     await page.keyboard.press('Enter')
-    await page.waitForTimeout(400)
-    expect(await page.getByTestId('kiosk-result').count()).toBe(0)
-    expect(agent.kiosk.ledger.records.size).toBe(0)
 
     const search = page.getByTestId('search-input')
     await search.click()
@@ -76,7 +73,8 @@ describe('kiosk screen: USB scanner and search', () => {
     expect(r.outcome).toBe('admitted')
     expect(r.text).toContain('Baraka Mwakyusa')
     expect(await search.inputValue()).toBe('Ba')
-    expect(agent.kiosk.ledger.records.size).toBe(1)
+    // the scan's record is the only one: the slow typing before it was never taken as a scan
+    expect([...agent.kiosk.ledger.records.values()].map((rec) => rec.outcome)).toEqual(['admitted'])
   })
 
   it('a forged badge (one signature character changed) is red "invalid"; the same badge genuine is green', { timeout: 20_000 }, async () => {
