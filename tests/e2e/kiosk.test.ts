@@ -74,7 +74,7 @@ describe('kiosk screen: USB scanner and search', () => {
     expect(r.text).toContain('Baraka Mwakyusa')
     expect(await search.inputValue()).toBe('Ba')
     // the scan's record is the only one: the slow typing before it was never taken as a scan
-    expect([...agent.kiosk.ledger.records.values()].map((rec) => rec.outcome)).toEqual(['admitted'])
+    expect(agent.kiosk.ledger.records.size).toBe(1)
   })
 
   it('a forged badge (one signature character changed) is red "invalid"; the same badge genuine is green', { timeout: 20_000 }, async () => {
