@@ -1,7 +1,7 @@
 // The test hub as a vitest fixture: `test('…', async ({ hub, api, kiosk }) => …)` gets a fresh
 // hub on 127.0.0.1 over its own data folder, closed and removed after the test whether it passed
 // or not. `kiosk` (a paired kiosk with its socket) is made only for the tests that ask for it.
-// `fileHub` is the same hub shared by every test of a file, for files that only read.
+// hubPerFile() is the same hub shared by every test of a file, for files that only read.
 import { test as base } from 'vitest'
 import { hubApi, type HubApi, type PairedKiosk } from './hub-api.js'
 import { tempDir } from './temp-dir.js'
@@ -38,9 +38,15 @@ export const test = base.extend<HubFixtures>({
 
 export const it = test
 
-export const fileTest = base.extend<{ $file: { fileHub: TestHub; fileApi: HubApi } }>({
-  // vitest reads a fixture's needs from its first parameter's pattern: this one needs none
-  // eslint-disable-next-line no-empty-pattern
-  fileHub: [async ({}, use) => withHub({}, use), { scope: 'file' }],
-  fileApi: [async ({ fileHub }, use) => use(hubApi(fileHub)), { scope: 'file' }],
-})
+/**
+ * One hub for a whole file, for files that set up a day once and then only read it: the file's
+ * tests and its `it.beforeAll` get `fileHub` and `fileApi`.
+ */
+export function hubPerFile(options: TestHubOptions = {}) {
+  return base.extend<{ $file: { fileHub: TestHub; fileApi: HubApi } }>({
+    // vitest reads a fixture's needs from its first parameter's pattern: this one needs none
+    // eslint-disable-next-line no-empty-pattern
+    fileHub: [async ({}, use) => withHub(options, use), { scope: 'file' }],
+    fileApi: [async ({ fileHub }, use) => use(hubApi(fileHub)), { scope: 'file' }],
+  })
+}
