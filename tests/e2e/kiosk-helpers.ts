@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { test as base, expect } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
-import { launchChromium } from '../helpers/browser.js'
+import { chromiumPerFile } from '../helpers/browser.js'
 import { startStack, type Stack } from '../helpers/stack.js'
 
 /** 09:00 in Dar es Salaam on the test event's day 1: the kiosk's clock decides the day. */
@@ -74,19 +74,7 @@ export async function statusOnline(page: Page): Promise<string | null> {
  * test, and `openPage(agent)` for kiosk pages that are closed after the test, before the hub.
  */
 export const kioskTest = base.extend<{ $file: { browser: Browser }; $test: { stack: Stack; openPage: (agent: AgentHandle, options?: Parameters<typeof openKioskPage>[2]) => Promise<KioskPage> } }>({
-  browser: [
-    // vitest reads a fixture's needs from its first parameter's pattern: this one needs none
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const browser = await launchChromium()
-      try {
-        await use(browser)
-      } finally {
-        await browser.close()
-      }
-    },
-    { scope: 'file' },
-  ],
+  browser: chromiumPerFile,
   // eslint-disable-next-line no-empty-pattern
   stack: async ({}, use) => {
     const stack = await startStack()
