@@ -4,12 +4,12 @@
 // hubPerFile() is the same hub shared by every test of a file, for files that only read.
 import { test as base } from 'vitest'
 import { hubApi, type HubApi, type PairedKiosk } from './hub-api.js'
-import { tempDir } from './temp-dir.js'
+import { lazyPostgres, storeLocation, type StoreKind, type StoreLocation } from './store-kinds.js'
 import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
 
-async function withHub(options: TestHubOptions, use: (t: TestHub) => Promise<void>) {
-  const dir = await tempDir()
-  const t = await startTestHub(dir.path, options).catch(async (err: Error) => {
+async function withHub(options: TestHubOptions, use: (t: TestHub) => Promise<void>, store: () => Promise<StoreLocation> = () => storeLocation('embedded')) {
+  const dir = await store()
+  const t = await startTestHub(dir.where, options).catch(async (err: Error) => {
     await dir.remove()
     throw err
   })
@@ -24,14 +24,30 @@ async function withHub(options: TestHubOptions, use: (t: TestHub) => Promise<voi
 export interface HubFixtures {
   /** options for the hub; a file sets its own with test.override({ hubOptions: … }) */
   hubOptions: TestHubOptions
+  /** where the hub keeps its data: a data folder unless test.override({ hubStore: 'postgres' }) */
+  hubStore: StoreKind
   hub: TestHub
   api: HubApi
   kiosk: PairedKiosk
 }
 
-export const test = base.extend<HubFixtures>({
+export const test = base.extend<{ $file: { postgres: ReturnType<typeof lazyPostgres> }; $test: HubFixtures }>({
+  // one server for the file, started only when a test asks for a PostgreSQL hub
+  postgres: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const postgres = lazyPostgres()
+      try {
+        await use(postgres)
+      } finally {
+        await postgres.stop()
+      }
+    },
+    { scope: 'file' },
+  ],
   hubOptions: {},
-  hub: async ({ hubOptions }, use) => withHub(hubOptions, use),
+  hubStore: 'embedded',
+  hub: async ({ hubOptions, hubStore, postgres }, use) => withHub(hubOptions, use, () => storeLocation(hubStore, postgres)),
   api: async ({ hub }, use) => use(hubApi(hub)),
   kiosk: async ({ api }, use) => use(await api.pairKiosk()),
 })
