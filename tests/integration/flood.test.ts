@@ -2,13 +2,13 @@
 // what was acked is stored), an oversized message closes only its own connection, and the
 // hub keeps serving everyone else throughout. The per-second budget reads the clock, which
 // stands still here until the test moves it: the flood falls in one second, however slow the machine.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, vi } from 'vitest'
 import { MAX_MESSAGE_BYTES } from '../../hub/app.js'
-import { STORE_KINDS, useStoreLocations, type StoreLocation } from '../helpers/store-kinds.js'
+import { test } from '../helpers/hub-fixture.js'
+import { STORE_KINDS } from '../helpers/store-kinds.js'
 import { submission } from '../helpers/submissions.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import type { HubClient, TestHub } from '../helpers/test-hub.js'
 
-const location = useStoreLocations()
 const RATE = 400
 
 /** Resolves with the disconnect reason, or 'still connected' after `ms`. */
@@ -22,25 +22,20 @@ const disconnected = (socket: HubClient, ms = 1500) =>
   })
 
 describe.each(STORE_KINDS)('%s store', (kind) => {
-  let dir: StoreLocation
+  const it = test.override({ hubStore: kind })
   let t: TestHub
   let flooder: HubClient
   let floodId: string
   let bystander: HubClient
 
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    dir = await location(kind)
-    t = await startTestHub(dir.where)
-    const k = await t.pairKiosk('Flooder')
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }))
+  afterEach(() => void vi.useRealTimers())
+  it.beforeEach(async ({ hub, api }) => {
+    t = hub
+    const k = await api.pairKiosk('Flooder')
     floodId = k.kioskId
-    flooder = await t.client(k.token)
-    bystander = await t.client((await t.pairKiosk('Desk 2 kiosk')).token)
-  })
-  afterEach(async () => {
-    vi.useRealTimers()
-    await t.close()
-    await dir.remove()
+    flooder = k.socket
+    bystander = (await api.pairKiosk('Desk 2 kiosk')).socket
   })
 
   it(`over ${RATE} requests in a second: rate_limited, only the acked ones stored, the hub still serving`, async () => {

@@ -1,31 +1,24 @@
 // The hub's check-in rules, end to end through a real Socket.IO connection and a real store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { LedgerEntry } from '../../shared/ledger.js'
 import type { DashboardUpdate } from '../../shared/protocol.js'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
-import { STORE_KINDS, useStoreLocations, type StoreLocation } from '../helpers/store-kinds.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import { test } from '../helpers/hub-fixture.js'
+import { STORE_KINDS } from '../helpers/store-kinds.js'
+import type { HubClient, TestHub } from '../helpers/test-hub.js'
 import { until } from '../helpers/until.js'
 
-const location = useStoreLocations()
-
 describe.each(STORE_KINDS)('%s store', (kind) => {
-  let dir: StoreLocation
+  const it = test.override({ hubStore: kind })
   let t: TestHub
   let kiosk: HubClient
   let kioskId: string
 
-  beforeEach(async () => {
-    dir = await location(kind)
-    t = await startTestHub(dir.where)
-    const paired = await t.pairKiosk()
+  it.beforeEach(({ hub, kiosk: paired }) => {
+    t = hub
     kioskId = paired.kioskId
-    kiosk = await t.client(paired.token)
-  })
-  afterEach(async () => {
-    await t.close()
-    await dir.remove()
+    kiosk = paired.socket
   })
 
   const code = (seq: number, version = 1) => t.store.signBadge({ attendeeSeq: seq, badgeVersion: version })
