@@ -2,7 +2,6 @@
 // credential is printed at every start and handed round as a QR code, so a per-socket budget
 // alone lets 40 sockets take 40 times the hub's time from the kiosks. Kiosks keep their own
 // per-socket budget and are never counted here: check-ins come first.
-import { RateLimiterMemory } from 'rate-limiter-flexible'
 
 export interface DashboardBudgetLimits {
   /** requests a second one dashboard credential may make, over all its sockets */
@@ -13,13 +12,38 @@ export interface DashboardBudgetLimits {
 
 export const DASHBOARD_LIMITS: DashboardBudgetLimits = { perCredential: 100, perAddress: 40 }
 
-export class DashboardBudget {
-  private credential: RateLimiterMemory
-  private address: RateLimiterMemory
+/**
+ * So many a second per key, the second starting at the key's first request. A window is read off
+ * `now()` alone (no timer ends it), so a test's fake clock decides exactly when one ends.
+ */
+class OneSecondWindows {
+  private windows = new Map<string, { start: number; used: number }>()
 
-  constructor(limits: DashboardBudgetLimits = DASHBOARD_LIMITS) {
-    this.credential = new RateLimiterMemory({ keyPrefix: 'dash-credential', points: limits.perCredential, duration: 1 })
-    this.address = new RateLimiterMemory({ keyPrefix: 'dash-address', points: limits.perAddress, duration: 1 })
+  constructor(
+    private points: number,
+    private now: () => number,
+  ) {}
+
+  /** true when the key had room; a refused request still counts */
+  take(key: string): boolean {
+    const now = this.now()
+    let w = this.windows.get(key)
+    if (!w || now - w.start >= 1000) {
+      this.windows.delete(key)
+      this.windows.set(key, (w = { start: now, used: 0 }))
+      if (this.windows.size > 10_000) this.windows.delete(this.windows.keys().next().value!)
+    }
+    return ++w.used <= this.points
+  }
+}
+
+export class DashboardBudget {
+  private credential: OneSecondWindows
+  private address: OneSecondWindows
+
+  constructor(limits: DashboardBudgetLimits = DASHBOARD_LIMITS, now: () => number = () => Date.now()) {
+    this.credential = new OneSecondWindows(limits.perCredential, now)
+    this.address = new OneSecondWindows(limits.perAddress, now)
   }
 
   private cutOffUntil = new Map<string, number>()
@@ -41,7 +65,8 @@ export class DashboardBudget {
 
   /** true when both budgets had room; a refused request still spends from both */
   async take(principal: string, address: string): Promise<boolean> {
-    const [a, b] = await Promise.allSettled([this.credential.consume(principal), this.address.consume(address)])
-    return a.status === 'fulfilled' && b.status === 'fulfilled'
+    const a = this.credential.take(principal)
+    const b = this.address.take(address)
+    return a && b
   }
 }

@@ -7,7 +7,7 @@ import { adminRoutes } from './admin/routes.js'
 import { badgeRoutes } from './badges/routes.js'
 import { certificatePublicRoutes } from './certificates/routes.js'
 import { coreRoutes } from './core-routes.js'
-import { sleep } from './login-throttle.js'
+import { sleep } from '../common/sleep.js'
 import { matchRoute, type Route } from './routes.js'
 
 /** The hub's pages; the kiosk page is the kiosk agent's, on each desk PC (agent/local-server.ts). */

@@ -31,5 +31,3 @@ export class LoginThrottle {
     this.failures.delete(address)
   }
 }
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))

@@ -26,7 +26,7 @@ import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
 import { deskPrinterAssigned } from './badges/desk-printer-assigned.js'
 import { DashboardBudget } from './dashboard-budget.js'
-import { sleep } from './login-throttle.js'
+import { sleep } from '../common/sleep.js'
 import { StoreUnavailableError } from './store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>

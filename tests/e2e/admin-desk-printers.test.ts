@@ -3,30 +3,16 @@
 // saved on the hub, and the desk's printer health (here: a queue the hub's CUPS does not know)
 // is shown beside it.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, onTestFinished } from 'vitest'
 import { closeBadgeService } from '../../hub/badges/badge-service.js'
-import { launchChromium } from '../helpers/browser.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { chromiumPerFile } from '../helpers/browser.js'
+import { test } from '../helpers/hub-fixture.js'
 import { until } from '../helpers/until.js'
 
-let t: TestHub
-let browser: Browser
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = test.extend<{ $file: { browser: Browser } }>({ browser: chromiumPerFile })
 
-beforeAll(async () => {
-  dir = await tempDir('karibu-desk-printers-')
-  t = await startTestHub(dir.path)
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  if (t) await closeBadgeService(t.hub.ctx)
-  await t?.close()
-  await dir?.remove()
-})
-
-it('sets desk 1 to a Zebra with 4 × 3 in labels', { timeout: 60_000 }, async () => {
+it('sets desk 1 to a Zebra with 4 × 3 in labels', { timeout: 60_000 }, async ({ hub: t, browser }) => {
+  onTestFinished(() => closeBadgeService(t.hub.ctx))
   const page = await browser.newPage()
   try {
     await page.goto(`${t.url}/admin`)

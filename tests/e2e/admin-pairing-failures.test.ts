@@ -1,27 +1,13 @@
 // Wrong pairing codes are shown to the organiser on the Kiosks tab, in the page's language:
 // real Chromium on a real hub, the guesses made over HTTP as a guesser would.
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { expect } from 'vitest'
+import { chromiumPerFile } from '../helpers/browser.js'
+import { test } from '../helpers/hub-fixture.js'
 
-let t: TestHub
-let browser: Browser
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = test.extend<{ $file: { browser: Browser } }>({ browser: chromiumPerFile })
 
-beforeAll(async () => {
-  dir = await tempDir('karibu-pairing-failures-')
-  t = await startTestHub(dir.path)
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-  await dir?.remove()
-})
-
-it('lists the refused pairing codes on the Kiosks tab', { timeout: 40_000 }, async () => {
+it('lists the refused pairing codes on the Kiosks tab', { timeout: 40_000 }, async ({ hub: t, browser }) => {
   for (const code of ['AAAAAA', 'BBBBBB']) expect((await fetch(`${t.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'Guess' }) })).status).toBe(403)
   const page = await browser.newPage()
   try {

@@ -1,37 +1,15 @@
 // Two desks and an unreliable hub, through the kiosk screen: a badge used at one desk is amber
 // at the next, naming the first; with the hub gone the kiosk still admits, says it is offline,
 // and the hub gets the check-in once it is back.
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser.js'
-import { startStack, type Stack } from '../helpers/stack.js'
+import { describe, expect } from 'vitest'
 import { until } from '../helpers/until.js'
-import { DAY1_9AM, openKioskPage, resultOf, scanWithWedge, statusOnline, type KioskPage } from './kiosk-helpers.js'
-
-let browser: Browser
-let stack: Stack
-const pages: KioskPage[] = []
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  stack = await startStack()
-})
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close()
-  await stack.close()
-})
+import { DAY1_9AM, kioskTest as it, resultOf, scanWithWedge, statusOnline } from './kiosk-helpers.js'
 
 describe('kiosk screen: desks and the hub', () => {
-  it('the same badge at a second desk is amber, with the first desk and time', { timeout: 25_000 }, async () => {
+  it('the same badge at a second desk is amber, with the first desk and time', { timeout: 25_000 }, async ({ stack, openPage }) => {
     const agentA = await stack.addKiosk('desk-1', DAY1_9AM)
     const agentB = await stack.addKiosk('desk-2', DAY1_9AM)
-    const [a, b] = await Promise.all([openKioskPage(browser, agentA), openKioskPage(browser, agentB)])
-    pages.push(a!, b!)
+    const [a, b] = await Promise.all([openPage(agentA), openPage(agentB)])
     const code = stack.hub.store.signBadge({ attendeeSeq: 1, badgeVersion: 1 })
 
     await scanWithWedge(a!.page, code)
@@ -49,10 +27,9 @@ describe('kiosk screen: desks and the hub', () => {
     expect(await b!.page.getByTestId('kiosk-result').getAttribute('class')).toContain('tone-warn')
   })
 
-  it('with the hub stopped the kiosk still admits and shows offline; the hub gets the check-in when back', { timeout: 30_000 }, async () => {
+  it('with the hub stopped the kiosk still admits and shows offline; the hub gets the check-in when back', { timeout: 30_000 }, async ({ stack, openPage }) => {
     const agent = await stack.addKiosk('desk-1', DAY1_9AM)
-    const kiosk = await openKioskPage(browser, agent)
-    pages.push(kiosk)
+    const kiosk = await openPage(agent)
     const { page } = kiosk
     expect(await statusOnline(page)).toBe('true')
     const code = stack.hub.store.signBadge({ attendeeSeq: 6, badgeVersion: 1 })

@@ -1,8 +1,10 @@
 // Shared steps of the kiosk screen's end-to-end tests: a kiosk page in real Chromium,
 // served by a real agent paired with a real hub (tests/helpers/stack.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { test as base, expect } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
+import { chromiumPerFile } from '../helpers/browser.js'
+import { startStack, type Stack } from '../helpers/stack.js'
 
 /** 09:00 in Dar es Salaam on the test event's day 1: the kiosk's clock decides the day. */
 export const DAY1_9AM = () => new Date('2026-11-24T09:00:00+03:00')
@@ -66,3 +68,36 @@ export function forge(code: string): string {
 export async function statusOnline(page: Page): Promise<string | null> {
   return page.getByTestId('status-online').getAttribute('data-online')
 }
+
+/**
+ * The kiosk screens' fixture: one Chromium per file, a fresh hub (tests/helpers/stack.ts) per
+ * test, and `openPage(agent)` for kiosk pages that are closed after the test, before the hub.
+ */
+export const kioskTest = base.extend<{ $file: { browser: Browser }; $test: { stack: Stack; openPage: (agent: AgentHandle, options?: Parameters<typeof openKioskPage>[2]) => Promise<KioskPage> } }>({
+  browser: chromiumPerFile,
+  // eslint-disable-next-line no-empty-pattern
+  stack: async ({}, use) => {
+    const stack = await startStack()
+    try {
+      await use(stack)
+    } finally {
+      await stack.close()
+    }
+  },
+  // needs the stack so that its pages close first
+  openPage: [
+    async ({ browser, stack: _stack }, use) => {
+      const pages: KioskPage[] = []
+      try {
+        await use(async (agent, options) => {
+          const page = await openKioskPage(browser, agent, options)
+          pages.push(page)
+          return page
+        })
+      } finally {
+        for (const p of pages.splice(0).reverse()) await p.close()
+      }
+    },
+    { scope: 'test' },
+  ],
+})

@@ -1,35 +1,13 @@
 // "Leo si siku yako", and the desk supervisor lets the person in anyway with the organiser PIN:
 // a wrong PIN changes nothing; the right one admits, the screen says it was the supervisor's
 // decision, and the hub stores and counts the check-in as such.
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { isWhole } from '../../shared/ledger.js'
-import { launchChromium } from '../helpers/browser.js'
-import { startStack, type Stack } from '../helpers/stack.js'
 import { until } from '../helpers/until.js'
-import { DAY1_9AM, openKioskPage, resultOf, scanWithWedge, type KioskPage } from './kiosk-helpers.js'
-
-let browser: Browser
-let stack: Stack
-let kiosk: KioskPage | null = null
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  stack = await startStack()
-})
-afterEach(async () => {
-  await kiosk?.close()
-  kiosk = null
-  await stack.close()
-})
+import { DAY1_9AM, kioskTest as it, resultOf, scanWithWedge } from './kiosk-helpers.js'
 
 describe('kiosk: a supervisor overrides "wrong day"', () => {
-  it('lets a wrong-day attendee in with the organiser PIN only, recorded as an override and counted once', { timeout: 25_000 }, async () => {
+  it('lets a wrong-day attendee in with the organiser PIN only, recorded as an override and counted once', { timeout: 25_000 }, async ({ stack, openPage }) => {
     const pinSet = await fetch(`${stack.hub.url}/api/admin/kiosk-exit-pin`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${stack.hub.adminToken}`, 'Content-Type': 'application/json' },
@@ -38,8 +16,7 @@ describe('kiosk: a supervisor overrides "wrong day"', () => {
     expect(pinSet.status).toBe(200)
     const agent = await stack.addKiosk('desk-1', DAY1_9AM)
     await until(() => agent.kiosk.data.registry?.exitPinHash, 10_000, 'the PIN at the kiosk')
-    kiosk = await openKioskPage(browser, agent)
-    const { page } = kiosk
+    const { page } = await openPage(agent)
 
     // Rehema's group (leaders) comes on day 3 only
     await scanWithWedge(page, stack.hub.store.signBadge({ attendeeSeq: 3, badgeVersion: 1 }))

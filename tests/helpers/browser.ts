@@ -23,3 +23,18 @@ export async function launchChromium(options: { fakeCameraVideo?: string; extraA
     ...rest,
   })
 }
+
+/** A file-scoped fixture: one Chromium for the file's tests, closed after the last. `test.extend<{ $file: { browser: Browser } }>({ browser: chromiumPerFile })` */
+export const chromiumPerFile: [(context: object, use: (browser: Browser) => Promise<void>) => Promise<void>, { scope: 'file' }] = [
+  // vitest reads a fixture's needs from its first parameter's pattern: this one needs none
+  // eslint-disable-next-line no-empty-pattern
+  async ({}: object, use: (browser: Browser) => Promise<void>) => {
+    const browser = await launchChromium()
+    try {
+      await use(browser)
+    } finally {
+      await browser.close()
+    }
+  },
+  { scope: 'file' },
+]

@@ -2,7 +2,8 @@
 // through the kiosks, and SIGKILLs at random moments, each victim restarted. At the end,
 // every check-in a kiosk reported as accepted must be in the hub exactly once, and the hub's
 // counts must equal a recount from the raw journal. Used by the test run (20+ kills) and by
-// `npm run soak` (200+).
+// `npm run soak` (200+). When and whom it kills comes from a seeded generator: the seed is
+// printed (and in the report), and KARIBU_CRASH_SEED=<seed> replays the same kills.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
@@ -11,11 +12,14 @@ import type { CheckinRecord } from '../../shared/domain.js'
 import type { KioskClientEvents, KioskServerEvents, ScanResult } from '../../shared/kiosk-protocol.js'
 import { recountUnique } from '../../shared/stats.js'
 import { kioskSession, lastLaunchUrl } from './kiosk-client.js'
+import { seedFromEnv } from './seeded-random.js'
 import { freePort, healthy, runTs, type Child } from './processes.js'
 import { tempDir } from './temp-dir.js'
 import { until } from './until.js'
 
 export interface HarnessReport {
+  /** the kills' seed: KARIBU_CRASH_SEED=<seed> replays them */
+  seed: number
   kills: number
   reported: number
   stored: number
@@ -32,6 +36,7 @@ interface Proc {
 
 export async function runCrashHarness(options: { kills: number; log?: (m: string) => void }): Promise<HarnessReport> {
   const log = options.log ?? (() => {})
+  const random = seedFromEnv('KARIBU_CRASH_SEED', 'crash harness')
   const dirs = [await tempDir('karibu-crash-hub-'), await tempDir('karibu-crash-k1-'), await tempDir('karibu-crash-k2-')]
   const [hubDir, k1Dir, k2Dir] = dirs.map((d) => d.path) as [string, string, string]
   const hubPort = await freePort()
@@ -100,8 +105,8 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
     })()
 
     for (let kill = 0; kill < options.kills; kill++) {
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 500))
-      const victim = procs[Math.floor(Math.random() * procs.length)]!
+      await new Promise((r) => setTimeout(r, 100 + random.next() * 500))
+      const victim = procs[Math.floor(random.next() * procs.length)]!
       log(`kill ${kill + 1}: ${victim.name} (reported so far ${reported.length})`)
       await victim.child!.kill9()
       victim.child = await victim.start()
@@ -133,7 +138,7 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
       const stats = (await (await fetch(`${hubUrl}/api/stats?day=${day.id}`, { headers: { Authorization: `Bearer ${usher}` } })).json()) as { stats: { checkedIn: number } }
       if (stats.stats.checkedIn !== recountUnique(records, day.id)) countsMatch = false
     }
-    return { kills: options.kills, reported: reported.length, stored: ids.size, missing, duplicateLines, countsMatch }
+    return { seed: random.seed, kills: options.kills, reported: reported.length, stored: ids.size, missing, duplicateLines, countsMatch }
   } finally {
     for (const s of screens) s.disconnect()
     for (const p of procs) await p.child?.stop().catch(() => {})

@@ -9,6 +9,7 @@ import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { until } from './until.js'
+import { recordServer } from './server-ledger.js'
 
 const exec = promisify(execFile)
 const CUPSD = '/usr/sbin/cupsd'
@@ -91,7 +92,11 @@ export async function startCups(): Promise<Cups> {
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   let exited: string | null = null
-  child.on('exit', (code, signal) => (exited = `cupsd exited (${signal ?? code}): ${stderr.trim()}`))
+  const forget = child.pid ? recordServer({ what: 'cupsd', pid: child.pid }) : () => {}
+  child.on('exit', (code, signal) => {
+    exited = `cupsd exited (${signal ?? code}): ${stderr.trim()}`
+    forget()
+  })
   const env = { ...process.env, CUPS_SERVER: socket }
   const errorLog = () => readFile(join(dir, 'log/error_log'), 'utf8').catch(() => '')
 

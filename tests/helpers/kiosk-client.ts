@@ -46,7 +46,9 @@ export async function agentFetch(agent: AgentHandle, path: string, init: Request
 export async function openKioskScreen(target: AgentHandle | string): Promise<KioskScreen> {
   const launchUrl = typeof target === 'string' ? target : target.launchUrl()
   const cookie = await kioskSession(launchUrl)
-  const socket = io(new URL(launchUrl).origin, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie } }) as KioskScreen
+  // the screen watches on the real clock: a test's fake timers move the kiosk agent, and a screen
+  // on them would miss the agent's pings (engine.io's server pings from node:timers, never faked)
+  const socket = io(new URL(launchUrl).origin, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie }, useNativeTimers: true }) as KioskScreen
   socket.cookie = cookie
   socket.scan = async (req) => {
     const res = await socket.timeout(5000).emitWithAck('scan:submit', { method: 'qr', ...req })

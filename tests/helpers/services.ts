@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { freePort } from './processes.js'
+import { recordServer } from './server-ledger.js'
 import { until } from './until.js'
 
 const run = promisify(execFile)
@@ -63,6 +64,8 @@ export async function startPostgres(options: { durable?: boolean; password?: str
   // fast, as `systemctl restart` does: sessions are cut, yet what was committed is kept (immediate
   // would be a crash, and with fsync off a crash may lose commits the tests count on)
   const halt = () => asPostgres(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'])
+  // written down before it starts: a worker that dies during the start still leaves its pid file to the sweep
+  const forget = recordServer({ what: `PostgreSQL on port ${port}`, pidFile: join(data, 'postmaster.pid'), signal: 'SIGQUIT' })
   await start()
   const url = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}/postgres`
   return {
@@ -70,7 +73,9 @@ export async function startPostgres(options: { durable?: boolean; password?: str
     halt: async () => void (await halt()),
     resume: async () => void (await start()),
     async stop() {
+      // a server already halted answers "not running": nothing to stop
       await asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
+      forget()
       await rm(dir, { recursive: true, force: true })
     },
   }
@@ -96,9 +101,11 @@ export async function startRedis(): Promise<Service> {
   const port = await freePort()
   let proc: ChildProcess | null = null
   let exited = Promise.resolve()
+  let forget = () => {}
   const start = async () => {
     const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
     proc = p
+    forget = p.pid ? recordServer({ what: `Redis on port ${port}`, pid: p.pid }) : forget
     exited = new Promise<void>((r) => p.once('exit', () => r()))
     await until(
       () =>
@@ -116,6 +123,7 @@ export async function startRedis(): Promise<Service> {
   const halt = async () => {
     proc?.kill('SIGKILL')
     await exited
+    forget()
     proc = null
   }
   await start()

@@ -48,6 +48,7 @@ export async function startTestHub(dataDir: string, options: TestHubOptions = {}
   const tokens = firstStart ? { admin: firstStart.adminToken, usher: firstStart.usherToken } : options.tokens
   if (!tokens) throw new Error('restarting a test hub needs the tokens from its first start')
   const clients: HubClient[] = []
+  let closed: Promise<void> | null = null
   return {
     hub,
     store,
@@ -72,9 +73,18 @@ export async function startTestHub(dataDir: string, options: TestHubOptions = {}
         socket.once('connect_error', (err) => reject(err))
       })
     },
-    async close() {
-      for (const c of clients) c.disconnect()
-      await hub.close()
+    /** once: a test that closed its hub to reopen it leaves the fixture's close nothing to do */
+    close() {
+      closed ??= (async () => {
+        for (const c of clients) c.disconnect()
+        await hub.close()
+      })()
+      return closed
     },
   }
+}
+
+/** The same hub started again on its port and data folder (close it first), as after a restart. */
+export function reopenTestHub(t: TestHub, options: Omit<TestHubOptions, 'port' | 'tokens'> = {}): Promise<TestHub> {
+  return startTestHub(t.dataDir, { ...options, port: t.port, tokens: { admin: t.adminToken, usher: t.usherToken } })
 }

@@ -1,30 +1,11 @@
 // Every admin route refuses callers without the right role. The test walks the exported
 // table, so a route added later without a valid-request entry here fails this test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { adminRoutes } from '../../hub/admin/routes.js'
 import { matchRoute, type Route } from '../../hub/routes.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
-
-let dir: Awaited<ReturnType<typeof tempDir>>
-let t: TestHub
-
-beforeAll(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path)
-})
-afterAll(async () => {
-  await t.close()
-  await dir.remove()
-})
-
-const call = (token: string | null, method: string, path: string, body?: unknown) =>
-  fetch(`${t.url}${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+import { it } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
 /** A concrete path for a route: named groups of a RegExp path become "x". */
 function samplePath(route: Route): string {
@@ -44,7 +25,7 @@ interface Valid {
 }
 
 /** One request each route accepts from the admin. */
-function validRequests(ids: { revokeKiosk: string; revokeUsher: string; certified: string }): Record<string, () => Valid> {
+function validRequests(t: TestHub, ids: { revokeKiosk: string; revokeUsher: string; certified: string }): Record<string, () => Valid> {
   const { badgePublicKey: _key, ...event } = t.store.data.event
   return {
     'POST /api/admin/import/preview': () => ({ body: { fileName: 'list.csv', contentBase64: csv } }),
@@ -78,14 +59,14 @@ function validRequests(ids: { revokeKiosk: string; revokeUsher: string; certifie
 }
 
 describe('admin routes: roles', () => {
-  it('none → 401, usher → 403, kiosk → 403 (walk-ins: 200), admin → 2xx, for every route in the table', async () => {
+  it('none → 401, usher → 403, kiosk → 403 (walk-ins: 200), admin → 2xx, for every route in the table', async ({ hub: t, api }) => {
     const kiosk = await t.pairKiosk('Desk kiosk')
     const victim = await t.pairKiosk('Kiosk to revoke')
-    const usherRes = await call(t.adminToken, 'POST', '/api/admin/credentials/ushers', { label: 'to revoke' })
+    const usherRes = await api.call('POST', '/api/admin/credentials/ushers', { label: 'to revoke' }, t.adminToken)
     const revokeUsher = ((await usherRes.json()) as { usher: { id: string } }).usher.id
     // someone present, so a certificate can be made for them
     await t.store.submit(submission(kiosk.kioskId, { attendeeId: 'A0001', method: 'search' }))
-    const valid = validRequests({ revokeKiosk: victim.kioskId, revokeUsher, certified: 'A0001' })
+    const valid = validRequests(t, { revokeKiosk: victim.kioskId, revokeUsher, certified: 'A0001' })
 
     expect(adminRoutes.length).toBeGreaterThanOrEqual(16)
     for (const route of adminRoutes) {
@@ -99,28 +80,28 @@ describe('admin routes: roles', () => {
       const key = keyOf(route)
       const req = valid[key]!()
       const path = req.path ?? samplePath(route)
-      expect((await call(null, route.method, path, req.body)).status, `${key} without a credential`).toBe(401)
-      expect((await call('kbx_not-a-real-credential-at-all', route.method, path, req.body)).status, `${key} with a wrong credential`).toBe(401)
-      expect((await call(t.usherToken, route.method, path, req.body)).status, `${key} as usher`).toBe(403)
-      if (key !== 'POST /api/admin/walk-ins') expect((await call(kiosk.token, route.method, path, req.body)).status, `${key} as kiosk`).toBe(403)
+      expect((await api.call(route.method, path, req.body, null)).status, `${key} without a credential`).toBe(401)
+      expect((await api.call(route.method, path, req.body, 'kbx_not-a-real-credential-at-all')).status, `${key} with a wrong credential`).toBe(401)
+      expect((await api.call(route.method, path, req.body, t.usherToken)).status, `${key} as usher`).toBe(403)
+      if (key !== 'POST /api/admin/walk-ins') expect((await api.call(route.method, path, req.body, kiosk.token)).status, `${key} as kiosk`).toBe(403)
     }
     // nothing refused changed anything
     expect(t.store.data.rev).toBe(revBefore)
     expect(t.store.data.attendees.length).toBe(attendeesBefore)
 
-    const asKiosk = await call(kiosk.token, 'POST', '/api/admin/walk-ins', walkIn)
+    const asKiosk = await api.call('POST', '/api/admin/walk-ins', walkIn, kiosk.token)
     expect(asKiosk.status).toBe(200)
 
     let admin = t.adminToken
     for (const route of adminRoutes) {
       const key = keyOf(route)
       const req = valid[key]!()
-      const res = await call(admin, route.method, req.path ?? samplePath(route), req.body)
+      const res = await api.call(route.method, req.path ?? samplePath(route), req.body, admin)
       expect(res.status, `${key} as admin: ${res.status} ${res.headers.get('content-type')?.includes('json') ? await res.clone().text() : ''}`).toBeGreaterThanOrEqual(200)
       expect(res.status, key).toBeLessThan(300)
       if (key === 'POST /api/admin/credentials/admin') {
         const { token } = (await res.json()) as { token: string }
-        expect((await call(admin, 'GET', '/api/admin/event')).status).toBe(401)
+        expect((await api.call('GET', '/api/admin/event', undefined, admin)).status).toBe(401)
         admin = token
       } else await res.arrayBuffer()
     }

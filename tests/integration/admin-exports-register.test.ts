@@ -3,7 +3,7 @@
 // pdfinfo (orientation): header and "page N of M" on every page, rows in surname order.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { attendeeName } from '../../shared/domain.js'
 import { dayWithWeekday } from '../../shared/local-time.js'
 import { BLANK_EXTRA_ROWS } from '../../hub/admin/exports/register-pdf.js'
@@ -12,17 +12,17 @@ import { LONG_GROUP, LONG_NAME, LONG_TITLE, LONGEST_INSTITUTION, documentsEvent 
 import { PT_PER_MM, pdfInfo } from '../helpers/pdf.js'
 import { darkRuns, flat, pagePixels, pagesText, words } from '../helpers/pdf-text.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = hubPerFile({ seed: documentsEvent })
+
 let t: TestHub
 /** attendees checked in on day 1: everyone but the leaders (not allowed on day 1) */
 let present: string[]
 
-beforeAll(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path, { seed: documentsEvent })
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
   const paired = await t.pairKiosk()
   const kiosk = await t.client(paired.token)
   present = t.store.data.attendees.filter((a) => a.groupId !== 'leaders').map((a) => a.id)
@@ -32,16 +32,12 @@ beforeAll(async () => {
     if (!res.ok) throw new Error(res.error)
   }
 })
-afterAll(async () => {
-  await t.close()
-  await dir.remove()
-})
 
 async function pdf(query: string): Promise<string> {
   const res = await fetch(`${t.url}/api/admin/exports/register.pdf?${query}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
   expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200)
   expect(res.headers.get('content-type')).toBe('application/pdf')
-  const file = join(dir.path, `register-${Math.random().toString(36).slice(2, 8)}.pdf`)
+  const file = join(t.dataDir, `register-${Math.random().toString(36).slice(2, 8)}.pdf`)
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
   return file
 }
@@ -118,7 +114,7 @@ describe('attendance register PDF', () => {
       const one = all.find((w) => w.page === 1 && w.text === '1' && w.yMin > header.yMax)!
       expect(one, query).toBeDefined()
       const dpi = 144
-      const png = await pagePixels(file, 1, dpi, dir.path)
+      const png = await pagePixels(file, 1, dpi, t.dataDir)
       const y = Math.round(((one.yMin + one.yMax) / 2) * (dpi / 72))
       const runs = darkRuns(png, y)
       // the signature cell is empty: its two borders are the last two dark runs of the row

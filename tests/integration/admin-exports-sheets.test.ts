@@ -2,18 +2,18 @@
 // language asked for, check-in times as real dates on the event's wall clock, text that
 // looks like a formula kept as guarded text.
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = hubPerFile()
+
 let t: TestHub
 
-beforeAll(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path)
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
   const paired = await t.pairKiosk()
   const kiosk = await t.client(paired.token)
   await t.store.updateRegistry((data, rev) => {
@@ -30,10 +30,6 @@ beforeAll(async () => {
     const res = await kiosk.emitWithAck('checkin:submit', submission(paired.kioskId, { attendeeId, deskId, scannedAt, method: 'search' }))
     if (!res.ok) throw new Error(res.error)
   }
-})
-afterAll(async () => {
-  await t.close()
-  await dir.remove()
 })
 
 async function workbook(path: string): Promise<ExcelJS.Workbook> {

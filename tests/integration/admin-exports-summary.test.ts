@@ -3,17 +3,18 @@
 // are there, "page N of M" on every page.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { dayStats } from '../../shared/stats.js'
 import { hallPeaks } from '../../hub/admin/exports/summary.js'
 import { at, DAY1 } from '../fixtures/event.js'
 import { LONG_GROUP, documentsEvent } from '../fixtures/documents.js'
 import { flat, pagesText } from '../helpers/pdf-text.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = hubPerFile({ seed: documentsEvent })
+
 let t: TestHub
 let pages: string[]
 let text: string
@@ -21,9 +22,8 @@ let text: string
 const admin = (method: string, path: string, body?: unknown) =>
   fetch(`${t.url}${path}`, { method, headers: { Authorization: `Bearer ${t.adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined })
 
-beforeAll(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path, { seed: documentsEvent })
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
   const paired = await t.pairKiosk()
   const kiosk = await t.client(paired.token)
   const send = async (fields: Parameters<typeof submission>[1]) => {
@@ -42,14 +42,10 @@ beforeAll(async () => {
 
   const res = await admin('GET', '/api/admin/exports/summary.pdf')
   expect(res.status).toBe(200)
-  const file = join(dir.path, 'summary.pdf')
+  const file = join(t.dataDir, 'summary.pdf')
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
   pages = await pagesText(file)
   text = flat(pages.join('\n'))
-})
-afterAll(async () => {
-  await t.close()
-  await dir.remove()
 })
 
 describe('summary report PDF', () => {

@@ -5,27 +5,25 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Papa from 'papaparse'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { attendeeName } from '../../shared/domain.js'
 import { isoWithOffset } from '../../shared/local-time.js'
 import { dayStats } from '../../shared/stats.js'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import { it } from '../helpers/hub-fixture.js'
+import type { HubClient, TestHub } from '../helpers/test-hub.js'
 
 const run = promisify(execFile)
-let dir: Awaited<ReturnType<typeof tempDir>>
 let t: TestHub
 let kiosk: HubClient
 let kioskId: string
 
-beforeEach(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path)
-  const paired = await t.pairKiosk()
+// every test reads the same day of scans, made on the fixture's hub by its paired kiosk
+it.beforeEach(async ({ hub, kiosk: paired }) => {
+  t = hub
   kioskId = paired.kioskId
-  kiosk = await t.client(paired.token)
+  kiosk = paired.socket
   // a cell Excel would run as a formula, and a name with an apostrophe and a comma
   await t.store.updateRegistry((data, rev) => {
     const a = data.attendees.find((x) => x.id === 'A0002')!
@@ -50,10 +48,6 @@ beforeEach(async () => {
     if (!res.ok) throw new Error(res.error)
   }
 })
-afterEach(async () => {
-  await t.close()
-  await dir.remove()
-})
 
 async function download(path: string): Promise<Response> {
   const res = await fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
@@ -77,7 +71,7 @@ async function csv(path: string): Promise<{ raw: string; rows: Record<string, st
 async function pdfText(path: string): Promise<string> {
   const res = await download(path)
   expect(res.headers.get('content-type')).toBe('application/pdf')
-  const file = join(dir.path, 'export.pdf')
+  const file = join(t.dataDir, 'export.pdf')
   const bytes = Buffer.from(await res.arrayBuffer())
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
   await writeFile(file, bytes)

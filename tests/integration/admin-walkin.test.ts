@@ -1,36 +1,19 @@
 // A desk registers a walk-in; the badge printed for them scans "admitted" and counts in their
 // group from the first scan.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Attendee } from '../../shared/domain.js'
+import type { HubApi } from '../helpers/hub-api.js'
+import { test } from '../helpers/hub-fixture.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
 import { until } from '../helpers/until.js'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let t: TestHub
-let kiosk: HubClient
-let kioskId: string
-let kioskToken: string
-
-beforeEach(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path)
-  const paired = await t.pairKiosk()
-  kioskId = paired.kioskId
-  kioskToken = paired.token
-  kiosk = await t.client(paired.token)
-})
-afterEach(async () => {
-  await t.close()
-  await dir.remove()
+/** every test here has a paired kiosk that registers walk-ins with its own credential */
+const it = test.extend<{ register: (body: unknown, as?: string) => Promise<Response> }>({
+  register: async ({ api, kiosk }, use) => use((body, as = kiosk.token) => api.post('/api/admin/walk-ins', body, as)),
 })
 
-const register = (body: unknown, token = kioskToken) =>
-  fetch(`${t.url}/api/admin/walk-ins`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-
-async function guests() {
-  const usher = await t.client(t.usherToken)
+async function guests(api: HubApi) {
+  const usher = await api.usher()
   const res = await usher.emitWithAck('stats:get', { dayId: 'd1' })
   usher.disconnect()
   if (!res.ok) throw new Error(res.error)
@@ -38,10 +21,10 @@ async function guests() {
 }
 
 describe('walk-ins', () => {
-  it('a kiosk registers a walk-in whose badge scans admitted and counts in the group', async () => {
+  it('a kiosk registers a walk-in whose badge scans admitted and counts in the group', async ({ hub: t, api, kiosk: { kioskId, socket: kiosk }, register }) => {
     const changed: number[] = []
     kiosk.on('registry:changed', ({ rev }) => changed.push(rev))
-    const before = await guests()
+    const before = await guests(api)
 
     const res = await register({ firstName: '  Musa ', lastName: 'Hamisi', groupId: 'guests', phone: '0754 222 333', organisation: 'Chuo Kikuu cha Dodoma', title: 'Dkt.', category: 'researcher' })
     expect(res.status).toBe(200)
@@ -49,22 +32,22 @@ describe('walk-ins', () => {
     expect(attendee).toMatchObject({ firstName: 'Musa', lastName: 'Hamisi', walkIn: true, seq: 11, badgeVersion: 1, groupId: 'guests', phone: '+255754222333', rev: t.store.data.rev })
     expect(t.store.data.badges.filter((b) => b.attendeeId === attendee.id)).toEqual([{ attendeeId: attendee.id, version: 1, issuedAt: t.clock.now.toISOString(), by: kioskId, reason: 'walk_in' }])
     await until(() => changed.includes(t.store.data.rev), 5000, 'registry:changed')
-    expect(await guests()).toEqual({ key: 'guests', checkedIn: before.checkedIn, expected: before.expected + 1 })
+    expect(await guests(api)).toEqual({ key: 'guests', checkedIn: before.checkedIn, expected: before.expected + 1 })
 
     const code = t.store.signBadge({ attendeeSeq: attendee.seq, badgeVersion: 1 })
     const scan = await kiosk.emitWithAck('checkin:submit', submission(kioskId, { code }))
     expect(scan).toMatchObject({ ok: true, record: { outcome: 'admitted', attendeeId: attendee.id, badgeVersion: 1, dayId: 'd1' } })
-    expect(await guests()).toEqual({ key: 'guests', checkedIn: before.checkedIn + 1, expected: before.expected + 1 })
+    expect(await guests(api)).toEqual({ key: 'guests', checkedIn: before.checkedIn + 1, expected: before.expected + 1 })
   })
 
-  it('the admin may register one too; each walk-in gets the next seq', async () => {
+  it('the admin may register one too; each walk-in gets the next seq', async ({ hub: t, register }) => {
     const a = (await (await register({ firstName: 'Ali', lastName: 'Omari', groupId: 'ict' }, t.adminToken)).json()) as { attendee: Attendee }
     const b = (await (await register({ firstName: 'Mary', lastName: 'Urio', groupId: 'ict' })).json()) as { attendee: Attendee }
     expect([a.attendee.seq, b.attendee.seq]).toEqual([11, 12])
     expect(a.attendee.id).not.toBe(b.attendee.id)
   })
 
-  it('refuses an unknown group, a bad phone and a missing name; a known phone needs force', async () => {
+  it('refuses an unknown group, a bad phone and a missing name; a known phone needs force', async ({ hub: t, register }) => {
     const count = t.store.data.attendees.length
     expect((await register({ firstName: 'A', lastName: 'B', groupId: 'students' })).status).toBe(400)
     expect((await register({ firstName: 'A', lastName: 'B', groupId: 'ict', phone: '12345' })).status).toBe(400)

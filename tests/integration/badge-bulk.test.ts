@@ -1,26 +1,24 @@
 // A thousand badges in one bulk PDF from a hub seeded with the demo event: every page the card
 // size, pages sampled across the file decoded back to each attendee's exact code.
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect } from 'vitest'
 import { sheetSlots } from '../../hub/badges/badge-pdf.js'
 import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import { createDemoEvent } from '../../hub/demo/demo-event.js'
 import { parseCode } from '../../shared/badge-code.js'
 import { decodePages, decodeRegions, pdfInfo, PT_PER_MM, saveResponse } from '../helpers/pdf.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const it = hubPerFile({ seed: (key) => createDemoEvent({ firstDay: '2026-11-24', badgePublicKey: key }) })
+
 let t: TestHub
 
-beforeAll(async () => {
-  dir = await tempDir('karibu-badge-bulk-')
-  t = await startTestHub(dir.path, { seed: (key) => createDemoEvent({ firstDay: '2026-11-24', badgePublicKey: key }) })
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
 })
 afterAll(async () => {
   await closeBadgeService(t.hub.ctx)
-  await t.close()
-  await dir.remove()
 })
 
 const get = (path: string) => fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
@@ -38,7 +36,7 @@ describe('bulk PDF of the demo event', () => {
   it('1,000 CR80 badges, one per page: 1,000 pages of the card size; sampled pages decode at 300 and 150 dpi', async () => {
     expect(t.store.data.attendees).toHaveLength(1000)
     const started = performance.now()
-    const path = await saveResponse(await get('/api/badges.pdf?layout=single&format=cr80'), join(dir.path, 'bulk-1000.pdf'))
+    const path = await saveResponse(await get('/api/badges.pdf?layout=single&format=cr80'), join(t.dataDir, 'bulk-1000.pdf'))
     const seconds = (performance.now() - started) / 1000
     expect(seconds, 'a thousand badges take seconds, not minutes').toBeLessThan(45)
     const info = await pdfInfo(path)
@@ -51,7 +49,7 @@ describe('bulk PDF of the demo event', () => {
     const seen = new Set<string>()
     for (const page of [1, 250, 501, 777, 1000]) {
       for (const dpi of [300, 150]) {
-        const [codes] = await decodePages(path, dpi, dir.path, { first: page, last: page })
+        const [codes] = await decodePages(path, dpi, t.dataDir, { first: page, last: page })
         expect(codes, `page ${page} at ${dpi} dpi`).toHaveLength(1)
         expectCurrentCode(codes![0]!)
         seen.add(codes![0]!)
@@ -61,13 +59,13 @@ describe('bulk PDF of the demo event', () => {
   })
 
   it('1,000 badges on A4 sheets: 100 pages of 10; the first and last sheets decode badge by badge', async () => {
-    const path = await saveResponse(await get('/api/badges.pdf?layout=sheet&format=cr80'), join(dir.path, 'bulk-sheets.pdf'))
+    const path = await saveResponse(await get('/api/badges.pdf?layout=sheet&format=cr80'), join(t.dataDir, 'bulk-sheets.pdf'))
     const info = await pdfInfo(path, 1, 1)
     expect(info.pages).toBe(100)
     expect(info.sizes[0]).toMatchObject({ width: expect.closeTo(595.28, 0) as number, height: expect.closeTo(841.89, 0) as number })
     for (const page of [1, 100]) {
       for (const dpi of [300, 150]) {
-        const codes = await decodeRegions(path, page, dpi, dir.path, sheetSlots('cr80'))
+        const codes = await decodeRegions(path, page, dpi, t.dataDir, sheetSlots('cr80'))
         expect(codes.map((c) => c.length), `sheet ${page} at ${dpi} dpi`).toEqual(Array(10).fill(1))
         for (const [code] of codes) expectCurrentCode(code!)
       }

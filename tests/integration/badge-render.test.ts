@@ -4,15 +4,17 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect } from 'vitest'
 import { sheetSlots } from '../../hub/badges/badge-pdf.js'
 import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import { parseCode } from '../../shared/badge-code.js'
 import type { Attendee } from '../../shared/domain.js'
 import { launchChromium } from '../helpers/browser.js'
 import { decodePages, decodeRegions, pdfInfo, PT_PER_MM, saveResponse } from '../helpers/pdf.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
+
+const it = hubPerFile()
 
 const exec = promisify(execFile)
 
@@ -21,7 +23,6 @@ const ORG_60 = 'Wakala wa Serikali Mtandao, Idara ya Mifumo ya TEHAMA Dodoma'
 const SIZES = { cr80: { width: 86 * PT_PER_MM, height: 54 * PT_PER_MM }, a6: { width: 105 * PT_PER_MM, height: 148 * PT_PER_MM } }
 const A4 = { width: 595.28, height: 841.89 }
 
-let dir: Awaited<ReturnType<typeof tempDir>>
 let t: TestHub
 let kioskToken: string
 
@@ -38,9 +39,8 @@ function expectSize(actual: { width: number; height: number }, expected: { width
   expect(Math.abs(actual.height - expected.height), `height ${actual.height} vs ${expected.height}`).toBeLessThanOrEqual(1)
 }
 
-beforeAll(async () => {
-  dir = await tempDir('karibu-badge-render-')
-  t = await startTestHub(dir.path)
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
   // a walk-in with a 60-character name and organisation, no badge issued yet
   await t.store.updateRegistry((data, rev) => {
     const long: Attendee = {
@@ -63,14 +63,12 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await closeBadgeService(t.hub.ctx)
-  await t.close()
-  await dir.remove()
 })
 
 describe('one badge as PDF', () => {
   for (const format of ['cr80', 'a6'] as const) {
     it(`${format}: exact page size, the 60-character name whole, the QR decodes at 300 and 150 dpi`, async () => {
-      const path = await saveResponse(await get(`/api/badges/A0011.pdf?format=${format}`), join(dir.path, `single-${format}.pdf`))
+      const path = await saveResponse(await get(`/api/badges/A0011.pdf?format=${format}`), join(t.dataDir, `single-${format}.pdf`))
       const a = t.store.registry.byId.get('A0011')!
       expect(a.badgeVersion).toBe(1) // issued on first use
       expect(t.store.data.badges.filter((b) => b.attendeeId === 'A0011')).toMatchObject([{ version: 1, reason: 'walk_in' }])
@@ -84,7 +82,7 @@ describe('one badge as PDF', () => {
       expect(text).toContain('SIKU / DAYS')
       expect(text).toContain('Na. / No. 11')
       const expected = t.store.signBadge({ attendeeSeq: 11, badgeVersion: 1 })
-      for (const dpi of [300, 150]) expect(await decodePages(path, dpi, dir.path), `${dpi} dpi`).toEqual([[expected]])
+      for (const dpi of [300, 150]) expect(await decodePages(path, dpi, t.dataDir), `${dpi} dpi`).toEqual([[expected]])
     })
   }
 
@@ -96,7 +94,7 @@ describe('one badge as PDF', () => {
     })
     try {
       for (const format of ['cr80', 'a6'] as const) {
-        const path = await saveResponse(await get(`/api/badges/A0003.pdf?format=${format}`), join(dir.path, `group-${format}.pdf`))
+        const path = await saveResponse(await get(`/api/badges/A0003.pdf?format=${format}`), join(t.dataDir, `group-${format}.pdf`))
         const raw = (await exec('pdftotext', ['-raw', path, '-'])).stdout.replace(/\s+/g, ' ')
         // the band holds both languages or Kiswahili alone, never a word cut in two
         expect(raw.includes(`${long.sw} / ${long.en}`) || raw.includes(long.sw), `${format}: ${raw}`).toBe(true)
@@ -137,7 +135,7 @@ describe('bulk PDF', () => {
     it(`${c.format} ${c.layout}: every page the right size, every badge's QR decodes at 300 and 150 dpi`, async () => {
       const res = await get(`/api/badges.pdf?format=${c.format}&layout=${c.layout}`)
       expect(res.headers.get('content-type')).toBe('application/pdf')
-      const path = await saveResponse(res, join(dir.path, `bulk-${c.format}-${c.layout}.pdf`))
+      const path = await saveResponse(res, join(t.dataDir, `bulk-${c.format}-${c.layout}.pdf`))
       const info = await pdfInfo(path)
       expect(info.pages).toBe(c.pages)
       for (const size of info.sizes) expectSize(size, c.page)
@@ -146,8 +144,8 @@ describe('bulk PDF', () => {
         // neighbour cannot help or hinder)
         const decoded =
           c.layout === 'single'
-            ? await decodePages(path, dpi, dir.path)
-            : (await Promise.all(Array.from({ length: info.pages }, (_, i) => decodeRegions(path, i + 1, dpi, dir.path, sheetSlots(c.format))))).flat()
+            ? await decodePages(path, dpi, t.dataDir)
+            : (await Promise.all(Array.from({ length: info.pages }, (_, i) => decodeRegions(path, i + 1, dpi, t.dataDir, sheetSlots(c.format))))).flat()
         const badges = decoded.filter((codes) => codes.length > 0)
         expect(badges.every((codes) => codes.length === 1)).toBe(true)
         expect(badges.flat().sort(), `${dpi} dpi`).toEqual(allCodes())
@@ -159,8 +157,8 @@ describe('bulk PDF', () => {
     const pages = async (query: string) => {
       const res = await get(`/api/badges.pdf?${query}`)
       if (res.status !== 200) return { status: res.status, body: (await res.json()) as unknown }
-      const path = await saveResponse(res, join(dir.path, `filter-${Math.random().toString(36).slice(2)}.pdf`))
-      return { status: 200, codes: (await decodePages(path, 150, dir.path)).flat() }
+      const path = await saveResponse(res, join(t.dataDir, `filter-${Math.random().toString(36).slice(2)}.pdf`))
+      return { status: 200, codes: (await decodePages(path, 150, t.dataDir)).flat() }
     }
     const leaders = await pages('group=leaders&day=&layout=single')
     expect(leaders.codes?.map((c) => parseCode(c)!.attendeeSeq).sort()).toEqual([3, 8])
@@ -203,13 +201,13 @@ describe('badge page for window.print()', () => {
       await page.waitForSelector('[data-badge-ready]')
       // both faces came from the hub (a string: this file is typed for Node, not the DOM)
       expect(await page.evaluate("document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === 'loaded').length)")).toBe(2)
-      const path = join(dir.path, 'html-print.pdf')
+      const path = join(t.dataDir, 'html-print.pdf')
       await page.pdf({ path, preferCSSPageSize: true, printBackground: true })
       expect(errors).toEqual([])
       const info = await pdfInfo(path)
       expect(info.pages).toBe(1)
       expectSize(info.sizes[0]!, SIZES.cr80)
-      for (const dpi of [300, 150]) expect(await decodePages(path, dpi, dir.path), `${dpi} dpi`).toEqual([[currentCode('A0011')]])
+      for (const dpi of [300, 150]) expect(await decodePages(path, dpi, t.dataDir), `${dpi} dpi`).toEqual([[currentCode('A0011')]])
     } finally {
       await browser.close()
     }

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { PNG } from 'pngjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { fromBase64url, toBase64url } from '../../shared/base64url.js'
 import { dayDate } from '../../shared/local-time.js'
 import { at } from '../fixtures/event.js'
@@ -15,11 +15,12 @@ import { LONG_NAME, LONG_TITLE, LONGEST_INSTITUTION, documentsEvent } from '../f
 import { decodePages, pdfInfo } from '../helpers/pdf.js'
 import { flat, pagesText } from '../helpers/pdf-text.js'
 import { submission } from '../helpers/submissions.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { hubPerFile } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
+
+const it = hubPerFile({ seed: documentsEvent })
 
 const exec = promisify(execFile)
-let dir: Awaited<ReturnType<typeof tempDir>>
 let t: TestHub
 
 const admin = (method: string, path: string, body?: unknown) =>
@@ -37,9 +38,8 @@ function logoPng(): Buffer {
 
 const SETTINGS = { signatoryName: 'Eng. Benedict B. Ndomba', signatoryTitle: 'Mkurugenzi Mkuu / Director General', organiser: 'Mamlaka ya Serikali Mtandao (e-GA)', minDays: 2, verifyBaseUrl: '' }
 
-beforeAll(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path, { seed: documentsEvent })
+it.beforeAll(async ({ fileHub }) => {
+  t = fileHub
   const paired = await t.pairKiosk()
   const kiosk = await t.client(paired.token)
   const send = async (attendeeId: string, scannedAt: string) => {
@@ -55,15 +55,11 @@ beforeAll(async () => {
   expect((await admin('PUT', '/api/admin/certificates/settings', SETTINGS)).status).toBe(200)
   expect((await admin('PUT', '/api/admin/certificates/logo', { contentBase64: logoPng().toString('base64') })).status).toBe(200)
 })
-afterAll(async () => {
-  await t.close()
-  await dir.remove()
-})
 
 async function save(res: Response, name: string): Promise<string> {
   expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200)
   expect(res.headers.get('content-type')).toBe('application/pdf')
-  const file = join(dir.path, name)
+  const file = join(t.dataDir, name)
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
   return file
 }
@@ -101,7 +97,7 @@ describe('certificates of attendance', () => {
   })
 
   it('its QR, decoded from the printed page, opens the check page, which calls it genuine', async () => {
-    const [codes] = await decodePages(file, 150, dir.path)
+    const [codes] = await decodePages(file, 150, t.dataDir)
     expect(codes).toHaveLength(1)
     const url = new URL(codes![0]!)
     expect(url.pathname).toMatch(/^\/certificate\/[A-Za-z0-9_-]+$/)

@@ -1,31 +1,24 @@
 // The hub's check-in rules, end to end through a real Socket.IO connection and a real store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { LedgerEntry } from '../../shared/ledger.js'
 import type { DashboardUpdate } from '../../shared/protocol.js'
 import { at } from '../fixtures/event.js'
 import { submission } from '../helpers/submissions.js'
-import { STORE_KINDS, useStoreLocations, type StoreLocation } from '../helpers/store-kinds.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
+import { test } from '../helpers/hub-fixture.js'
+import { STORE_KINDS } from '../helpers/store-kinds.js'
+import type { HubClient, TestHub } from '../helpers/test-hub.js'
 import { until } from '../helpers/until.js'
 
-const location = useStoreLocations()
-
 describe.each(STORE_KINDS)('%s store', (kind) => {
-  let dir: StoreLocation
+  const it = test.override({ hubStore: kind })
   let t: TestHub
   let kiosk: HubClient
   let kioskId: string
 
-  beforeEach(async () => {
-    dir = await location(kind)
-    t = await startTestHub(dir.where)
-    const paired = await t.pairKiosk()
+  it.beforeEach(({ hub, kiosk: paired }) => {
+    t = hub
     kioskId = paired.kioskId
-    kiosk = await t.client(paired.token)
-  })
-  afterEach(async () => {
-    await t.close()
-    await dir.remove()
+    kiosk = paired.socket
   })
 
   const code = (seq: number, version = 1) => t.store.signBadge({ attendeeSeq: seq, badgeVersion: version })
@@ -162,13 +155,15 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
 
   describe('pushes', () => {
     it('kiosks hear of records that move nobody as stubs; dashboards get the kiosk list only when it changed', async () => {
-      const other = await t.client((await t.pairKiosk('Desk 2 kiosk')).token)
-      const heard: LedgerEntry[] = []
-      other.on('checkins:recorded', (records) => heard.push(...records))
       const usher = await t.client(t.usherToken)
       const pushes: DashboardUpdate[] = []
       usher.on('stats:changed', (u) => pushes.push(u))
-      await new Promise((r) => setTimeout(r, 150)) // the push for the kiosk that just connected
+      const paired = await t.pairKiosk('Desk 2 kiosk')
+      const other = await t.client(paired.token)
+      const heard: LedgerEntry[] = []
+      other.on('checkins:recorded', (records) => heard.push(...records))
+      // the push for the kiosk that just connected: after it, the list is news no more
+      await until(() => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === paired.kioskId && k.online)), 5000, 'desk 2 online pushed')
       pushes.length = 0
       await submit({ code: code(1) }) // admitted: moves someone
       await submit({ code: code(1), deskId: 'desk-2' }) // already checked in: moves nobody

@@ -1,24 +1,15 @@
 // The hub's edge: who may connect, what may be sent, and that bad input changes nothing.
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect } from 'vitest'
+import { test } from '../helpers/hub-fixture.js'
 import { submission } from '../helpers/submissions.js'
-import { STORE_KINDS, useStoreLocations, type StoreLocation } from '../helpers/store-kinds.js'
-import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
-
-const location = useStoreLocations()
+import { STORE_KINDS } from '../helpers/store-kinds.js'
+import type { HubClient, TestHub } from '../helpers/test-hub.js'
 
 describe.each(STORE_KINDS)('%s store', (kind) => {
-  let dir: StoreLocation
+  const it = test.override({ hubStore: kind })
   let t: TestHub
-
-  beforeEach(async () => {
-    dir = await location(kind)
-    t = await startTestHub(dir.where)
-  })
-  afterEach(async () => {
-    await t.close()
-    await dir.remove()
-  })
+  it.beforeEach(({ hub }) => void (t = hub))
 
   describe('authentication', () => {
     it('refuses sockets without a credential or with a wrong one at the handshake', async () => {

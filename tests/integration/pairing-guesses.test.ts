@@ -6,30 +6,23 @@ import { createClient } from 'redis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PairingGuard } from '../../hub/pairing-guard.js'
 import { startRedis, type Service } from '../helpers/services.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { test } from '../helpers/hub-fixture.js'
+import type { TestHub } from '../helpers/test-hub.js'
 
 const LIMITS = { globalPerMinute: 12, perAddressPerMinute: 100 }
 
 describe('pairing guesses on a hub', () => {
-  let dir: { path: string; remove(): Promise<void> }
   let t: TestHub
   const logged: string[] = []
-  beforeEach(async () => {
-    dir = await tempDir()
-    t = await startTestHub(dir.path)
+  test.beforeEach(({ hub }) => {
+    t = hub
     // the test hub's own guard, with the per-address budget low enough to see
     t.hub.ctx.pairing = new PairingGuard({ limits: { globalPerMinute: 100, perAddressPerMinute: 10 } })
     t.hub.ctx.log = { info() {}, error: (m) => void logged.push(m) }
   })
-  afterEach(async () => {
-    await t.close()
-    await dir.remove()
-  })
-
   const guess = (code: string) => fetch(`${t.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'Guess' }) })
 
-  it('40 guesses in parallel: only the budget is looked at, the rest refused unread; a valid credential clears nothing; failures listed for the admin', async () => {
+  test('40 guesses in parallel: only the budget is looked at, the rest refused unread; a valid credential clears nothing; failures listed for the admin', async () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => guess(`ZZ${String(i).padStart(4, '0')}`)))
     const statuses = answers.map((a) => a.status)
     expect(statuses.filter((s) => s === 403).length).toBe(10)
@@ -45,7 +38,7 @@ describe('pairing guesses on a hub', () => {
     expect((await fetch(`${t.url}/api/admin/pairing-failures`, { headers: { Authorization: `Bearer ${t.usherToken}` } })).status).toBe(403)
   })
 
-  it('a right code is given its guess back', async () => {
+  test('a right code is given its guess back', async () => {
     for (let i = 0; i < 9; i++) expect((await guess(`YY000${i}`)).status).toBe(403)
     const { code } = (await (await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { code: string }
     expect((await guess(code)).status).toBe(200)

@@ -3,31 +3,19 @@
 // a retry made a duplicate, and a restart took the revision back for reuse.
 import { mkdir, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, onTestFinished } from 'vitest'
 import type { Attendee } from '../../shared/domain.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
-
-let dir: Awaited<ReturnType<typeof tempDir>>
-let t: TestHub
-beforeEach(async () => {
-  dir = await tempDir()
-  t = await startTestHub(dir.path)
-})
-afterEach(async () => {
-  await t.close()
-  await dir.remove()
-})
+import { it } from '../helpers/hub-fixture.js'
+import { reopenTestHub } from '../helpers/test-hub.js'
 
 const MUSA = { firstName: 'Musa', lastName: 'Hamisi', groupId: 'guests', phone: '0754 222 333', organisation: 'Chuo Kikuu cha Dodoma', title: 'Dkt.', category: 'researcher' }
 
-it('a walk-in whose save failed is not kept, its retry is the only one, and a restart keeps the revision', async () => {
-  const { token } = await t.pairKiosk()
-  const register = () => fetch(`${t.url}/api/admin/walk-ins`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(MUSA) })
+it('a walk-in whose save failed is not kept, its retry is the only one, and a restart keeps the revision', async ({ hub: t, api, kiosk }) => {
+  const register = () => api.post('/api/admin/walk-ins', MUSA, kiosk.token)
   const before = { rev: t.store.data.rev, attendees: t.store.data.attendees.length, badges: t.store.data.badges.length }
 
   // the registry's temporary file is a folder: every save fails, as on a read-only or full disk
-  const blocker = join(dir.path, '.registry.json.tmp')
+  const blocker = join(t.dataDir, '.registry.json.tmp')
   await mkdir(blocker)
   expect((await register()).status).toBe(500)
   expect({ rev: t.store.data.rev, attendees: t.store.data.attendees.length, badges: t.store.data.badges.length }).toEqual(before)
@@ -43,7 +31,8 @@ it('a walk-in whose save failed is not kept, its retry is the only one, and a re
 
   const rev = t.store.data.rev
   await t.close()
-  t = await startTestHub(dir.path, { port: t.port, tokens: { admin: t.adminToken, usher: t.usherToken } })
-  expect(t.store.data.rev).toBe(rev)
-  expect(t.store.data.attendees.filter((a) => a.lastName === 'Hamisi')).toHaveLength(1)
+  const again = await reopenTestHub(t)
+  onTestFinished(() => again.close())
+  expect(again.store.data.rev).toBe(rev)
+  expect(again.store.data.attendees.filter((a) => a.lastName === 'Hamisi')).toHaveLength(1)
 })

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IMPORT_FIELDS, type MappingInput } from '../../hub/admin/import/fields.js'
 import { decodeText } from '../../hub/admin/import/read-table.js'
 import { guessMapping } from '../../hub/admin/import/fields.js'
@@ -13,8 +13,7 @@ import { resolveChoices } from '../../hub/admin/import/values.js'
 import { PROBLEM_CODES } from '../../hub/admin/import/problems.js'
 import { applyImport, isFailure, planFile, previewOf } from '../../hub/admin/import/run.js'
 import { testEvent } from '../fixtures/event.js'
-import { tempDir } from '../helpers/temp-dir.js'
-import { startTestHub, type TestHub } from '../helpers/test-hub.js'
+import { test as hubTest } from '../helpers/hub-fixture.js'
 
 const HEADERS = ['Registration ID', 'Phone', 'Email', 'Institution', 'Title', 'VIP', 'Flags', 'Kundi', 'Jina la kwanza', 'Notes', '']
 const REQUIRED = ['First name', 'Surname', 'Group']
@@ -167,19 +166,8 @@ describe('any table of strings', () => {
 })
 
 describe('applying a fuzzed file to a real store', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let t: TestHub
-  beforeAll(async () => {
-    dir = await tempDir()
-    t = await startTestHub(dir.path)
-  })
-  afterAll(async () => {
-    await t.close()
-    await dir.remove()
-  })
-
-  it('all-or-nothing with any problem, or no valid row, writes nothing: registry.json is byte for byte the same', async () => {
-    const registryJson = () => readFile(join(dir.path, 'registry.json'))
+  hubTest('all-or-nothing with any problem, or no valid row, writes nothing: registry.json is byte for byte the same', async ({ hub: t }) => {
+    const registryJson = () => readFile(join(t.dataDir, 'registry.json'))
     let refused = 0
     await fc.assert(
       fc.asyncProperty(file, fc.constantFrom('all-or-nothing' as const, 'valid-rows' as const), async ({ bytes }, mode) => {
