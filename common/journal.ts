@@ -28,8 +28,13 @@ export interface OpenedJournal<T> {
 /** Writes `data` from `at` once; returns how many bytes went down (a test stands in a full disk here). */
 export type JournalWrite = (fh: FileHandle, data: Buffer, at: number) => Promise<number>
 
-export interface JournalOptions {
+export interface JournalOptions<T = unknown> {
   write?: JournalWrite
+  /**
+   * each record as it is read, instead of collecting them in `records` (which is then empty):
+   * a large journal is replayed without holding every parsed record at once
+   */
+  replay?: (record: T) => void
 }
 
 const writeOnce: JournalWrite = async (fh, data, at) => (await fh.write(data, at, data.length - at)).bytesWritten
@@ -49,7 +54,7 @@ export class Journal<T> {
     private write: JournalWrite,
   ) {}
 
-  static async open<T>(path: string, check: (value: unknown) => T, options: JournalOptions = {}): Promise<OpenedJournal<T>> {
+  static async open<T>(path: string, check: (value: unknown) => T, options: JournalOptions<T> = {}): Promise<OpenedJournal<T>> {
     let data = Buffer.alloc(0)
     try {
       data = await readFile(path)
@@ -74,7 +79,8 @@ export class Journal<T> {
           if (data.subarray(nl + 1).toString('utf8').trim() === '') break // a damaged last line is a torn write too
           throw new JournalCorruptError(path, lineNo)
         }
-        records.push(value)
+        if (options.replay) options.replay(value)
+        else records.push(value)
       }
       at = good = nl + 1
     }

@@ -1,6 +1,7 @@
 // Everything known about check-ins, folded from the immutable records. Nothing here is
 // stored: hub and kiosk rebuild it from their journals at start, so no counter can drift.
 import { isAdmitting, type CheckinRecord } from './domain.js'
+import { RecordTable } from './record-table.js'
 
 export interface AttendeeDay {
   first: { at: string; deskId: string; recordId: string }
@@ -34,7 +35,8 @@ export function movesSomeone(r: CheckinRecord): boolean {
 export const forKiosks = (r: CheckinRecord): LedgerEntry => (movesSomeone(r) ? r : { id: r.id, seq: r.seq })
 
 export class Ledger<R extends LedgerEntry = CheckinRecord> {
-  readonly records = new Map<string, R>()
+  /** by id, in the order applied; compact (record-table.ts): each get() is a fresh copy */
+  readonly records = new RecordTable<R>()
   /** dayId -> attendeeId -> state */
   readonly days = new Map<string, Map<string, AttendeeDay>>()
   /** attendeeIds admitted on any day */
@@ -47,12 +49,14 @@ export class Ledger<R extends LedgerEntry = CheckinRecord> {
   /** Applies a record once; returns false if its id was already applied. */
   apply(entry: R): boolean {
     if (this.records.has(entry.id)) return false
-    this.records.set(entry.id, entry)
+    this.records.add(entry)
     if (entry.seq > this.lastSeq) this.lastSeq = entry.seq
     if (!isWhole(entry)) return true
-    const r = entry
-    if (r.review) this.reviews.push(r)
-    if (!movesSomeone(r) || !r.attendeeId || !r.dayId) return true
+    if (entry.review) this.reviews.push(entry)
+    if (!movesSomeone(entry) || !entry.attendeeId || !entry.dayId) return true
+    // what the state below keeps of the record shares the table's one copy of each id
+    const strings = this.records.strings
+    const r = { ...entry, attendeeId: strings.intern(entry.attendeeId), dayId: strings.intern(entry.dayId), deskId: strings.intern(entry.deskId), hallId: entry.hallId === null ? null : strings.intern(entry.hallId) }
     const admitting = isAdmitting(r.outcome)
     let day = this.days.get(r.dayId)
     if (!day) this.days.set(r.dayId, (day = new Map()))

@@ -1,0 +1,192 @@
+// The ledger's records, kept compactly: 200,000 check-ins as objects of a dozen strings each
+// were most of a hub's memory at a large event. Here each record is a row of numbers: ids of
+// attendees, desks, days, halls and kiosks interned once, times as epoch milliseconds, the
+// order of its fields as one shared "shape". A record comes back from get() or values() as a
+// fresh object equal to the one stored, fields in the same order. A record that does not fit
+// (a time that is not in toISOString's form, a field the table does not know) is kept whole,
+// so nothing is ever changed by being stored.
+
+/** a growable column of 32-bit integers */
+class IntColumn {
+  data = new Int32Array(1024)
+  set(i: number, v: number) {
+    if (i >= this.data.length) {
+      const next = new Int32Array(this.data.length * 2)
+      next.set(this.data)
+      this.data = next
+    }
+    this.data[i] = v
+  }
+}
+
+/** a growable column of doubles (epoch milliseconds, offsets) */
+class NumberColumn {
+  data = new Float64Array(1024)
+  set(i: number, v: number) {
+    if (i >= this.data.length) {
+      const next = new Float64Array(this.data.length * 2)
+      next.set(this.data)
+      this.data = next
+    }
+    this.data[i] = v
+  }
+}
+
+/** Each distinct string once, numbered. */
+export class Interner {
+  private readonly index = new Map<string, number>()
+  readonly strings: string[] = []
+  id(s: string): number {
+    let i = this.index.get(s)
+    if (i === undefined) {
+      i = this.strings.length
+      this.strings.push(s)
+      this.index.set(s, i)
+    }
+    return i
+  }
+  /** the one stored copy of `s` (so many records' equal strings share one) */
+  intern(s: string): string {
+    return this.strings[this.id(s)]!
+  }
+}
+
+const NULL = -1
+
+type Field = 'seq' | 'attendeeId' | 'badgeVersion' | 'dayId' | 'deskId' | 'hallId' | 'kioskId' | 'kind' | 'method' | 'scannedAt' | 'effectiveAt' | 'clockOffsetMs' | 'receivedAt' | 'outcome' | 'hubOutcome' | 'first' | 'review' | 'override'
+const STRING_FIELDS = ['attendeeId', 'dayId', 'deskId', 'hallId', 'kioskId', 'kind', 'method', 'outcome', 'hubOutcome', 'review', 'override'] as const
+type StringField = (typeof STRING_FIELDS)[number]
+const TIME_FIELDS = ['scannedAt', 'effectiveAt', 'receivedAt'] as const
+type TimeField = (typeof TIME_FIELDS)[number]
+const KNOWN = new Set<string>(['id', 'seq', 'badgeVersion', 'clockOffsetMs', 'first', ...STRING_FIELDS, ...TIME_FIELDS])
+
+/** epoch ms of an ISO time that toISOString gives back exactly, else NaN */
+function exactTime(v: unknown): number {
+  if (typeof v !== 'string' || v.length !== 24) return NaN
+  const t = Date.parse(v)
+  return Number.isFinite(t) && new Date(t).toISOString() === v ? t : NaN
+}
+
+const isInt32 = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff
+
+/** Records by id, in the order they were added (for the ledger: seq order). */
+export class RecordTable<R extends { id: string; seq: number }> {
+  private readonly rowOf = new Map<string, number>()
+  private readonly ids: string[] = []
+  /** rows kept whole, because they do not fit the columns */
+  private readonly whole = new Map<number, R>()
+  readonly strings = new Interner()
+  private readonly shapes = new Interner()
+  private readonly shape = new IntColumn()
+  private readonly ints = new Map<'seq' | 'badgeVersion' | 'firstDesk' | StringField, IntColumn>()
+  private readonly nums = new Map<'clockOffsetMs' | 'firstAt' | TimeField, NumberColumn>()
+
+  private int(name: 'seq' | 'badgeVersion' | 'firstDesk' | StringField): IntColumn {
+    let c = this.ints.get(name)
+    if (!c) this.ints.set(name, (c = new IntColumn()))
+    return c
+  }
+  private num(name: 'clockOffsetMs' | 'firstAt' | TimeField): NumberColumn {
+    let c = this.nums.get(name)
+    if (!c) this.nums.set(name, (c = new NumberColumn()))
+    return c
+  }
+
+  get size(): number {
+    return this.ids.length
+  }
+
+  has(id: string): boolean {
+    return this.rowOf.has(id)
+  }
+
+  get(id: string): R | undefined {
+    const row = this.rowOf.get(id)
+    return row === undefined ? undefined : this.row(row)
+  }
+
+  *values(): IterableIterator<R> {
+    for (let row = 0; row < this.ids.length; row++) yield this.row(row)
+  }
+
+  *keys(): IterableIterator<string> {
+    yield* this.ids
+  }
+
+  [Symbol.iterator](): IterableIterator<R> {
+    return this.values()
+  }
+
+  /** Adds a record not yet in the table (the caller checks has() first). */
+  add(record: R): void {
+    const row = this.ids.length
+    const id = record.id
+    this.ids.push(id)
+    this.rowOf.set(id, row)
+    if (!this.encode(row, record)) {
+      this.shape.set(row, NULL)
+      this.whole.set(row, record)
+    }
+  }
+
+  private encode(row: number, r: R): boolean {
+    const rec = r as unknown as Record<string, unknown>
+    const keys = Object.keys(rec)
+    if (keys[0] !== 'id' || typeof rec.id !== 'string') return false
+    // check everything first: a row is written only when all of it fits
+    for (const k of keys) {
+      if (!KNOWN.has(k)) return false
+      const v = rec[k]
+      if (k === 'id') continue
+      if (k === 'seq') {
+        if (!isInt32(v)) return false
+      } else if (k === 'badgeVersion') {
+        if (v !== null && !isInt32(v)) return false
+      } else if (k === 'clockOffsetMs') {
+        if (typeof v !== 'number') return false
+      } else if (k === 'first') {
+        const f = v as { at?: unknown; deskId?: unknown } | null
+        if (!f || typeof f !== 'object' || Object.keys(f).join(',') !== 'at,deskId' || typeof f.deskId !== 'string' || Number.isNaN(exactTime(f.at))) return false
+      } else if ((TIME_FIELDS as readonly string[]).includes(k)) {
+        if (Number.isNaN(exactTime(v))) return false
+      } else if (v !== null && typeof v !== 'string') return false
+    }
+    this.shape.set(row, this.shapes.id(keys.join(',')))
+    for (const k of keys) {
+      const v = rec[k]
+      if (k === 'id') continue
+      if (k === 'seq') this.int('seq').set(row, v as number)
+      else if (k === 'badgeVersion') this.int('badgeVersion').set(row, v === null ? NULL : (v as number))
+      else if (k === 'clockOffsetMs') this.num('clockOffsetMs').set(row, v as number)
+      else if (k === 'first') {
+        const f = v as { at: string; deskId: string }
+        this.num('firstAt').set(row, exactTime(f.at))
+        this.int('firstDesk').set(row, this.strings.id(f.deskId))
+      } else if ((TIME_FIELDS as readonly string[]).includes(k)) this.num(k as TimeField).set(row, exactTime(v))
+      else this.int(k as StringField).set(row, v === null ? NULL : this.strings.id(v as string))
+    }
+    return true
+  }
+
+  private row(row: number): R {
+    const kept = this.whole.get(row)
+    if (kept) return kept
+    const out: Record<string, unknown> = {}
+    const strings = this.strings.strings
+    for (const k of this.shapes.strings[this.shape.data[row]!]!.split(',') as ('id' | Field)[]) {
+      if (k === 'id') out.id = this.ids[row]
+      else if (k === 'seq') out.seq = this.ints.get('seq')!.data[row]
+      else if (k === 'badgeVersion') {
+        const v = this.ints.get('badgeVersion')!.data[row]!
+        out.badgeVersion = v === NULL ? null : v
+      } else if (k === 'clockOffsetMs') out.clockOffsetMs = this.nums.get('clockOffsetMs')!.data[row]
+      else if (k === 'first') out.first = { at: new Date(this.nums.get('firstAt')!.data[row]!).toISOString(), deskId: strings[this.ints.get('firstDesk')!.data[row]!] }
+      else if (k === 'scannedAt' || k === 'effectiveAt' || k === 'receivedAt') out[k] = new Date(this.nums.get(k)!.data[row]!).toISOString()
+      else {
+        const v = this.ints.get(k)!.data[row]!
+        out[k] = v === NULL ? null : strings[v]
+      }
+    }
+    return out as unknown as R
+  }
+}
