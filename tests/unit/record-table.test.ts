@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import type { CheckinRecord } from '../../shared/domain.js'
 import type { RecordStub } from '../../shared/ledger.js'
-import { RecordTable } from '../../shared/record-table.js'
+import { exactTime, RecordTable } from '../../shared/record-table.js'
 
 const iso = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString())
 const name = fc.constantFrom('desk-1', 'desk-2', 'A0001', 'plenary', 'mlango wa Ng’wanangwa')
@@ -61,4 +61,18 @@ it('hands out copies: changing one does not change what is stored', () => {
   table.add({ id: 'a', seq: 1, outcome: 'admitted' })
   table.get('a')!.outcome = 'invalid'
   expect(table.get('a')!.outcome).toBe('admitted')
+})
+
+it('reads a time exactly when toISOString would write it so, and no other', () => {
+  fc.assert(
+    fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => {
+      expect(exactTime(d.toISOString())).toBe(d.getTime())
+    }),
+    { numRuns: 2000 },
+  )
+  for (const s of ['2026-02-29T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-11-24T24:00:00.000Z', '2026-11-24T10:00:60.000Z', '2026-11-24T10:00:00.000+', '2026-11-24 10:00:00.000Z', '0099-11-24T10:00:00.000Z', '2026-11-24T10:00:00+03:00'])
+    expect(exactTime(s), s).toBeNaN()
+  expect(exactTime('2024-02-29T23:59:59.999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'))
+  expect(exactTime('2000-02-29T00:00:00.000Z')).toBe(Date.parse('2000-02-29T00:00:00.000Z'))
+  expect(exactTime('1900-02-29T00:00:00.000Z')).toBeNaN()
 })
