@@ -13,7 +13,7 @@ import { longestBlock, ms, now, summary, table, type BenchResult } from './lib.j
 
 const SIZES = process.env.BENCH_STORE_SIZES ? process.env.BENCH_STORE_SIZES.split(',').map(Number) : [1_000, 10_000, 50_000]
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000)
-const COMMITS = 500
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 2000)
 
 /** The disk's own floor: one ~350-byte line appended and fdatasync'd, nothing else. */
 async function openFloor(path: string) {
