@@ -62,6 +62,12 @@ const listens = (port: number) =>
 
 const rssMB = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '')?.[1] ?? NaN) / 1024
 
+/** user + system CPU the process has used, in ms (/proc/<pid>/stat, 10 ms ticks): what load from others sharing the cores does not inflate */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 /**
  * Spawn → the port listening (polled every ms) → the first /healthz answered; resident memory
  * at listening, and its peak a second later. In between, `npm start` makes the banner's kiosk
@@ -84,9 +90,10 @@ async function startOnce(way: Way, dataDir: string) {
   try {
     const listening = await waitFor(listens)
     const rss = rssMB(proc.pid!, 'VmRSS')
+    const cpu = cpuMs(proc.pid!)
     const answering = await waitFor(answers)
     await new Promise((r) => setTimeout(r, 1000))
-    return { listening, answering, rss, peak: rssMB(proc.pid!, 'VmHWM') }
+    return { listening, cpu, answering, rss, peak: rssMB(proc.pid!, 'VmHWM') }
   } finally {
     proc.kill('SIGTERM')
     await exited
@@ -103,7 +110,7 @@ export async function run(): Promise<BenchResult> {
   const results = new Map(WAYS.map((w) => [w, [] as Awaited<ReturnType<typeof startOnce>>[]]))
   for (let i = 0; i < RUNS; i++) for (const way of WAYS) results.get(way)!.push(await startOnce(way, dir))
   // where the bundle's time goes: the store alone, opened in a process of its own
-  const child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' })) as { storeOpen: number; rssMB: number; records: number }
+  const child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' })) as { storeOpen: number; storeOpenCpu: number; rssMB: number; records: number }
   await rm(dir, { recursive: true, force: true })
   const spread = (v: number[]) => {
     const s = summary(v)
@@ -116,6 +123,7 @@ export async function run(): Promise<BenchResult> {
       return {
         process: w.name,
         'spawn → listening ms': spread(rs.map((r) => r.listening)),
+        'CPU time to listening ms': spread(rs.map((r) => r.cpu)),
         'resident memory at listening MB': spread(rs.map((r) => r.rss)),
         'spawn → /healthz answered ms': spread(rs.map((r) => r.answering)),
         'peak resident memory MB (1 s later)': spread(rs.map((r) => r.peak)),
@@ -123,7 +131,7 @@ export async function run(): Promise<BenchResult> {
     }),
     notes: [
       `Data folder: journal checkins.jsonl ${ms(journalMB)} MB on disk (${RECORDS.toLocaleString('en')} records), registry.json ${ms(registryMB)} MB.`,
-      `Of the hub's start, opening the store (registry + journal replay into the ledger) took ${ms(child.storeOpen)} ms in a process of its own (${child.records} records replayed).`,
+      `Of the hub's start, opening the store (registry + journal replay into the ledger) took ${ms(child.storeOpen)} ms (${ms(child.storeOpenCpu)} ms of CPU) in a process of its own (${child.records} records replayed).`,
       'Timed from outside, polled every millisecond: from spawn until the port takes a TCP connection (listening), and until the first HTTP answer on /healthz; memory from /proc (VmRSS at listening, VmHWM a second later).',
     ],
   }
