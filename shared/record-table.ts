@@ -107,6 +107,7 @@ export class RecordTable<R extends { id: string; seq: number }> {
   private readonly firstAt = new NumberColumn()
   private readonly firstDesk = new IntColumn()
   private readonly times = { scannedAt: new NumberColumn(), effectiveAt: new NumberColumn(), receivedAt: new NumberColumn() }
+  private readonly lastText: Partial<Record<StringField, { text: string; id: number }>> = {}
   private readonly texts = Object.fromEntries(STRING_FIELDS.map((f) => [f, new IntColumn()])) as Record<StringField, IntColumn>
 
   get size(): number {
@@ -195,8 +196,18 @@ export class RecordTable<R extends { id: string; seq: number }> {
         case 'hubOutcome':
         case 'review':
         case 'override':
-          if (v !== null && typeof v !== 'string') return false
-          this.texts[k].set(row, v === null ? NULL : this.strings.id(v))
+          if (v === null) this.texts[k].set(row, NULL)
+          else if (typeof v !== 'string') return false
+          else {
+            // most fields repeat the record before's (same desk, day, outcome): no hashing then
+            const last = this.lastText[k]
+            if (last && last.text === v) this.texts[k].set(row, last.id)
+            else {
+              const id = this.strings.id(v)
+              this.lastText[k] = { text: v, id }
+              this.texts[k].set(row, id)
+            }
+          }
           break
         default:
           return false // a field the table does not know
