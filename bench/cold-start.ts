@@ -108,10 +108,14 @@ export async function run(): Promise<BenchResult> {
   const journalMB = statSync(join(dir, 'checkins.jsonl')).size / 2 ** 20
   const registryMB = statSync(join(dir, 'registry.json')).size / 2 ** 20
   const results = new Map(WAYS.map((w) => [w, [] as Awaited<ReturnType<typeof startOnce>>[]]))
-  for (let i = 0; i < RUNS; i++) for (const way of WAYS) results.get(way)!.push(await startOnce(way, dir))
-  // where the bundle's time goes: the store alone, opened in a process of its own
-  const child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' })) as { storeOpen: number; storeOpenCpu: number; rssMB: number; records: number }
-  await rm(dir, { recursive: true, force: true })
+  let child: { storeOpen: number; storeOpenCpu: number; rssMB: number; records: number }
+  try {
+    for (let i = 0; i < RUNS; i++) for (const way of WAYS) results.get(way)!.push(await startOnce(way, dir))
+    // where the bundle's time goes: the store alone, opened in a process of its own
+    child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' })) as typeof child
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
   const spread = (v: number[]) => {
     const s = summary(v)
     return `${ms(s.p50)} (${ms(Math.min(...v))}–${ms(s.max)})`
