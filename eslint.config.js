@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'data/**', 'data-kiosk/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'dist-hub/**', 'release/**', 'data/**', 'data-kiosk/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@
 // commit), so under load one fsync covers many records. A flush that fails (a full disk, an
 // I/O error) is cut back off the file, so the journal holds exactly what was acknowledged:
 // no torn line for the next record to be glued to, no whole line nobody was told is stored.
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
+import { open, truncate, type FileHandle } from 'node:fs/promises'
 import { StartError } from './start-error.js'
 
 export class JournalCorruptError extends StartError {
@@ -28,9 +28,17 @@ export interface OpenedJournal<T> {
 /** Writes `data` from `at` once; returns how many bytes went down (a test stands in a full disk here). */
 export type JournalWrite = (fh: FileHandle, data: Buffer, at: number) => Promise<number>
 
-export interface JournalOptions {
+export interface JournalOptions<T = unknown> {
   write?: JournalWrite
+  /**
+   * each record as it is read, instead of collecting them in `records` (which is then empty):
+   * a large journal is replayed without holding every parsed record at once
+   */
+  replay?: (record: T) => void
 }
+
+/** how much of a journal is read at a time when it is opened */
+const READ_CHUNK = 1 << 20
 
 const writeOnce: JournalWrite = async (fh, data, at) => (await fh.write(data, at, data.length - at)).bytesWritten
 
@@ -49,40 +57,65 @@ export class Journal<T> {
     private write: JournalWrite,
   ) {}
 
-  static async open<T>(path: string, check: (value: unknown) => T, options: JournalOptions = {}): Promise<OpenedJournal<T>> {
-    let data = Buffer.alloc(0)
-    try {
-      data = await readFile(path)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-    }
-    // line by line from the bytes: no copy of the whole file as one string, and byte offsets
-    // (for cutting a torn tail) come for free
+  static async open<T>(path: string, check: (value: unknown) => T, options: JournalOptions<T> = {}): Promise<OpenedJournal<T>> {
+    // line by line from the bytes, a megabyte at a time: neither the whole file nor a copy of
+    // it as one string is ever held, and byte offsets (for cutting a torn tail) come for free
     const records: T[] = []
     let good = 0 // byte length of the intact prefix
     let lineNo = 0
-    for (let at = 0; at < data.length; ) {
-      const nl = data.indexOf(0x0a, at)
-      if (nl < 0) break // no newline: the last write was torn
+    /** the first line that did not parse: a torn write if nothing but blanks follows it */
+    let damaged = 0
+    let length = 0 // bytes read
+    const line = (text: string, end: number) => {
       lineNo++
-      const line = data.toString('utf8', at, nl)
-      if (line.trim()) {
+      if (damaged) {
+        if (text.trim()) throw new JournalCorruptError(path, damaged)
+        return
+      }
+      if (text.trim()) {
         let value: T
         try {
-          value = check(JSON.parse(line))
+          value = check(JSON.parse(text))
         } catch {
-          if (data.subarray(nl + 1).toString('utf8').trim() === '') break // a damaged last line is a torn write too
-          throw new JournalCorruptError(path, lineNo)
+          damaged = lineNo
+          return
         }
-        records.push(value)
+        if (options.replay) options.replay(value)
+        else records.push(value)
       }
-      at = good = nl + 1
+      good = end
     }
-    if (good < data.length) await truncate(path, good)
+    let reader: FileHandle | null = null
+    try {
+      reader = await open(path, 'r')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    }
+    if (reader) {
+      try {
+        const chunk = Buffer.allocUnsafe(READ_CHUNK)
+        let carry = Buffer.alloc(0) // the start of a line the last chunk cut
+        for (;;) {
+          const { bytesRead } = await reader.read(chunk, 0, READ_CHUNK, length)
+          if (bytesRead === 0) break
+          const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead)
+          const base = length - carry.length // file offset of data[0]
+          length += bytesRead
+          let at = 0
+          for (let nl = data.indexOf(0x0a, at); nl >= 0; at = nl + 1, nl = data.indexOf(0x0a, at)) line(data.toString('utf8', at, nl), base + nl + 1)
+          carry = Buffer.from(data.subarray(at)) // copied: `chunk` is read into again
+        }
+        // no newline at the end: the last write was torn (or, after a damaged line, is more damage)
+        if (damaged && carry.toString('utf8').trim()) throw new JournalCorruptError(path, damaged)
+      } finally {
+        await reader.close()
+      }
+    }
+    if (good < length) await truncate(path, good)
     // check-ins name attendees: the owner only (also a journal made before this was so)
     const fh = await open(path, 'a', 0o600)
     await fh.chmod(0o600).catch(() => undefined)
-    return { journal: new Journal<T>(path, fh, good, options.write ?? writeOnce), records, tornBytes: data.length - good }
+    return { journal: new Journal<T>(path, fh, good, options.write ?? writeOnce), records, tornBytes: length - good }
   }
 
   append(record: T): Promise<void> {

@@ -1,6 +1,7 @@
 // Everything known about check-ins, folded from the immutable records. Nothing here is
 // stored: hub and kiosk rebuild it from their journals at start, so no counter can drift.
 import { isAdmitting, type CheckinRecord } from './domain.js'
+import { exactTime, RecordTable } from './record-table.js'
 
 export interface AttendeeDay {
   first: { at: string; deskId: string; recordId: string }
@@ -34,7 +35,8 @@ export function movesSomeone(r: CheckinRecord): boolean {
 export const forKiosks = (r: CheckinRecord): LedgerEntry => (movesSomeone(r) ? r : { id: r.id, seq: r.seq })
 
 export class Ledger<R extends LedgerEntry = CheckinRecord> {
-  readonly records = new Map<string, R>()
+  /** by id, in the order applied; compact (record-table.ts): each get() is a fresh copy */
+  readonly records = new RecordTable<R>()
   /** dayId -> attendeeId -> state */
   readonly days = new Map<string, Map<string, AttendeeDay>>()
   /** attendeeIds admitted on any day */
@@ -47,35 +49,42 @@ export class Ledger<R extends LedgerEntry = CheckinRecord> {
   /** Applies a record once; returns false if its id was already applied. */
   apply(entry: R): boolean {
     if (this.records.has(entry.id)) return false
-    this.records.set(entry.id, entry)
+    this.records.add(entry)
     if (entry.seq > this.lastSeq) this.lastSeq = entry.seq
     if (!isWhole(entry)) return true
+    if (entry.review) this.reviews.push(entry)
+    if (!movesSomeone(entry) || !entry.attendeeId || !entry.dayId) return true
+    // what the state below keeps of the record shares the table's one copy of each id
+    const strings = this.records.strings
     const r = entry
-    if (r.review) this.reviews.push(r)
-    if (!movesSomeone(r) || !r.attendeeId || !r.dayId) return true
+    const attendeeId = strings.intern(entry.attendeeId)
+    const dayId = strings.intern(entry.dayId)
+    const deskId = strings.intern(entry.deskId)
+    const hallId = entry.hallId === null ? null : strings.intern(entry.hallId)
     const admitting = isAdmitting(r.outcome)
-    let day = this.days.get(r.dayId)
-    if (!day) this.days.set(r.dayId, (day = new Map()))
-    let state = day.get(r.attendeeId)
+    let day = this.days.get(dayId)
+    if (!day) this.days.set(dayId, (day = new Map()))
+    let state = day.get(attendeeId)
     if (admitting) {
-      this.everAdmitted.add(r.attendeeId)
-      const minute = Math.floor(Date.parse(r.effectiveAt) / MINUTE)
-      let desk = this.deskMinutes.get(r.deskId)
-      if (!desk) this.deskMinutes.set(r.deskId, (desk = new Map()))
+      this.everAdmitted.add(attendeeId)
+      const at = exactTime(r.effectiveAt) // Date.parse for any other form
+      const minute = Math.floor((Number.isNaN(at) ? Date.parse(r.effectiveAt) : at) / MINUTE)
+      let desk = this.deskMinutes.get(deskId)
+      if (!desk) this.deskMinutes.set(deskId, (desk = new Map()))
       desk.set(minute, (desk.get(minute) ?? 0) + 1)
       if (!state) {
-        state = { first: { at: r.effectiveAt, deskId: r.deskId, recordId: r.id }, hallId: r.hallId, inside: true, lastAt: r.effectiveAt }
-        day.set(r.attendeeId, state)
+        state = { first: { at: r.effectiveAt, deskId, recordId: r.id }, hallId, inside: true, lastAt: r.effectiveAt }
+        day.set(attendeeId, state)
         return true
       }
       // an offline kiosk may deliver an earlier admission late: the first one is the earliest
-      if (r.effectiveAt < state.first.at) state.first = { at: r.effectiveAt, deskId: r.deskId, recordId: r.id }
+      if (r.effectiveAt < state.first.at) state.first = { at: r.effectiveAt, deskId, recordId: r.id }
     }
     if (!state) return true // an exit with no admission that day moves nobody
     if (r.effectiveAt >= state.lastAt) {
       state.lastAt = r.effectiveAt
       state.inside = admitting
-      state.hallId = admitting ? r.hallId : null
+      state.hallId = admitting ? hallId : null
     }
     return true
   }

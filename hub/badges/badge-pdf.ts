@@ -3,7 +3,7 @@
 // text render), the QR as vector rectangles so it is sharp at any printer resolution.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import { PDFDocument } from '../pdfkit.js'
 import { qrMatrix, qrRuns } from '../../shared/badge-qr.js'
 import { FONT_FILES } from '../fonts.js'
 import { STOCKS, stockPage } from '../../shared/badge-stock.js'
@@ -69,7 +69,7 @@ export const measureText: Measure = (text, sizePt, bold) => {
   let unit = unitWidths.get(key)
   if (unit === undefined) {
     if (!measureDoc) {
-      measureDoc = new PDFDocument({ autoFirstPage: false })
+      measureDoc = new (PDFDocument())({ autoFirstPage: false })
       registerFonts(measureDoc)
     }
     measureDoc.font(bold ? BOLD : REGULAR).fontSize(MEASURE_SIZE)
@@ -196,7 +196,7 @@ export class BadgePdf {
     readonly layout: BulkLayout = 'single',
     title = 'Karibu badges',
   ) {
-    this.doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: 'Karibu', Producer: 'Karibu (pdfkit)' } })
+    this.doc = new (PDFDocument())({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: 'Karibu', Producer: 'Karibu (pdfkit)' } })
     registerFonts(this.doc)
   }
 

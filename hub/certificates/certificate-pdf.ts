@@ -2,7 +2,7 @@
 // venue, the attendee's full name, title and institution, the days attended, the organiser's
 // signature block, and a QR (vector, sharp at any resolution) to the hub's check page, with
 // the certificate number in text beside it. Both languages, Kiswahili first.
-import PDFDocument from 'pdfkit'
+import { PDFDocument } from '../pdfkit.js'
 import { qrMatrix, qrRuns, QR_QUIET_MODULES } from '../../shared/badge-qr.js'
 import { attendeeName, type EventInfo } from '../../shared/domain.js'
 import { calendarDate, dayDate } from '../../shared/local-time.js'
@@ -36,7 +36,7 @@ function fitSize(doc: PDFKit.PDFDocument, font: string, text: string, width: num
 }
 
 export async function certificatesPdf(event: EventInfo, settings: CertificateSettings, pages: CertificatePage[], now: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', autoFirstPage: false, margin: 0, info: { Title: `${C.certificate.sw} / ${C.certificate.en} — ${event.name.sw}`, Producer: 'Karibu', Creator: 'Karibu' } })
+  const doc = new (PDFDocument())({ size: 'A4', layout: 'landscape', autoFirstPage: false, margin: 0, info: { Title: `${C.certificate.sw} / ${C.certificate.en} — ${event.name.sw}`, Producer: 'Karibu', Creator: 'Karibu' } })
   const fonts = badgeFonts()
   doc.registerFont(FONT, fonts.regular as Buffer)
   doc.registerFont(BOLD, fonts.bold as Buffer)

@@ -3,7 +3,7 @@
 // sends people to. Kept in an append-only log beside the check-ins (embedded: data/
 // certificate-settings.jsonl; PostgreSQL: shared by every hub); the last entry wins.
 import { z } from 'zod'
-import PDFDocument from 'pdfkit'
+import { PDFDocument } from '../pdfkit.js'
 import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type CertificateSettingsInput } from '../../shared/documents.js'
 import type { AppendLog } from '../store/backend.js'
 import type { EventStore } from '../store/event-store.js'
@@ -46,7 +46,7 @@ export function readLogo(bytes: Buffer): Logo {
   let image: { width: number; height: number }
   try {
     // pdfkit parses it as it will when printing: a file it cannot place is refused now, not at print time
-    const doc = new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): { width: number; height: number } }
+    const doc = new (PDFDocument())({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): { width: number; height: number } }
     image = doc.openImage(bytes)
   } catch {
     throw new LogoError('logo_not_image')

@@ -52,7 +52,12 @@ export interface StoreBackend {
   readonly kind: 'embedded' | 'postgres'
   /** where the data lives, for messages (a folder, or a database without its password) */
   readonly location: string
-  open(seed: SeedRegistry, remote: Remote): Promise<Loaded>
+  /**
+   * `replay`, when given, takes each stored check-in as it is read (the embedded backend's
+   * journal, replayed line by line) and `records` comes back empty; a backend that reads them
+   * all at once returns them in `records`.
+   */
+  open(seed: SeedRegistry, remote: Remote, replay?: (record: CheckinRecord) => void): Promise<Loaded>
   /**
    * Stores the check-ins `decide` returns, durably, before resolving. `decide` runs with the
    * exclusive right to append and after every record other hubs stored has reached `remote`,

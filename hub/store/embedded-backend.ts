@@ -39,7 +39,7 @@ export class EmbeddedBackend implements StoreBackend {
     return this.dataDir
   }
 
-  async open(seed: SeedRegistry, remote: Remote): Promise<Loaded> {
+  async open(seed: SeedRegistry, remote: Remote, replay?: (record: CheckinRecord) => void): Promise<Loaded> {
     this.remote = remote
     await mkdir(this.dataDir, { recursive: true })
     const keyPath = join(this.dataDir, 'badge-key.pem')
@@ -61,7 +61,7 @@ export class EmbeddedBackend implements StoreBackend {
     if (this.db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
       throw new StartError(`${keyPath} si ufunguo wa tukio lililo kwenye ${registryPath}: rejesha ufunguo unaolingana.`, `${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
     }
-    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord, this.options.journalWrite ? { write: this.options.journalWrite } : {})
+    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord, { ...(this.options.journalWrite ? { write: this.options.journalWrite } : {}), ...(replay ? { replay } : {}) })
     this.journal = opened.journal
     return { registry: this.db.data, records: opened.records, privateKeyPem, firstStart, tornBytes: opened.tornBytes }
   }

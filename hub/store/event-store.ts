@@ -81,7 +81,8 @@ export class EventStore {
     const now = options.now ?? (() => new Date())
     const backend = options.backend ?? new EmbeddedBackend(options.dataDir ?? 'data')
     const store = new EventStore(backend, now)
-    const loaded = await backend.open(seedRegistry(options.seed, now), store.remote)
+    // the embedded journal is replayed into the ledger as it is read, line by line
+    const loaded = await backend.open(seedRegistry(options.seed, now), store.remote, (r) => store.ledger.apply(r))
     store.registryData = loaded.registry
     store.indexRegistry()
     store.signBadge = createBadgeSigner(loaded.privateKeyPem)

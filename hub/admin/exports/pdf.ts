@@ -1,7 +1,7 @@
 // pdfkit with the hub's DejaVu Sans (hub/fonts.ts, parsed once) for documents that leave the building:
 // the same heading on every page, "page N of M" at every foot, and ruled tables whose cells
 // wrap (never cut) and whose header row is repeated on every page.
-import PDFDocument from 'pdfkit'
+import { PDFDocument } from '../../pdfkit.js'
 import { badgeFonts } from '../../badges/badge-pdf.js'
 import { pageOf } from './labels.js'
 
@@ -39,7 +39,7 @@ function headerLines(f: Furniture) {
 }
 
 export function openDoc(furniture: Furniture): Doc {
-  const doc = new PDFDocument({ size: 'A4', layout: furniture.layout, autoFirstPage: false, bufferPages: true, info: { Title: furniture.title, Producer: 'Karibu', Creator: 'Karibu' } })
+  const doc = new (PDFDocument())({ size: 'A4', layout: furniture.layout, autoFirstPage: false, bufferPages: true, info: { Title: furniture.title, Producer: 'Karibu', Creator: 'Karibu' } })
   // DejaVu Sans parsed once for the hub (badges, registers, certificates), not per document
   const fonts = badgeFonts()
   doc.registerFont(FONT, fonts.regular as Buffer)

@@ -58,11 +58,17 @@ const requireHere = createRequire(import.meta.url)
 let worker: { thread: Worker; pending: Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }> } | null = null
 let nextJob = 0
 
-function startWorker() {
-  // the hub runs TypeScript through tsx: the worker registers it before loading its own file
+/** The worker's code: the built file beside the hub bundle (`npm start`), or the TypeScript source through tsx. */
+function workerSource(): [string | URL, { eval?: boolean }] {
+  if (!import.meta.url.endsWith('.ts')) return [new URL('./read-table-worker.mjs', import.meta.url), {}]
+  // run from source: the worker registers tsx before loading its own file
   const tsx = pathToFileURL(requireHere.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./read-table-worker.ts', import.meta.url).href)}) })`
-  const thread = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  return [`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./read-table-worker.ts', import.meta.url).href)}) })`, { eval: true }]
+}
+
+function startWorker() {
+  const [source, options] = workerSource()
+  const thread = new Worker(source, { ...options, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
   const pending = new Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }>()
   const current = { thread, pending }
   thread.unref()
