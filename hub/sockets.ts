@@ -4,7 +4,6 @@ import type { Server, Socket } from 'socket.io'
 import { z } from 'zod'
 import { checkPreviousIdentityProof } from '../common/identity-proof.js'
 import { CheckinSubmission } from '../shared/domain.js'
-import { defaultDay } from '../shared/event-days.js'
 import {
   CheckinBatch,
   CheckinsPull,
@@ -14,18 +13,17 @@ import {
   RegistryPull,
   StatsQuery,
   type Ack,
-  type DashboardView,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
 } from '../shared/protocol.js'
 import { forKiosks } from '../shared/ledger.js'
-import { dayStats, type DayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
 import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from './login-throttle.js'
+import { statsFor } from './pushes/dashboard-view.js'
 import { StoreUnavailableError } from './store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
@@ -40,37 +38,6 @@ const RATE_PER_SECOND = 400
  */
 const DASHBOARD_RATE_PER_SECOND = 20
 const DASHBOARD_CUT_OFF = 3 * DASHBOARD_RATE_PER_SECOND
-
-/**
- * A day's figures as last computed, kept while nothing they are made of has changed: the same
- * ledger (lastSeq), the same registry (rev) and the same second of the clock (the last-15-minute
- * throughput moves with it). A flood of `stats:get` is then answered without counting again.
- */
-const figuresCache = new WeakMap<HubContext, Map<string, { key: string; stats: DayStats }>>()
-
-export function dayFigures(ctx: HubContext, day: string, now: Date): DayStats {
-  const { store } = ctx
-  const key = `${store.ledger.lastSeq}|${store.data.rev}|${Math.floor(now.getTime() / 1000)}`
-  let days = figuresCache.get(ctx)
-  if (!days) figuresCache.set(ctx, (days = new Map()))
-  const cached = days.get(day)
-  if (cached?.key === key) return cached.stats
-  const stats = dayStats(store.ledger, store.registry, day, now)
-  days.set(day, { key, stats })
-  return stats
-}
-
-export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
-  const { store } = ctx
-  const { id, name, venue, timezone, days, groups, halls, desks, categories } = store.registry.event
-  const now = ctx.now()
-  const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, now).id
-  return {
-    stats: dayFigures(ctx, day, now),
-    kiosks: ctx.presence.list(store.data.kiosks, ctx.now().getTime()),
-    event: { id, name, venue, timezone, days, groups, halls, desks, ...(categories ? { categories } : {}) },
-  }
-}
 
 /** A re-paired kiosk's proofs that it was these kiosks before (common/identity-proof.ts). */
 const PreviousIdentities = z.array(z.object({ kioskId: z.string().max(64), proof: z.string().max(64) })).max(8)
@@ -180,7 +147,6 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
       if (!sub.success) return { ok: false, error: 'invalid_payload' }
       if (sub.data.kioskId !== principal) return { ok: false, error: 'forbidden' }
       const result = await store.submit(sub.data)
-      if (!result.duplicate) ctx.recorded(result.record)
       presence.seen(principal, ctx.now().getTime())
       return { ok: true, ...result }
     })
@@ -192,7 +158,6 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
       // revoked since: the kiosk told people what it told them, but an organiser looks at it
       const revoked = (kioskId: string) => kioskId !== principal && !!store.data.credentials.find((c) => c.id === kioskId)?.revokedAt
       const results = await Promise.all(batch.data.map((s) => store.submit(s, revoked(s.kioskId) ? { review: 'revoked_kiosk' } : {})))
-      for (const r of results) if (!r.duplicate) ctx.recorded(r.record)
       presence.seen(principal, ctx.now().getTime())
       return { ok: true, results: results.map((r) => ({ id: r.record.id, outcome: r.record.outcome, duplicate: r.duplicate })) }
     })

@@ -3,7 +3,7 @@
 // answered while they flood, and the figures they get are the ones already computed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DASHBOARD_LIMITS } from '../../hub/dashboard-budget.js'
-import { dayFigures } from '../../hub/sockets.js'
+import { dayFigures } from '../../hub/pushes/dashboard-view.js'
 import { submission } from '../helpers/submissions.js'
 import { startTestHub, type HubClient, type TestHub } from '../helpers/test-hub.js'
 import { tempDir } from '../helpers/temp-dir.js'
