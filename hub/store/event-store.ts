@@ -6,7 +6,7 @@
 import { createPrivateKey, randomInt, sign } from 'node:crypto'
 import { createBadgeSigner, createBadgeVerifier } from '../../common/badge-crypto.js'
 import { hashPin } from '../../common/pin.js'
-import { buildRecord, decide, effectiveTime, identify } from '../../shared/checkin-rules.js'
+import { decideCheckin } from '../../shared/checkin-rules.js'
 import type { Attendee, CheckinRecord, CheckinSubmission, EventInfo } from '../../shared/domain.js'
 import { Ledger } from '../../shared/ledger.js'
 import type { CheckinResult, RegistryDelta } from '../../shared/protocol.js'
@@ -152,10 +152,7 @@ export class EventStore {
       // decided only now: a shared backend has just brought in what other hubs stored
       const stored = this.ledger.records.get(sub.id)
       if (stored) return { records: [], value: { record: stored, duplicate: true } }
-      const hallId = this.registry.hallOfDesk(sub.deskId)
-      const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
-      const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger, sub.override)
-      const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
+      const { record } = decideCheckin(sub, { registry: this.registry, ledger: this.ledger, verifier: this.verifier }, { seq: ++this.seq, receivedAt: this.now().toISOString() })
       if (options.review) record.review = options.review
       // a desk the event does not have counts nobody: the record is stored and shown for review,
       // never refused (a refused record would hold the kiosk's later records behind it)
