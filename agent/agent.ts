@@ -3,9 +3,11 @@
 // talks only to it.
 import { chmod, mkdir } from 'node:fs/promises'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { z } from 'zod'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, PrintMove, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
+import { socketHandler, type Refusal } from '../common/socket-handler.js'
+import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, PrintMove, ScanRequest, SearchRequest, type KioskClientEvents, type LocalAck } from '../shared/kiosk-protocol.js'
 import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
 import { HubLink, PairingError, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
@@ -118,21 +120,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   kiosk.onChange(broadcast)
 
   server.io.on('connection', (socket) => {
-    const handle = (event: keyof import('../shared/kiosk-protocol.js').KioskClientEvents, fn: (payload: unknown) => Promise<LocalAck<object>>) => {
-      socket.on(event, (async (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return
-        try {
-          ;(ack as (r: LocalAck<object>) => void)(await fn(payload))
-        } catch (err) {
-          if (!(err instanceof NotReadyError)) log(`${event} failed: ${(err as Error).message}`)
-          ;(ack as (r: LocalAck<object>) => void)({ ok: false, error: err instanceof NotReadyError ? 'not_ready' : 'internal' })
-        }
-      }) as never)
-    }
-    handle('scan:submit', async (payload) => {
-      const req = ScanRequest.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      const { override, ...scan } = req.data
+    const handle = socketHandler<keyof KioskClientEvents, LocalAck<object>, Refusal>(socket, {
+      failed(event, err) {
+        if (!(err instanceof NotReadyError)) log(`${event} failed: ${(err as Error).message}`)
+        return { ok: false, error: err instanceof NotReadyError ? 'not_ready' : 'internal' }
+      },
+    })
+    handle('scan:submit', ScanRequest, async ({ override, ...scan }) => {
       if (override) {
         // the same budget as the other PIN uses: guessing it here gains nothing
         if (!(await pinTries.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
@@ -141,18 +135,14 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       }
       return { ok: true, result: await kiosk.scan(scan) }
     })
-    handle('attendee:search', async (payload) => {
-      const req = SearchRequest.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
+    handle('attendee:search', SearchRequest, async ({ query }) => {
       // one budget for the whole agent, not per socket: a new socket gets no new budget
       if (!(await searches.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
-      return { ok: true, ...kiosk.find(req.data.query) }
+      return { ok: true, ...kiosk.find(query) }
     })
-    handle('desk:configure', async (payload) => {
-      const req = DeskRequest.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      const moved = kiosk.data.desk.deskId !== req.data.deskId
-      await kiosk.configure((d) => (d.desk = { deskId: req.data.deskId, mode: req.data.mode }))
+    handle('desk:configure', DeskRequest, async ({ deskId, mode }) => {
+      const moved = kiosk.data.desk.deskId !== deskId
+      await kiosk.configure((d) => (d.desk = { deskId, mode }))
       if (moved) {
         // another desk, another printer (or none): asked now, not at the next heartbeat
         kiosk.setDeskPrinter(null, null)
@@ -160,41 +150,29 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       }
       return { ok: true }
     })
-    handle('kiosk:pair', async (payload) => {
-      const req = PairRequest.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
+    handle('kiosk:pair', PairRequest, async (req) => {
       // re-pairing moves the token, the hub address and the pinned badge key: on a paired
       // kiosk only the organiser may do it (the same PIN that leaves kiosk mode)
       if (kiosk.data.pairing) {
-        if (req.data.pin === undefined) return { ok: false, error: 'pin_required' }
+        if (req.pin === undefined) return { ok: false, error: 'pin_required' }
         if (!(await pinTries.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
-        if (!verifyExitPin(req.data.pin)) return { ok: false, error: 'pin_required' }
+        if (!verifyExitPin(req.pin)) return { ok: false, error: 'pin_required' }
       }
       try {
-        await pair(req.data.hubUrl, req.data.code, req.data.name)
+        await pair(req.hubUrl, req.code, req.name)
       } catch (err) {
         return { ok: false, error: err instanceof PairingError ? err.kind : 'pairing_failed' }
       }
       return { ok: true }
     })
-    handle('kiosk:state', async () => ({ ok: true, state: screenState() }))
-    handle('badge:print', async (payload) => {
-      const req = DeskPrint.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      return requestDeskPrint(hub, req.data)
-    })
-    handle('badge:printed', async (payload) => {
-      const req = DeskPrintResult.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      const { jobId, ...result } = req.data
-      return (await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }
-    })
-    handle('print:stuck', async () => stuckPrints(hub, kiosk))
-    handle('print:move', async (payload) => {
-      const req = PrintMove.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      const moved = await moveStuckPrint(hub, req.data)
-      if (moved.ok) log(`badge print ${req.data.jobId} moved to desk ${req.data.toDeskId} (${moved.printer})`)
+    // asks nothing: any payload will do
+    handle('kiosk:state', z.unknown(), () => ({ ok: true, state: screenState() }))
+    handle('badge:print', DeskPrint, (req) => requestDeskPrint(hub, req))
+    handle('badge:printed', DeskPrintResult, async ({ jobId, ...result }) => ((await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }))
+    handle('print:stuck', z.unknown(), () => stuckPrints(hub, kiosk))
+    handle('print:move', PrintMove, async (req) => {
+      const moved = await moveStuckPrint(hub, req)
+      if (moved.ok) log(`badge print ${req.jobId} moved to desk ${req.toDeskId} (${moved.printer})`)
       return moved
     })
   })

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Low } from 'lowdb'
 import { createBadgeVerifier } from '../common/badge-crypto.js'
 import { Journal } from '../common/journal.js'
-import { buildRecord, decide, effectiveTime, identify } from '../shared/checkin-rules.js'
+import { decideCheckin } from '../shared/checkin-rules.js'
 import { attendeeName, type Attendee, type CheckinRecord, type CheckinSubmission, type Day } from '../shared/domain.js'
 import { dayAt } from '../shared/event-days.js'
 import type { AttendeeCard, KioskState, ScanResult } from '../shared/kiosk-protocol.js'
@@ -130,11 +130,9 @@ export class Kiosk {
       ...(req.code !== undefined ? { code: req.code } : { attendeeId: req.attendeeId }),
       ...(req.override ? { override: req.override } : {}),
     }
-    const hallId = registry.hallOfDesk(deskId)
-    const identity = identify(sub, registry, this.verifier.eventTag, this.verifier.verify)
-    const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), registry, this.ledger, sub.override)
+    const { decision, record } = decideCheckin(sub, { registry, ledger: this.ledger, verifier: this.verifier }, { seq: ++this.localSeq, receivedAt: this.now().toISOString() })
+    // what the person was told, for the hub to compare with its own decision
     sub.localOutcome = decision.outcome
-    const record = buildRecord(sub, decision, { seq: ++this.localSeq, receivedAt: this.now().toISOString(), hallId })
     this.ledger.apply(record)
     try {
       await this.journal.append({ sub, record })

@@ -4,9 +4,6 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { jsonOnlyParser } from '../common/json-only-parser.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import type { CheckinRecord } from '../shared/domain.js'
-import { forKiosks } from '../shared/ledger.js'
-import type { DashboardUpdate } from '../shared/protocol.js'
 import type { Cluster } from './cluster.js'
 import type { HubContext, Log } from './context.js'
 import { bearer } from '../common/http-util.js'
@@ -17,16 +14,13 @@ import { KioskPresence } from './kiosk-presence.js'
 import { sleep } from '../common/sleep.js'
 import { LoginThrottle } from './login-throttle.js'
 import { PairingGuard } from './pairing-guard.js'
-import { attachSockets, statsFor, type HubServer } from './sockets.js'
+import { startPushes } from './pushes/pushes.js'
+import { attachSockets, type HubServer } from './sockets.js'
 import { closeBadgeService } from './badges/badge-service.js'
 import type { EventStore } from './store/event-store.js'
 
 /** Socket.IO refuses messages above this size by closing the connection. */
 export const MAX_MESSAGE_BYTES = 1_000_000
-/** Kiosks and dashboards hear of new check-ins at most this often, however fast they arrive. */
-const PUSH_INTERVAL_MS = 50
-/** Heartbeats alone refresh the dashboards' kiosk list at most this often. */
-const KIOSK_LIST_INTERVAL_MS = 1000
 
 export interface HubOptions {
   store: EventStore
@@ -65,51 +59,9 @@ export function originAllowed(req: IncomingMessage): boolean {
 export function createHub(options: HubOptions): Hub {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? { info: (m) => console.log(m), error: (m) => console.error(m) }
-  // Check-ins are pushed in coalesced batches: kiosks get the new records, dashboards one fresh
-  // set of figures. At 2,000 check-ins/s this is 20 messages a second per client, not 2,000.
-  // Pushes go to this hub's own clients only (`io.local`): with several hubs, each tells its
-  // clients what its own ledger and registry hold, once they hold it.
-  let flushTimer: NodeJS.Timeout | null = null
-  let kioskTimer: NodeJS.Timeout | null = null
-  let pending: CheckinRecord[] = []
-  // assigned once, below: the push closures above it refer to it before the server exists
+  // assigned once, below: the closures in ctx refer to it before the server exists
   // eslint-disable-next-line prefer-const
   let io: HubServer
-  // the kiosk list is most of a dashboard push's bytes: sent only when it changed, and for
-  // heartbeats alone at most once a second; the event's names only when the registry changed
-  let kiosks: 'same' | 'changed' | 'urgent' = 'urgent'
-  let kiosksSentAt = -Infinity
-  let eventSentRev = -1
-
-  const flush = () => {
-    flushTimer = null
-    if (pending.length) io.local.to('kiosks').emit('checkins:recorded', pending.map(forKiosks))
-    pending = []
-    const view = statsFor(ctx)
-    const update: DashboardUpdate = { stats: view.stats }
-    // real elapsed time, not the event's clock (which tests and replays set)
-    const at = performance.now()
-    if (kiosks === 'urgent' || (kiosks === 'changed' && at - kiosksSentAt >= KIOSK_LIST_INTERVAL_MS)) {
-      update.kiosks = view.kiosks
-      kiosks = 'same'
-      kiosksSentAt = at
-    }
-    if (options.store.data.rev !== eventSentRev) {
-      update.event = view.event
-      eventSentRev = options.store.data.rev
-    }
-    io.local.to('dashboards').emit('stats:changed', update)
-    // a heartbeat's news held back: it goes out when the second is up, check-ins or not
-    if (kiosks === 'changed') {
-      kioskTimer ??= setTimeout(() => {
-        kioskTimer = null
-        flushSoon()
-      }, Math.max(0, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt)))
-    }
-  }
-  const flushSoon = () => {
-    flushTimer ??= setTimeout(flush, PUSH_INTERVAL_MS)
-  }
 
   const ctx: HubContext = {
     store: options.store,
@@ -121,18 +73,7 @@ export function createHub(options: HubOptions): Hub {
     hubUrls: options.hubUrls ?? [],
     now,
     log,
-    recorded(record) {
-      pending.push(record)
-      flushSoon()
-    },
-    kiosksChanged(urgent) {
-      kiosks = urgent || kiosks === 'urgent' ? 'urgent' : 'changed'
-      flushSoon()
-    },
-    figuresChanged: flushSoon,
-    registryChanged(rev) {
-      io.local.to('kiosks').emit('registry:changed', { rev })
-    },
+    kiosksChanged: (urgent) => pushes.kiosksChanged(urgent),
     // through every hub: the kiosk may be connected to another one
     kioskRevoked(kioskId) {
       io.to(`kiosk:${kioskId}`).emit('kiosk:revoked')
@@ -174,17 +115,11 @@ export function createHub(options: HubOptions): Hub {
   })
   io.engine.on('connection', (conn: Parameters<ConnectionLimits['opened']>[0]) => limits.opened(conn))
   attachSockets(io, ctx, limits)
+  // every check-in and registry change, this hub's or another's, reaches the clients from here
+  const pushes = startPushes(io, ctx)
   io.on('kiosk:presence', (report) => {
     ctx.presence.heard(report, now().getTime())
     ctx.kiosksChanged(false)
-  })
-  // what other hubs stored, once this hub's store holds it
-  const unlisten = options.store.listen({
-    checkinsStored(records) {
-      pending.push(...records)
-      flushSoon()
-    },
-    registryChanged: (rev) => ctx.registryChanged(rev),
   })
 
   return {
@@ -198,9 +133,7 @@ export function createHub(options: HubOptions): Hub {
       })
     },
     async close() {
-      unlisten()
-      if (flushTimer) clearTimeout(flushTimer)
-      if (kioskTimer) clearTimeout(kioskTimer)
+      pushes.close()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       // the print log and the desk printer watch: the heartbeat opens them with the hub
       await closeBadgeService(ctx)

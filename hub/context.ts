@@ -1,4 +1,3 @@
-import type { CheckinRecord } from '../shared/domain.js'
 import type { KioskPresence } from './kiosk-presence.js'
 import type { LoginThrottle } from './login-throttle.js'
 import type { PairingGuard } from './pairing-guard.js'
@@ -9,7 +8,11 @@ export interface Log {
   error(message: string): void
 }
 
-/** What the HTTP and socket edges share: the store, live presence, and the broadcasters. */
+/**
+ * What the HTTP and socket edges share: the store, live presence, and the broadcasters. What the
+ * store takes in (check-ins, registry changes) needs no call here: the store announces it on
+ * `store.changes` and the pushes (hub/pushes/pushes.ts) pass it on.
+ */
 export interface HubContext {
   store: EventStore
   presence: KioskPresence
@@ -20,17 +23,11 @@ export interface HubContext {
   hubUrls: string[]
   now: () => Date
   log: Log
-  /** a new record was stored: tell dashboards and kiosks */
-  recorded(record: CheckinRecord): void
   /**
    * the kiosk list changed: dashboards get it with the next push, at once when a kiosk came,
    * went or was paired or revoked (`urgent`), else at most once a second (heartbeats)
    */
   kiosksChanged(urgent: boolean): void
-  /** figures or names changed without a check-in (an import, event setup, a walk-in): push them */
-  figuresChanged(): void
-  /** the registry changed: kiosks pull the delta */
-  registryChanged(rev: number): void
   /** a kiosk was revoked: tell it (it forgets the attendee list) and cut its connections */
   kioskRevoked(kioskId: string): void
   /** usher or admin credentials were revoked: cut their open connections (checked only at the handshake) */

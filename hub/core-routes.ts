@@ -4,7 +4,7 @@ import { CheckinSubmission } from '../shared/domain.js'
 import { bearer, readJsonBody, sendJson } from '../common/http-util.js'
 import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
 import type { Route } from './routes.js'
-import { statsFor } from './sockets.js'
+import { statsFor } from './pushes/dashboard-view.js'
 
 /** What a kiosk's `/api/outbox-export` writes to a USB stick. */
 const OutboxFile = z.object({ kioskId: z.string().nullable(), exportedAt: z.string(), submissions: z.array(CheckinSubmission).max(100_000) })
@@ -70,10 +70,7 @@ export const coreRoutes: Route[] = [
       let added = 0
       for (const sub of file.data.submissions) {
         const result = await ctx.store.submit(sub)
-        if (!result.duplicate) {
-          added++
-          ctx.recorded(result.record)
-        }
+        if (!result.duplicate) added++
       }
       sendJson(res, 200, { ok: true, added, duplicates: file.data.submissions.length - added })
     },

@@ -3,8 +3,8 @@
 import type { Server, Socket } from 'socket.io'
 import { z } from 'zod'
 import { checkPreviousIdentityProof } from '../common/identity-proof.js'
+import { socketHandler, type Refusal } from '../common/socket-handler.js'
 import { CheckinSubmission } from '../shared/domain.js'
-import { defaultDay } from '../shared/event-days.js'
 import {
   CheckinBatch,
   CheckinsPull,
@@ -14,19 +14,19 @@ import {
   RegistryPull,
   StatsQuery,
   type Ack,
-  type DashboardView,
+  type ErrorCode,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
 } from '../shared/protocol.js'
 import { forKiosks } from '../shared/ledger.js'
-import { dayStats, type DayStats } from '../shared/stats.js'
 import type { InterHubEvents } from './cluster.js'
 import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
 import { deskPrinterAssigned } from './badges/desk-printer-assigned.js'
 import { DashboardBudget } from './dashboard-budget.js'
 import { sleep } from '../common/sleep.js'
+import { statsFor } from './pushes/dashboard-view.js'
 import { StoreUnavailableError } from './store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
@@ -41,37 +41,6 @@ const RATE_PER_SECOND = 400
  */
 const DASHBOARD_RATE_PER_SECOND = 20
 const DASHBOARD_CUT_OFF = 3 * DASHBOARD_RATE_PER_SECOND
-
-/**
- * A day's figures as last computed, kept while nothing they are made of has changed: the same
- * ledger (lastSeq), the same registry (rev) and the same second of the clock (the last-15-minute
- * throughput moves with it). A flood of `stats:get` is then answered without counting again.
- */
-const figuresCache = new WeakMap<HubContext, Map<string, { key: string; stats: DayStats }>>()
-
-export function dayFigures(ctx: HubContext, day: string, now: Date): DayStats {
-  const { store } = ctx
-  const key = `${store.ledger.lastSeq}|${store.data.rev}|${Math.floor(now.getTime() / 1000)}`
-  let days = figuresCache.get(ctx)
-  if (!days) figuresCache.set(ctx, (days = new Map()))
-  const cached = days.get(day)
-  if (cached?.key === key) return cached.stats
-  const stats = dayStats(store.ledger, store.registry, day, now)
-  days.set(day, { key, stats })
-  return stats
-}
-
-export function statsFor(ctx: HubContext, dayId?: string): DashboardView {
-  const { store } = ctx
-  const { id, name, venue, timezone, days, groups, halls, desks, categories } = store.registry.event
-  const now = ctx.now()
-  const day = dayId && days.some((d) => d.id === dayId) ? dayId : defaultDay(store.registry.event, now).id
-  return {
-    stats: dayFigures(ctx, day, now),
-    kiosks: ctx.presence.list(store.data.kiosks, ctx.now().getTime()),
-    event: { id, name, venue, timezone, days, groups, halls, desks, ...(categories ? { categories } : {}) },
-  }
-}
 
 /** A re-paired kiosk's proofs that it was these kiosks before (common/identity-proof.ts). */
 const PreviousIdentities = z.array(z.object({ kioskId: z.string().max(64), proof: z.string().max(64) })).max(8)
@@ -144,97 +113,77 @@ export function attachSockets(io: HubServer, ctx: HubContext, limits: Connection
 
     let windowStart = 0
     let used = 0
-    const handle = <E extends keyof ClientToServerEvents>(event: E, fn: (payload: unknown) => Promise<Ack<object>> | Ack<object>) => {
-      socket.on(event, (async (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') return
-        const reply = ack as (res: Ack<object>) => void
-        if (!EVENT_ROLES[event].includes(role)) return reply({ ok: false, error: 'forbidden' })
+    const handle = socketHandler<keyof ClientToServerEvents, Ack<object>, Refusal<ErrorCode>>(socket, {
+      async admit(event) {
+        if (!EVENT_ROLES[event].includes(role)) return { ok: false, error: 'forbidden' }
         const now = Date.now()
         if (now - windowStart >= 1000) {
           windowStart = now
           used = 0
         }
         if (role === 'kiosk') {
-          if (++used > RATE_PER_SECOND) return reply({ ok: false, error: 'rate_limited' })
+          if (++used > RATE_PER_SECOND) return { ok: false, error: 'rate_limited' }
         } else if (++used > DASHBOARD_RATE_PER_SECOND) {
           if (used > DASHBOARD_CUT_OFF) {
             if (used === DASHBOARD_CUT_OFF + 1) {
               ctx.log.error(`dashboard socket cut off for flooding: ${principal} from ${socket.handshake.address}`)
               budget.cutOff(principal, socket.handshake.address, now)
             }
-            return socket.disconnect(true)
+            socket.disconnect(true)
+            return 'drop'
           }
-          return reply({ ok: false, error: 'rate_limited' })
+          return { ok: false, error: 'rate_limited' }
         }
-        if (role !== 'kiosk' && !(await budget.take(principal, socket.handshake.address))) return reply({ ok: false, error: 'rate_limited' })
-        try {
-          reply(await fn(payload))
-        } catch (err) {
-          ctx.log.error(`handler ${event} failed: ${(err as Error).message}`)
-          reply({ ok: false, error: err instanceof StoreUnavailableError ? 'unavailable' : 'internal' })
-        }
-      }) as never)
-    }
+        if (role !== 'kiosk' && !(await budget.take(principal, socket.handshake.address))) return { ok: false, error: 'rate_limited' }
+        return null
+      },
+      failed(event, err) {
+        ctx.log.error(`handler ${event} failed: ${(err as Error).message}`)
+        return { ok: false, error: err instanceof StoreUnavailableError ? 'unavailable' : 'internal' }
+      },
+    })
 
-    handle('checkin:submit', async (payload) => {
-      const sub = CheckinSubmission.safeParse(payload)
-      if (!sub.success) return { ok: false, error: 'invalid_payload' }
-      if (sub.data.kioskId !== principal) return { ok: false, error: 'forbidden' }
-      const result = await store.submit(sub.data)
-      if (!result.duplicate) ctx.recorded(result.record)
+    handle('checkin:submit', CheckinSubmission, async (sub) => {
+      if (sub.kioskId !== principal) return { ok: false, error: 'forbidden' }
+      const result = await store.submit(sub)
       presence.seen(principal, ctx.now().getTime())
       return { ok: true, ...result }
     })
 
-    handle('checkin:submitBatch', async (payload) => {
-      const batch = CheckinBatch.safeParse(payload)
-      if (!batch.success) return { ok: false, error: 'invalid_payload' }
-      if (batch.data.some((s) => s.kioskId !== principal && !previous.has(s.kioskId))) return { ok: false, error: 'forbidden' }
+    handle('checkin:submitBatch', CheckinBatch, async (batch) => {
+      if (batch.some((s) => s.kioskId !== principal && !previous.has(s.kioskId))) return { ok: false, error: 'forbidden' }
       // revoked since: the kiosk told people what it told them, but an organiser looks at it
       const revoked = (kioskId: string) => kioskId !== principal && !!store.data.credentials.find((c) => c.id === kioskId)?.revokedAt
-      const results = await Promise.all(batch.data.map((s) => store.submit(s, revoked(s.kioskId) ? { review: 'revoked_kiosk' } : {})))
-      for (const r of results) if (!r.duplicate) ctx.recorded(r.record)
+      const results = await Promise.all(batch.map((s) => store.submit(s, revoked(s.kioskId) ? { review: 'revoked_kiosk' } : {})))
       presence.seen(principal, ctx.now().getTime())
       return { ok: true, results: results.map((r) => ({ id: r.record.id, outcome: r.record.outcome, duplicate: r.duplicate })) }
     })
 
-    handle('checkins:pull', (payload) => {
-      const q = CheckinsPull.safeParse(payload)
-      if (!q.success) return { ok: false, error: 'invalid_payload' }
-      const records = store.checkinsSince(q.data.since, q.data.limit)
+    handle('checkins:pull', CheckinsPull, (q) => {
+      const records = store.checkinsSince(q.since, q.limit)
       return { ok: true, records: role === 'kiosk' ? records.map(forKiosks) : records, lastSeq: store.ledger.lastSeq }
     })
 
-    handle('registry:pull', (payload) => {
-      const q = RegistryPull.safeParse(payload)
-      if (!q.success) return { ok: false, error: 'invalid_payload' }
-      const delta = store.registryDelta(q.data.since)
+    handle('registry:pull', RegistryPull, (q) => {
+      const delta = store.registryDelta(q.since)
       // a kiosk finds people by name, phone or institution: it is not given their e-mail
       if (role === 'kiosk') delta.attendees = delta.attendees.map(({ email: _email, ...a }) => a)
       return { ok: true, ...delta }
     })
 
-    handle('clock:ping', (payload) => {
-      if (!ClockPing.safeParse(payload).success) return { ok: false, error: 'invalid_payload' }
-      return { ok: true, hubTime: ctx.now().getTime() }
-    })
+    handle('clock:ping', ClockPing, () => ({ ok: true, hubTime: ctx.now().getTime() }))
 
-    handle('kiosk:heartbeat', async (payload) => {
-      const beat = KioskHeartbeat.safeParse(payload)
-      if (!beat.success) return { ok: false, error: 'invalid_payload' }
-      presence.heartbeat(principal, beat.data, ctx.now().getTime())
+    handle('kiosk:heartbeat', KioskHeartbeat, async (beat) => {
+      presence.heartbeat(principal, beat, ctx.now().getTime())
       ctx.kiosksChanged(false)
       // the desk sees its own badge printer stop, not only the dashboard, and is told at
       // once (not at the first attendee) when the hub has no printer set up for it
-      const printer = beat.data.deskId ? presence.printers.get(beat.data.deskId) : undefined
-      const assigned = beat.data.deskId ? await deskPrinterAssigned(ctx, beat.data.deskId) : undefined
+      const printer = beat.deskId ? presence.printers.get(beat.deskId) : undefined
+      const assigned = beat.deskId ? await deskPrinterAssigned(ctx, beat.deskId) : undefined
       return { ok: true, ...(printer ? { printer } : {}), ...(assigned === undefined ? {} : { printerAssigned: assigned }) }
     })
 
-    handle('stats:get', (payload) => {
-      const q = StatsQuery.safeParse(payload ?? {})
-      if (!q.success) return { ok: false, error: 'invalid_payload' }
-      return { ok: true, ...statsFor(ctx, q.data.dayId) }
-    })
+    // no payload at all asks for the default day
+    handle('stats:get', StatsQuery.nullish(), (q) => ({ ok: true, ...statsFor(ctx, q?.dayId) }))
   })
 }

@@ -68,6 +68,26 @@ export function decide(
   return { outcome: 'readmitted', attendee, badgeVersion, day }
 }
 
+/** What a check-in is decided against: the registry, the check-ins known, and the event's badge key. */
+export interface Knowledge {
+  registry: RegistryIndex
+  ledger: Pick<Ledger<LedgerEntry>, 'attendeeDay'>
+  verifier: { eventTag: number; verify: VerifySignature }
+}
+
+/**
+ * The one decision, made the same way at the kiosk (offline, with what it knows) and at the hub
+ * (with everything stored): who the submission names, at the desk's hall and the corrected scan
+ * time, and the record that says so. `stamp`: the record's place in the maker's ledger.
+ */
+export function decideCheckin(sub: CheckinSubmission, known: Knowledge, stamp: { seq: number; receivedAt: string }): { decision: Decision; record: CheckinRecord } {
+  const { registry, ledger, verifier } = known
+  const hallId = registry.hallOfDesk(sub.deskId)
+  const identity = identify(sub, registry, verifier.eventTag, verifier.verify)
+  const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), registry, ledger, sub.override)
+  return { decision, record: buildRecord(sub, decision, { ...stamp, hallId }) }
+}
+
 /** Scan time corrected by the kiosk's measured clock offset (kiosk minus hub). */
 export function effectiveTime(sub: Pick<CheckinSubmission, 'scannedAt' | 'clockOffsetMs'>): Date {
   return new Date(Date.parse(sub.scannedAt) - (sub.clockOffsetMs ?? 0))

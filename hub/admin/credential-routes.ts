@@ -84,10 +84,10 @@ export const credentialRoutes: Route[] = [
       const body = await readBody(req, PinRequest)
       if (!body) return sendError(res, 400, 'invalid_payload', { sw: 'PIN iwe tarakimu 4 hadi 12.', en: 'The PIN must be 4 to 12 digits.' })
       const hash = hashPin(body.pin)
-      const rev = await ctx.store.updateRegistry((data) => {
+      // kiosks take the new PIN with the pull the store's change announcement sets off
+      await ctx.store.updateRegistry((data) => {
         data.kioskExitPinHash = hash
       })
-      ctx.registryChanged(rev) // kiosks take the new PIN with their next pull
       sendJson(res, 200, { ok: true })
     },
   },

@@ -91,11 +91,9 @@ export const eventRoutes: Route[] = [
       const problems = checkEvent(body, ctx.store)
       if (problems.length) return sendError(res, 409, 'conflict', problems[0]!.message, { problems })
       const { badgePublicKey: _ignored, ...rest } = body
-      const rev = await ctx.store.updateRegistry((data) => {
+      await ctx.store.updateRegistry((data) => {
         data.event = { ...rest, badgePublicKey: data.event.badgePublicKey }
       })
-      ctx.registryChanged(rev)
-      ctx.figuresChanged() // dashboards show the new names and counts
       sendJson(res, 200, { ok: true, event: ctx.store.data.event, usage: eventUsage(ctx.store) })
     },
   },

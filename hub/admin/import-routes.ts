@@ -71,8 +71,6 @@ export const importRoutes: Route[] = [
         })
       }
       if (result.rev !== null) {
-        ctx.registryChanged(result.rev)
-        ctx.figuresChanged() // dashboards: the expected counts changed
         ctx.log.info(`import: ${result.added} added, ${result.updated} updated, ${result.skipped} skipped, ${result.leftOut} left out`)
       }
       sendJson(res, 200, { ok: true, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, leftOut: result.leftOut, problems: result.preview.problems })

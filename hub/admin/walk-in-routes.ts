@@ -8,6 +8,7 @@ import { attendeeName, type Attendee } from '../../shared/domain.js'
 import type { Route } from '../routes.js'
 import { invalidPayload, readBody, sendError } from './http.js'
 import { nextAttendeeIds } from './import/apply.js'
+import { newAttendee } from './import/attendee-from-row.js'
 import { normalisePhone } from './import/phone.js'
 
 const name = z.string().transform((s) => withoutInvisible(s).replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(100))
@@ -48,29 +49,13 @@ export const walkInRoutes: Route[] = [
       }
       const at = store.now().toISOString()
       let attendee: Attendee | undefined
-      const rev = await store.updateRegistry((data, r) => {
-        const { id, seq } = nextAttendeeIds(data)()
-        attendee = {
-          id,
-          seq,
-          firstName: body.firstName,
-          lastName: body.lastName,
-          title: body.title ?? '',
-          organisation: body.organisation ?? '',
-          orgType: '',
-          category: body.category ?? '',
-          groupId: body.groupId,
-          flags: [],
-          walkIn: true,
-          badgeVersion: 1,
-          rev: r,
-          ...(phone.phone ? { phone: phone.phone } : {}),
-        }
+      await store.updateRegistry((data, r) => {
+        const ids = nextAttendeeIds(data)()
+        const { firstName, lastName, groupId, title, organisation, category } = body
+        attendee = newAttendee({ firstName, lastName, groupId, title, organisation, category, phone: phone.phone }, ids, r, true)
         data.attendees.push(attendee)
-        data.badges.push({ attendeeId: id, version: 1, issuedAt: at, by: principal?.id ?? 'unknown', reason: 'walk_in' })
+        data.badges.push({ attendeeId: ids.id, version: 1, issuedAt: at, by: principal?.id ?? 'unknown', reason: 'walk_in' })
       })
-      ctx.registryChanged(rev)
-      ctx.figuresChanged() // dashboards: one more expected in the group
       ctx.log.info(`walk-in registered: ${attendee!.id} by ${principal?.id}`)
       sendJson(res, 200, { ok: true, attendee })
     },

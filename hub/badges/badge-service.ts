@@ -189,7 +189,7 @@ export class BadgeService {
     const ids = new Set(attendees.filter((a) => a.badgeVersion === 0).map((a) => a.id))
     if (ids.size === 0) return
     const at = this.ctx.now().toISOString()
-    const rev = await this.store.updateRegistry((data, rev) => {
+    await this.store.updateRegistry((data, rev) => {
       for (const a of data.attendees) {
         // checked again here: a concurrent request may have issued it since
         if (!ids.has(a.id) || a.badgeVersion !== 0) continue
@@ -198,7 +198,6 @@ export class BadgeService {
         data.badges.push({ attendeeId: a.id, version: 1, issuedAt: at, by, reason: a.walkIn ? 'walk_in' : 'first' })
       }
     })
-    this.ctx.registryChanged(rev)
   }
 
   /** A new badge version; every older version is refused from now on. */
@@ -206,7 +205,7 @@ export class BadgeService {
     this.attendee(attendeeId)
     const at = this.ctx.now().toISOString()
     let version = 0
-    const rev = await this.store.updateRegistry((data, rev) => {
+    await this.store.updateRegistry((data, rev) => {
       const a = data.attendees.find((x) => x.id === attendeeId)
       if (!a) throw new BadgeError(404, 'not_found')
       if (a.badgeVersion >= MAX_BADGE_VERSION) throw new BadgeError(409, 'too_many_versions')
@@ -215,7 +214,6 @@ export class BadgeService {
       version = a.badgeVersion
       data.badges.push({ attendeeId, version, issuedAt: at, by, reason: version === 1 ? (a.walkIn ? 'walk_in' : 'first') : 'reprint' })
     })
-    this.ctx.registryChanged(rev)
     this.ctx.log.info(`badge reprinted: ${attendeeId} v${version} by ${by}`)
     return version
   }

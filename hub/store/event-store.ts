@@ -1,11 +1,12 @@
 // The hub's authoritative store: the registry (event, attendees, badges, credentials, kiosks)
 // and the check-in ledger, in memory, made durable by a backend (embedded data folder, or
 // PostgreSQL shared by several hubs: see backend.ts). Every check-in is decided here, by the
-// shared rules, against everything stored; every count is derived from the records.
+// shared rules, against everything stored; every count is derived from the records. Every new
+// record and registry revision, this hub's or another's, is announced on `changes`.
 import { createPrivateKey, randomInt, sign } from 'node:crypto'
 import { createBadgeSigner, createBadgeVerifier } from '../../common/badge-crypto.js'
 import { hashPin } from '../../common/pin.js'
-import { buildRecord, decide, effectiveTime, identify } from '../../shared/checkin-rules.js'
+import { decideCheckin } from '../../shared/checkin-rules.js'
 import type { Attendee, CheckinRecord, CheckinSubmission, EventInfo } from '../../shared/domain.js'
 import { Ledger } from '../../shared/ledger.js'
 import type { CheckinResult, RegistryDelta } from '../../shared/protocol.js'
@@ -14,6 +15,7 @@ import { CredentialIndex, newCredential } from '../credentials.js'
 import type { FirstStart, Remote, SeedRegistry, StoreBackend } from './backend.js'
 import { EmbeddedBackend } from './embedded-backend.js'
 import type { RegistryData } from './registry-data.js'
+import { StoreChanges } from './store-changes.js'
 
 export type { FirstStart } from './backend.js'
 
@@ -28,12 +30,6 @@ export interface OpenOptions {
   now?: () => Date
   /** builds the event on first start (the demo event by default, see hub/main.ts) */
   seed: SeedEvent
-}
-
-/** What other hubs stored reaches the hub through these (a shared backend only). */
-export interface StoreListener {
-  checkinsStored(records: CheckinRecord[]): void
-  registryChanged(rev: number): void
 }
 
 function seedRegistry(seed: SeedEvent, now: () => Date): SeedRegistry {
@@ -70,7 +66,8 @@ export class EventStore {
   private registryData!: RegistryData
   private inflight = new Map<string, Promise<unknown>>()
   private seq = 0
-  private listeners = new Set<StoreListener>()
+  /** every check-in and registry revision this store takes in, this hub's writes and other hubs' alike */
+  readonly changes = new StoreChanges()
 
   private constructor(
     readonly backend: StoreBackend,
@@ -98,12 +95,6 @@ export class EventStore {
     return this.backend.refresh()
   }
 
-  /** Tells `listener` what other hubs store; returns the unsubscribe. */
-  listen(listener: StoreListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
   private indexRegistry() {
     const data = this.registryData
     this.registry = new RegistryIndex(data.event, data.attendees)
@@ -116,7 +107,7 @@ export class EventStore {
     checkins: (records) => {
       const fresh = records.filter((r) => this.ledger.apply(r))
       this.seq = Math.max(this.seq, this.ledger.lastSeq)
-      if (fresh.length > 0) for (const l of this.listeners) l.checkinsStored(fresh)
+      if (fresh.length > 0) this.changes.announce({ kind: 'checkins', records: fresh })
     },
     lost: (records) => {
       // the ledger only grows, so it is folded again without them (rare: a failed write)
@@ -132,7 +123,7 @@ export class EventStore {
       for (const a of attendees) byId.set(a.id, a)
       this.registryData = { ...doc, attendees: [...byId.values()] }
       this.indexRegistry()
-      for (const l of this.listeners) l.registryChanged(doc.rev)
+      this.changes.announce({ kind: 'registry', rev: doc.rev })
     },
   }
 
@@ -148,7 +139,8 @@ export class EventStore {
   /**
    * Decides, stores durably, and answers. The same id again returns the stored answer and
    * writes nothing. The record is applied to the ledger before it is durable, so the next scan
-   * is decided against it; the answer waits until it is durable. `review`: stored for an
+   * is decided against it; the answer waits until it is durable, and a new record is announced
+   * on `changes` then (a duplicate is not). `review`: stored for an
    * organiser to look at (a record of a kiosk revoked since, delivered after it was paired again).
    */
   async submit(sub: CheckinSubmission, options: { review?: 'revoked_kiosk' } = {}): Promise<CheckinResult> {
@@ -161,10 +153,7 @@ export class EventStore {
       // decided only now: a shared backend has just brought in what other hubs stored
       const stored = this.ledger.records.get(sub.id)
       if (stored) return { records: [], value: { record: stored, duplicate: true } }
-      const hallId = this.registry.hallOfDesk(sub.deskId)
-      const identity = identify(sub, this.registry, this.verifier.eventTag, this.verifier.verify)
-      const decision = decide(identity, sub.kind, hallId, effectiveTime(sub), this.registry, this.ledger, sub.override)
-      const record = buildRecord(sub, decision, { seq: ++this.seq, receivedAt: this.now().toISOString(), hallId })
+      const { record } = decideCheckin(sub, { registry: this.registry, ledger: this.ledger, verifier: this.verifier }, { seq: ++this.seq, receivedAt: this.now().toISOString() })
       if (options.review) record.review = options.review
       // a desk the event does not have counts nobody: the record is stored and shown for review,
       // never refused (a refused record would hold the kiosk's later records behind it)
@@ -179,7 +168,9 @@ export class EventStore {
     })
     this.inflight.set(sub.id, written)
     try {
-      return await written
+      const result = await written
+      if (!result.duplicate) this.changes.announce({ kind: 'checkins', records: [result.record] })
+      return result
     } finally {
       this.inflight.delete(sub.id)
     }
@@ -210,7 +201,7 @@ export class EventStore {
   /**
    * Applies a change to the registry and stores it (a whole-document write: admin actions
    * only). The backend first brings the registry up to date, so with several hubs `change`
-   * sees every earlier change.
+   * sees every earlier change. The new revision is announced on `changes` once stored.
    */
   async updateRegistry(change: (data: RegistryData, rev: number) => void): Promise<number> {
     let rev = 0
@@ -225,6 +216,7 @@ export class EventStore {
       for (const c of data.credentials) this.credentials.put(c)
       return { data, changed }
     })
+    this.changes.announce({ kind: 'registry', rev })
     return rev
   }
 

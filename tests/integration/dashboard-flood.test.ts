@@ -5,7 +5,7 @@
 // in one window, so what is served is exact, however slow the machine.
 import { afterEach, beforeEach, describe, expect, vi } from 'vitest'
 import { DASHBOARD_LIMITS } from '../../hub/dashboard-budget.js'
-import { dayFigures } from '../../hub/sockets.js'
+import { dayFigures } from '../../hub/pushes/dashboard-view.js'
 import { it } from '../helpers/hub-fixture.js'
 import { submission } from '../helpers/submissions.js'
 import type { HubClient } from '../helpers/test-hub.js'

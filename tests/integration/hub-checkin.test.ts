@@ -1,5 +1,6 @@
 // The hub's check-in rules, end to end through a real Socket.IO connection and a real store.
 import { describe, expect } from 'vitest'
+import type { StoreChange } from '../../hub/store/store-changes.js'
 import type { LedgerEntry } from '../../shared/ledger.js'
 import type { DashboardUpdate } from '../../shared/protocol.js'
 import { at } from '../fixtures/event.js'
@@ -179,6 +180,49 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       // a heartbeat's news (its outbox) follows within the second, with no check-in to carry it
       expect(await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 7, clockOffsetMs: 0 })).toEqual({ ok: true })
       await until(() => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === kioskId && k.outboxDepth === 7)), 3000, 'heartbeat news pushed')
+    })
+  })
+
+  // the store announces what it stores, so a route that writes need not (and cannot forget to) tell anyone
+  describe('the change stream', () => {
+    it('announces a new check-in once, a duplicate delivery not at all, and a registry write with its rev', async () => {
+      const changes: StoreChange[] = []
+      const unsubscribe = t.store.changes.subscribe((c) => changes.push(c))
+      const sub = submission(kioskId, { code: code(1) })
+      const first = await t.store.submit(sub)
+      expect(changes).toEqual([{ kind: 'checkins', records: [first.record] }])
+      expect((await t.store.submit(sub)).duplicate).toBe(true)
+      expect(changes).toHaveLength(1)
+      const rev = await t.store.updateRegistry((data) => {
+        data.event = { ...data.event }
+      })
+      expect(changes[1]).toEqual({ kind: 'registry', rev })
+      unsubscribe()
+      await t.store.submit(submission(kioskId, { code: code(2) }))
+      expect(changes).toHaveLength(2)
+    })
+
+    it('a route that makes no call of its own still reaches kiosks and dashboards', async () => {
+      const usher = await t.client(t.usherToken)
+      const revs: number[] = []
+      const pushes: DashboardUpdate[] = []
+      kiosk.on('registry:changed', ({ rev }) => revs.push(rev))
+      usher.on('stats:changed', (u) => pushes.push(u))
+      // a check-in's push first, so nothing pushed before the write is still on its way
+      expect(await submit({ code: code(1) })).toMatchObject({ ok: true })
+      await until(() => pushes.some((p) => p.stats.lastSeq === t.store.ledger.lastSeq), 5000, 'the check-in pushed')
+      pushes.length = 0
+      // making an usher credential tells nobody by hand
+      const res = await fetch(`${t.url}/api/admin/credentials/ushers`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ label: 'Mlango wa pili' }),
+      })
+      expect(res.status).toBe(200)
+      const rev = t.store.data.rev
+      await until(() => revs.includes(rev), 5000, 'registry:changed')
+      // dashboards are pushed again, with the event the new revision holds
+      await until(() => pushes.some((p) => p.event !== undefined), 5000, 'stats:changed with the event')
     })
   })
 })

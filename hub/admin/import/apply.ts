@@ -55,7 +55,7 @@ export function applyPlan(data: RegistryData, plan: ImportPlan, rev: number, at:
     const index = r.existingId === null ? undefined : byId.get(r.existingId)
     if (index === undefined) {
       const { id, seq } = next()
-      data.attendees.push(newAttendee(r, id, seq, rev))
+      data.attendees.push(newAttendee(r.values, { id, seq }, rev))
       data.badges.push({ attendeeId: id, version: 1, issuedAt: at, by, reason: 'first' })
       counts.added++
       continue

@@ -2,15 +2,19 @@
 // values on top. The preview's old → new and the write use the same functions, so the preview
 // shows exactly what the import would write.
 import { FLAGS, type Attendee, type Flag } from '../../../shared/domain.js'
-import type { PlannedRow } from './plan.js'
+import type { PlannedRow, RowValues } from './plan.js'
 
 function mergeFlags(current: readonly Flag[], set: Partial<Record<Flag, boolean>> | undefined): Flag[] {
   if (!set) return [...current]
   return FLAGS.filter((f) => set[f] ?? current.includes(f))
 }
 
-export function newAttendee(r: PlannedRow, id: string, seq: number, rev: number): Attendee {
-  const v = r.values
+/**
+ * Every new attendee is made here, from an imported row's values or a walk-in's (`walkIn`):
+ * `ids` from nextAttendeeIds, `rev` the registry revision that adds them.
+ */
+export function newAttendee(v: RowValues, ids: { id: string; seq: number }, rev: number, walkIn = false): Attendee {
+  const { id, seq } = ids
   const a: Attendee = {
     id,
     seq,
@@ -22,8 +26,8 @@ export function newAttendee(r: PlannedRow, id: string, seq: number, rev: number)
     category: v.category ?? '',
     groupId: v.groupId,
     flags: mergeFlags([], v.flags),
-    walkIn: false,
-    // issued at import, as the seed does: the code can be sent or printed straight away
+    walkIn,
+    // issued at once, as the seed does: the code can be sent or printed straight away
     badgeVersion: 1,
     rev,
   }
