@@ -5,8 +5,10 @@ import { chmod, mkdir } from 'node:fs/promises'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, PrintMove, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
-import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
+import { DeskPrint, DeskRequest, LocalPrintResult, PairRequest, PrintMove, ScanRequest, SearchRequest, type LocalAck } from '../shared/kiosk-protocol.js'
+import { proxyBadgePage, type HubAccess } from './badge-printing.js'
+import { printAtDesk } from './desk-print.js'
+import type { FollowTimes } from './hub-print.js'
 import { HubLink, PairingError, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
 import { startLocalServer } from './local-server.js'
@@ -32,7 +34,12 @@ export interface AgentOptions {
   searchesPer10s?: number
   /** a launch link was just used (main.ts prints the next one, for another screen) */
   onLaunchUsed?: () => void
+  /** how long a badge printed by the hub is followed before the screen is answered "printing" */
+  printFollow?: FollowTimes
 }
+
+// Electron's print window loads the page, lays it out and spools it: seconds, or a slow driver's tens
+const LOCAL_PRINT_MS = 60_000
 
 export interface AgentHandle {
   /** e.g. http://127.0.0.1:5180 — the kiosk page is at `${url}/kiosk` */
@@ -181,13 +188,17 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('badge:print', async (payload) => {
       const req = DeskPrint.safeParse(payload)
       if (!req.success) return { ok: false, error: 'invalid_payload' }
-      return requestDeskPrint(hub, req.data)
-    })
-    handle('badge:printed', async (payload) => {
-      const req = DeskPrintResult.safeParse(payload)
-      if (!req.success) return { ok: false, error: 'invalid_payload' }
-      const { jobId, ...result } = req.data
-      return (await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }
+      return printAtDesk(
+        {
+          hub,
+          printerAssigned: () => kiosk.state().printerAssigned,
+          // this screen prints on this PC; its answer comes from another process: checked
+          printLocally: async (path) => LocalPrintResult.safeParse(await socket.timeout(LOCAL_PRINT_MS).emitWithAck('badge:print-local', { path })).data ?? { ok: false, error: 'invalid_answer' },
+          log,
+          ...(options.printFollow ? { follow: options.printFollow } : {}),
+        },
+        req.data,
+      )
     })
     handle('print:stuck', async () => stuckPrints(hub, kiosk))
     handle('print:move', async (payload) => {
