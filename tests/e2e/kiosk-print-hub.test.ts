@@ -4,7 +4,6 @@
 // it; the printed file scans back to the badge's code. A second print still asks first. At a
 // stopped printer the badge is said to wait there, and the officer moves it from the stuck
 // badges list to Meza 2's printer, where it completes.
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
