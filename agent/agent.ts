@@ -7,8 +7,10 @@ import { z } from 'zod'
 import { checkPin } from '../common/pin.js'
 import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
 import { socketHandler, type Refusal } from '../common/socket-handler.js'
-import { DeskPrint, DeskPrintResult, DeskRequest, PairRequest, PrintMove, ScanRequest, SearchRequest, type KioskClientEvents, type LocalAck } from '../shared/kiosk-protocol.js'
-import { proxyBadgePage, reportDeskPrint, requestDeskPrint, type HubAccess } from './badge-printing.js'
+import { DeskPrint, DeskRequest, LocalPrintResult, PairRequest, PrintMove, ScanRequest, SearchRequest, type KioskClientEvents, type LocalAck } from '../shared/kiosk-protocol.js'
+import { proxyBadgePage, type HubAccess } from './badge-printing.js'
+import { printAtDesk } from './desk-print.js'
+import type { FollowTimes } from './hub-print.js'
 import { HubLink, PairingError, pairWithHub } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
 import { startLocalServer } from './local-server.js'
@@ -34,7 +36,12 @@ export interface AgentOptions {
   searchesPer10s?: number
   /** a launch link was just used (main.ts prints the next one, for another screen) */
   onLaunchUsed?: () => void
+  /** how long a badge printed by the hub is followed before the screen is answered "printing" */
+  printFollow?: FollowTimes
 }
+
+// Electron's print window loads the page, lays it out and spools it: seconds, or a slow driver's tens
+const LOCAL_PRINT_MS = 60_000
 
 export interface AgentHandle {
   /** e.g. http://127.0.0.1:5180 — the kiosk page is at `${url}/kiosk` */
@@ -167,8 +174,19 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     })
     // asks nothing: any payload will do
     handle('kiosk:state', z.unknown(), () => ({ ok: true, state: screenState() }))
-    handle('badge:print', DeskPrint, (req) => requestDeskPrint(hub, req))
-    handle('badge:printed', DeskPrintResult, async ({ jobId, ...result }) => ((await reportDeskPrint(hub, jobId, result)) ? { ok: true } : { ok: false, error: 'offline' }))
+    handle('badge:print', DeskPrint, (req) =>
+      printAtDesk(
+        {
+          hub,
+          printerAssigned: () => kiosk.state().printerAssigned,
+          // this screen prints on this PC; its answer comes from another process: checked
+          printLocally: async (path) => LocalPrintResult.safeParse(await socket.timeout(LOCAL_PRINT_MS).emitWithAck('badge:print-local', { path })).data ?? { ok: false, error: 'invalid_answer' },
+          log,
+          ...(options.printFollow ? { follow: options.printFollow } : {}),
+        },
+        req,
+      ),
+    )
     handle('print:stuck', z.unknown(), () => stuckPrints(hub, kiosk))
     handle('print:move', PrintMove, async (req) => {
       const moved = await moveStuckPrint(hub, req)

@@ -1,11 +1,10 @@
-// Printing a badge at the desk. The hub holds the signing key, so a badge is always the hub's
-// page: the agent asks the hub to log the print first (the same refusal of a silent second
-// print as everywhere), then the screen prints the page through Electron's silent print or
-// the browser's print dialog, reaching it through this agent (its own origin, so the Electron
-// window's navigation and CSP rules hold). Without the hub there is no badge to print.
+// The hub's side of a desk print. The hub holds the signing key, so a badge is always the hub's
+// page: the hub logs each print first (the same refusal of a silent second print as
+// everywhere), and a page printed on the PC's own printer is reached through this agent (its
+// own origin, so the Electron window's navigation and CSP rules hold). Without the hub there is
+// no badge to print. desk-print.ts puts the steps in order.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SECURITY_HEADERS } from '../common/http-util.js'
-import type { DeskPrint } from '../shared/kiosk-protocol.js'
 
 export interface HubAccess {
   /** the hub this kiosk is using now, and its token; null when not paired */
@@ -17,7 +16,7 @@ const TIMEOUT_MS = 10_000
 
 export type DeskPrintAnswer =
   | { ok: true; jobId: string; path: string; badgeVersion: number }
-  | { ok: false; error: 'offline' | 'not_found' | 'already_printed' | 'print_failed'; lastPrint?: { at: string; deskId: string | null } }
+  | { ok: false; error: 'offline' | 'not_found' | 'already_printed' | 'print_failed' | 'printer_refused'; lastPrint?: { at: string; deskId: string | null } }
 
 export async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | null> {
   const at = hub.current()
@@ -35,26 +34,37 @@ export async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: stri
   }
 }
 
-/** Logs the print at the hub (after a reprint, when asked) and says which page to print. */
-export async function requestDeskPrint(hub: HubAccess, req: DeskPrint): Promise<DeskPrintAnswer> {
-  const id = encodeURIComponent(req.attendeeId)
-  if (req.reprint) {
-    const reprinted = await hubCall(hub, 'POST', `/api/badges/${id}/reprint`)
-    if (!reprinted) return { ok: false, error: 'offline' }
-    if (reprinted.status === 404) return { ok: false, error: 'not_found' }
-    if (reprinted.status !== 200) return { ok: false, error: 'print_failed' }
-  }
-  const deskId = hub.deskId()
-  const res = await hubCall(hub, 'POST', `/api/badges/${id}/desk-print`, { format: 'cr80', force: !!req.force, ...(deskId ? { deskId } : {}) })
+export type PrintRefusal = Extract<DeskPrintAnswer, { ok: false }>
+
+/** A reprint makes a new badge version first (the old code stops working); null when done. */
+export async function reprintFirst(hub: HubAccess, attendeeId: string): Promise<PrintRefusal | null> {
+  const reprinted = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(attendeeId)}/reprint`)
+  if (!reprinted) return { ok: false, error: 'offline' }
+  if (reprinted.status === 404) return { ok: false, error: 'not_found' }
+  if (reprinted.status !== 200) return { ok: false, error: 'print_failed' }
+  return null
+}
+
+/** The hub's refusal of a print, as the screen is told it; null when the hub took it. */
+export function refusal(res: { status: number; body: Record<string, unknown> } | null): PrintRefusal | null {
   if (!res) return { ok: false, error: 'offline' }
   if (res.status === 404) return { ok: false, error: 'not_found' }
   if (res.status === 409) {
     const last = res.body.lastPrint as { createdAt?: string; deskId?: string | null } | undefined
     return { ok: false, error: 'already_printed', ...(last?.createdAt ? { lastPrint: { at: last.createdAt, deskId: last.deskId ?? null } } : {}) }
   }
-  const job = res.body.job as { jobId?: string; badgeVersion?: number } | undefined
-  if (res.status !== 200 || !job?.jobId || typeof res.body.path !== 'string') return { ok: false, error: 'print_failed' }
-  return { ok: true, jobId: job.jobId, path: res.body.path, badgeVersion: job.badgeVersion ?? 0 }
+  return res.status === 200 ? null : { ok: false, error: 'print_failed' }
+}
+
+/** Logs a print on the desk's own printer at the hub (refusing a silent second one) and says which page to print. */
+export async function logDeskPrint(hub: HubAccess, req: { attendeeId: string; force: boolean }): Promise<DeskPrintAnswer> {
+  const deskId = hub.deskId()
+  const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/desk-print`, { format: 'cr80', force: req.force, ...(deskId ? { deskId } : {}) })
+  const refused = refusal(res)
+  if (refused) return refused
+  const job = res!.body.job as { jobId?: string; badgeVersion?: number } | undefined
+  if (!job?.jobId || typeof res!.body.path !== 'string') return { ok: false, error: 'print_failed' }
+  return { ok: true, jobId: job.jobId, path: res!.body.path, badgeVersion: job.badgeVersion ?? 0 }
 }
 
 /** How the desk's printer did: a failed print stops counting as printed at the hub. */

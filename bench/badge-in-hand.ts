@@ -1,5 +1,6 @@
-// Time to badge-in-hand: from the desk asking the hub for a badge (what a scan at a desk with a
-// hub printer does) to CUPS reporting the job `completed` at the printer queue, for one badge on
+// Time to badge-in-hand: from the kiosk screen's one `badge:print` request to its agent (what the
+// Print button at a desk with a hub printer sends; the agent has the hub print it on the desk's
+// queue) to CUPS reporting the job `completed` at the printer queue, for one badge on
 // each stock through its real driver (Zebra ZPL, Brother QL, DYMO LabelWriter; cups-pdf for the
 // card and A6 stand-in), and the desk's rate with printing. A private cupsd; the label printers
 // are stand-ins on 127.0.0.1 that take the bytes as a network printer would (no print head:
@@ -9,14 +10,18 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { startAgent } from '../agent/agent.js'
 import { createHub } from '../hub/app.js'
 import { closeBadgeService } from '../hub/badges/badge-service.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
+import { createPairingCode } from '../hub/pairing.js'
 import { EventStore } from '../hub/store/event-store.js'
 import { RESULT_MS } from '../renderer/src/pages/kiosk/logic/outcome-view.js'
 import { STOCKS, type BadgeStockId } from '../shared/badge-stock.js'
 import { startCups } from '../tests/helpers/cups.js'
+import { openKioskScreen } from '../tests/helpers/kiosk-client.js'
 import { startLabelPrinter, type LabelPrinter } from '../tests/helpers/label-printer.js'
+import { until } from '../tests/helpers/until.js'
 import { BENCH_DAY } from './fixtures.js'
 import { ms, now, summary, type BenchResult } from './lib.js'
 
@@ -53,11 +58,38 @@ export async function run(): Promise<BenchResult> {
   const hub = createHub({ store, log: { info() {}, error() {} } })
   const { port } = await hub.listen(0, '127.0.0.1')
   const token = firstStart!.adminToken
-  const call = async (method: string, path: string, body: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    const json = (await res.json()) as { ok: boolean; job?: { cupsJobId?: string } }
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    const json = (await res.json()) as { ok: boolean; jobs?: { cupsJobId?: string }[] }
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(json)}`)
     return json
+  }
+  const deskId = store.registry.event.desks[0]!.id
+  await call('PUT', `/api/desk-printers/${deskId}`, { printer: 'BadgePDF', stock: 'cr80' })
+  // the desk's kiosk: its agent paired at the desk, and a screen on its local socket as the page has
+  const { code } = await createPairingCode(store, 5)
+  const agent = await startAgent({
+    dataDir: join(dir, 'kiosk'),
+    port: 0,
+    hubUrl: `http://127.0.0.1:${port}`,
+    pairingCode: code,
+    kioskName: 'Bench desk',
+    deskId,
+    log: () => {},
+    // answered once CUPS took the job: the bench watches for `completed` itself
+    printFollow: { waitMs: 0, everyMs: 20 },
+  })
+  await until(() => agent.kiosk.registry && agent.kiosk.state().printerAssigned === true, 20_000, 'the bench kiosk to hear its desk has a printer')
+  const screen = await openKioskScreen(agent)
+  screen.on('badge:print-local', (_request, ack) => ack({ ok: false, error: 'not_this_path' }))
+  /** The Print button's one request; when the screen was answered, and the CUPS job the hub made of it. */
+  const printBadge = async (attendeeId: string): Promise<{ answeredAt: number; cupsJobId: string }> => {
+    const answer = await screen.timeout(30_000).emitWithAck('badge:print', { attendeeId })
+    const answeredAt = now()
+    if (!answer.ok || answer.outcome.via !== 'hub') throw new Error(`${attendeeId}: ${JSON.stringify(answer)}`)
+    const cupsJobId = (await call('GET', `/api/print-jobs?attendeeId=${attendeeId}&limit=1`)).jobs?.[0]?.cupsJobId
+    if (!cupsJobId) throw new Error(`${attendeeId}: no CUPS job`)
+    return { answeredAt, cupsJobId }
   }
   // the bench watches CUPS itself, every 20 ms, so its figures are not the hub follower's 500 ms steps
   const completedAt = async (cupsJobId: string, queue: string): Promise<number> => {
@@ -68,7 +100,6 @@ export async function run(): Promise<BenchResult> {
     }
   }
   const rows: BenchResult['rows'] = []
-  const deskId = store.registry.event.desks[0]!.id
   let person = 100
   const nextId = () => `A${String(person++).padStart(4, '0')}`
   try {
@@ -87,9 +118,8 @@ export async function run(): Promise<BenchResult> {
       const completed: number[] = []
       for (let i = 0; i <= SINGLES; i++) {
         const t0 = now()
-        const { job } = await call('POST', `/api/badges/${nextId()}/print`, { deskId })
-        const t1 = now()
-        const done = await completedAt(job!.cupsJobId!, queue)
+        const { answeredAt: t1, cupsJobId } = await printBadge(nextId())
+        const done = await completedAt(cupsJobId, queue)
         if (i === 0) continue // warm-up: fonts read, the driver's first start
         spooled.push(t1 - t0)
         completed.push(done - t0)
@@ -97,7 +127,7 @@ export async function run(): Promise<BenchResult> {
       // a queue of people: BURST badges asked for back to back; the printer queue's own rate
       const t0 = now()
       const jobs = []
-      for (let i = 0; i < BURST; i++) jobs.push((await call('POST', `/api/badges/${nextId()}/print`, { deskId })).job!.cupsJobId!)
+      for (let i = 0; i < BURST; i++) jobs.push((await printBadge(nextId())).cupsJobId)
       await Promise.all(jobs.map((id) => completedAt(id, queue)))
       const perBadgeS = (now() - t0) / 1000 / BURST
       const s = summary(completed)
@@ -115,6 +145,8 @@ export async function run(): Promise<BenchResult> {
       })
     }
   } finally {
+    screen.disconnect()
+    await agent.close()
     await closeBadgeService(hub.ctx)
     await hub.close()
     await cups.stop()
@@ -124,11 +156,11 @@ export async function run(): Promise<BenchResult> {
     await rm(dir, { recursive: true, force: true })
   }
   return {
-    name: 'Time to badge-in-hand: ask → CUPS job completed',
+    name: 'Time to badge-in-hand: Print button (one request to the agent) → CUPS job completed',
     rows,
     notes: [
       `One desk on the demo event; per stock ${SINGLES} badges one at a time after a warm-up (a different attendee each), then ${BURST} back to back.`,
-      '"spooled" is the hub’s answer (lp accepted the job); "completed" is CUPS’s job state `completed`, seen by polling lpstat every 20 ms.',
+      'The kiosk screen sends one `badge:print` to its agent; the agent has the hub print on the desk’s queue. "spooled" is the screen’s answer (lp accepted the job); "completed" is CUPS’s job state `completed`, seen by polling lpstat every 20 ms.',
       `Desk rate: people per minute when printing overlaps the next person, bound by the answer screen (${RESULT_MS.good / 1000} s for a good check-in) or the queue, whichever is slower. A real label printer adds its print time.`,
     ],
   }

@@ -22,7 +22,9 @@ export const DeskPrint = z.object({
   reprint: z.boolean().default(false),
 })
 export type DeskPrint = z.infer<typeof DeskPrint>
-export const DeskPrintResult = z.object({ jobId: z.string().max(32), ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() })
+/** The screen's answer when the agent asks it to print a badge page on the PC's own printer: `opened` for a browser's print dialog (its outcome is not known). */
+export const LocalPrintResult = z.object({ ok: z.boolean(), opened: z.boolean().optional(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() })
+export type LocalPrintResult = z.infer<typeof LocalPrintResult>
 
 /** Move a badge stuck at this desk's printer to another desk's printer (the hub checks it is this desk's job). */
 export const PrintMove = z.object({ jobId: z.string().regex(/^pj-[0-9a-f]{12}$/), toDeskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/) }).strict()
@@ -114,6 +116,16 @@ export interface PrinterChoice {
   state: PrinterState
 }
 
+/**
+ * How a desk print went, the one answer to the screen's `badge:print`. `hub`: the hub's CUPS
+ * queue for this desk took it (queued: it waits at a printer in trouble, to move from the
+ * stuck-badges list; printing: sent, not yet done; printed: CUPS completed it). `local`: the
+ * PC's own printer printed it, or the browser's print dialog was opened.
+ */
+export type DeskPrintOutcome =
+  | { via: 'hub'; status: 'queued' | 'printing' | 'printed'; jobId: string; printer: string; printerState?: PrinterState }
+  | { via: 'local'; status: 'printed' | 'opened'; jobId: string }
+
 export type LocalAck<T = object> = ({ ok: true } & T) | { ok: false; error: string; lastPrint?: { at: string; deskId: string | null } }
 
 export interface KioskClientEvents {
@@ -123,9 +135,8 @@ export interface KioskClientEvents {
   'desk:configure': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:pair': (payload: unknown, ack: (res: LocalAck) => void) => void
   'kiosk:state': (payload: unknown, ack: (res: LocalAck<{ state: KioskState }>) => void) => void
-  /** logs the print at the hub; the screen then prints `path` (Electron bridge, or the browser) */
-  'badge:print': (payload: unknown, ack: (res: LocalAck<{ jobId: string; path: string; badgeVersion: number }>) => void) => void
-  'badge:printed': (payload: unknown, ack: (res: LocalAck) => void) => void
+  /** prints a badge: at the hub's printer for this desk, or (none) logged, printed by this screen through `badge:print-local`, and reported */
+  'badge:print': (payload: unknown, ack: (res: LocalAck<{ outcome: DeskPrintOutcome }>) => void) => void
   /** the badges stuck at this desk's printer, and the other desks' printers to move them to */
   'print:stuck': (payload: unknown, ack: (res: LocalAck<{ jobs: StuckPrint[]; desks: PrinterChoice[] }>) => void) => void
   'print:move': (payload: unknown, ack: (res: LocalAck<{ printer: string }>) => void) => void
@@ -133,4 +144,6 @@ export interface KioskClientEvents {
 
 export interface KioskServerEvents {
   'kiosk:state': (state: KioskState) => void
+  /** during this screen's `badge:print`: print the badge page at `path` here (Electron's silent print, or the browser's dialog) */
+  'badge:print-local': (request: { path: string }, ack: (res: LocalPrintResult) => void) => void
 }

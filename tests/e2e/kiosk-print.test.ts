@@ -1,7 +1,9 @@
-// Printing a badge from the kiosk's answer screen, in real Chromium against a real agent and
-// hub: a browser kiosk opens the badge page with the print dialog; a second print asks the
-// officer (same badge again, or a new one); in the Electron window the bridge prints silently
-// and a failed print is reported to the hub. The answer stays on screen while the officer works.
+// Printing a badge from the kiosk's answer screen at a desk without a printer at the hub, in
+// real Chromium against a real agent and hub: the screen asks the agent once; the agent logs
+// the print, has the screen print it on the PC (a browser kiosk opens the badge page with the
+// print dialog; in the Electron window the bridge prints silently) and reports how it went. A
+// second print asks the officer (same badge again, or a new one). The answer stays on screen
+// while the officer works. (A desk with a printer at the hub: kiosk-print-hub.test.ts.)
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
@@ -26,6 +28,20 @@ afterAll(async () => {
 })
 
 const jobsOf = (attendeeId: string) => printJobsOf(stack.hub, attendeeId)
+
+/** Stands in for Electron's preload: its printer works. */
+function workingPrinterBridge() {
+  const w = globalThis as unknown as { karibu: unknown; printed: string[] }
+  w.printed = []
+  w.karibu = {
+    printBadge: async (request: { path: string }) => {
+      w.printed.push(request.path)
+      return { ok: true }
+    },
+    exitKiosk: async () => ({ ok: false, error: 'wrong_pin' }),
+    appInfo: async () => ({ version: 'test', platform: 'linux', packaged: false }),
+  }
+}
 
 /** Stands in for Electron's preload: its printer jams. */
 function jammedPrinterBridge() {
@@ -84,6 +100,22 @@ describe('printing from the answer screen', () => {
     }
   })
 
+  it('in the Electron window one tap logs, prints through the bridge and reports it printed', { timeout: 20_000 }, async () => {
+    const kiosk = await openKioskPage(browser, agent, { init: workingPrinterBridge })
+    try {
+      const { page } = kiosk
+      await checkIn(page, 'Asha Mbwambo')
+      await page.getByTestId('print-badge').click()
+      await page.getByTestId('print-panel').and(page.locator('[data-step="done"]')).waitFor()
+      expect(await page.getByTestId('print-panel').innerText()).toContain('Beji imetumwa kwa printa')
+      expect(await page.evaluate(() => (globalThis as unknown as { printed: string[] }).printed)).toEqual(['/badge/A0010'])
+      // the agent told the hub, not the screen: already there when the screen is answered
+      expect((await jobsOf('A0010'))[0]).toMatchObject({ via: 'desk', deskId: 'desk-1', status: 'completed' })
+    } finally {
+      await kiosk.close()
+    }
+  })
+
   it('in the Electron window the bridge prints; a jammed printer is reported and the badge does not count as printed', { timeout: 20_000 }, async () => {
     const kiosk = await openKioskPage(browser, agent, { init: jammedPrinterBridge })
     try {
@@ -92,7 +124,8 @@ describe('printing from the answer screen', () => {
       await page.getByTestId('print-badge').click()
       await page.getByTestId('print-panel').and(page.locator('[data-step="failed"]')).waitFor()
       expect(await page.evaluate(() => (globalThis as unknown as { printed: string[] }).printed)).toEqual(['/badge/A0009'])
-      await until(async () => (await jobsOf('A0009'))[0]?.status === 'failed', 5000, 'failure reported to the hub')
+      // reported before the screen was answered
+      expect((await jobsOf('A0009'))[0]).toMatchObject({ status: 'failed', error: 'print_failed' })
       // so the next try is not refused as a second print
       await page.getByTestId('print-badge').click()
       await page.getByTestId('print-panel').and(page.locator('[data-step="failed"]')).waitFor()

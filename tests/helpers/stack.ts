@@ -13,7 +13,7 @@ export interface Stack {
   /** each kiosk's data folder, in the order they were added */
   agentDirs: string[]
   /** `options`: e.g. a shorter heartbeat, for a test that waits on what the hub answers it */
-  addKiosk(deskId: string, now?: () => Date, options?: Pick<AgentOptions, 'heartbeatMs'>): Promise<AgentHandle>
+  addKiosk(deskId: string, now?: () => Date, options?: Pick<AgentOptions, 'heartbeatMs' | 'printFollow'>): Promise<AgentHandle>
   /** stops the hub (kiosks go offline) */
   stopHub(): Promise<void>
   /** starts the hub again on the same port and data folder */

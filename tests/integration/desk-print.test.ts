@@ -1,7 +1,9 @@
-// Printing a badge at a desk, through a real kiosk agent and a real hub: the print is logged at
-// the hub before the desk prints it, a second print of the same badge is never silent, a reprint
-// makes a new version, a failed print stops counting, and the page the desk prints (the hub's
-// badge page, through the agent's own origin, as Electron loads it) scans back to the code.
+// Printing a badge at a desk without a printer at the hub, through a real kiosk agent and a
+// real hub: the screen asks once; the agent logs the print at the hub, asks the screen to print
+// the page on the PC's printer, and reports how it went. A second print of the same badge is
+// never silent, a reprint makes a new version, a failed print stops counting, and the page the
+// desk prints (the hub's badge page, through the agent's own origin, as Electron loads it)
+// scans back to the code.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -14,17 +16,25 @@ import { openKioskScreen } from '../helpers/kiosk-client.js'
 import { startStack, type Stack } from '../helpers/stack.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { DAY1_9AM } from '../e2e/kiosk-helpers.js'
+import type { LocalPrintResult } from '../../shared/kiosk-protocol.js'
 
 let stack: Stack
 let agent: AgentHandle
 let screen: Awaited<ReturnType<typeof openKioskScreen>>
 let dir: Awaited<ReturnType<typeof tempDir>>
+const asked: string[] = []
+const nextPrint: LocalPrintResult[] = []
 
 beforeAll(async () => {
   dir = await tempDir('karibu-desk-print-')
   stack = await startStack()
   agent = await stack.addKiosk('desk-1', DAY1_9AM)
   screen = await openKioskScreen(agent)
+  // this screen's printer: what it was asked to print, and how it went
+  screen.on('badge:print-local', (request, ack) => {
+    asked.push(request.path)
+    ack(nextPrint.shift() ?? { ok: true })
+  })
 })
 afterAll(async () => {
   screen?.disconnect()
@@ -33,21 +43,24 @@ afterAll(async () => {
 })
 
 const printAt = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:print', payload)
-const printed = (payload: Record<string, unknown>) => screen.timeout(5000).emitWithAck('badge:printed', payload)
 const jobsOf = (attendeeId: string) => printJobsOf(stack.hub, attendeeId)
 
 describe('printing at the desk', () => {
   it('logs the print first, refuses a silent second one, prints again on purpose, and a reprint makes a new badge', async () => {
+    asked.length = 0
     const first = await printAt({ attendeeId: 'A0002' })
-    expect(first).toMatchObject({ ok: true, path: '/badge/A0002', badgeVersion: 1 })
-    expect((await jobsOf('A0002'))[0]).toMatchObject({ via: 'desk', deskId: 'desk-1', status: 'sent', badgeVersion: 1, role: 'kiosk' })
+    expect(first).toMatchObject({ ok: true, outcome: { via: 'local', status: 'printed' } })
+    expect(asked).toEqual(['/badge/A0002'])
+    // logged before, reported after: one request from the screen did both
+    expect((await jobsOf('A0002'))[0]).toMatchObject({ via: 'desk', deskId: 'desk-1', status: 'completed', badgeVersion: 1, role: 'kiosk' })
 
     const second = await printAt({ attendeeId: 'A0002' })
     expect(second).toMatchObject({ ok: false, error: 'already_printed', lastPrint: { deskId: 'desk-1' } })
-    expect(await printAt({ attendeeId: 'A0002', force: true })).toMatchObject({ ok: true, badgeVersion: 1 })
+    expect(asked).toHaveLength(1) // refused before the screen was asked to print
+    expect(await printAt({ attendeeId: 'A0002', force: true })).toMatchObject({ ok: true, outcome: { via: 'local' } })
 
     const reprinted = await printAt({ attendeeId: 'A0002', reprint: true })
-    expect(reprinted).toMatchObject({ ok: true, badgeVersion: 2 })
+    expect(reprinted).toMatchObject({ ok: true, outcome: { via: 'local', status: 'printed' } })
     expect((await jobsOf('A0002')).map((j) => [j.badgeVersion, j.force])).toEqual([
       [2, false],
       [1, true],
@@ -56,11 +69,17 @@ describe('printing at the desk', () => {
   })
 
   it('a print the desk printer failed no longer counts: the next one needs no force', async () => {
-    const job = await printAt({ attendeeId: 'A0007' })
-    if (!job.ok) throw new Error(job.error)
-    expect(await printed({ jobId: job.jobId, ok: false, error: 'out_of_paper' })).toEqual({ ok: true })
+    nextPrint.push({ ok: false, error: 'out_of_paper' })
+    expect(await printAt({ attendeeId: 'A0007' })).toEqual({ ok: false, error: 'print_failed' })
     expect((await jobsOf('A0007'))[0]).toMatchObject({ status: 'failed', error: 'out_of_paper' })
-    expect(await printAt({ attendeeId: 'A0007' })).toMatchObject({ ok: true })
+    // a browser's print dialog: opened, its outcome the officer's to see; the print stays logged as sent
+    nextPrint.push({ ok: true, opened: true })
+    expect(await printAt({ attendeeId: 'A0007' })).toMatchObject({ ok: true, outcome: { via: 'local', status: 'opened' } })
+    expect((await jobsOf('A0007'))[0]).toMatchObject({ status: 'sent' })
+    // an answer from the screen that is not one is a failed print, not a crash
+    nextPrint.push({ ok: 'yes' } as never)
+    expect(await printAt({ attendeeId: 'A0008' })).toEqual({ ok: false, error: 'print_failed' })
+    expect((await jobsOf('A0008'))[0]).toMatchObject({ status: 'failed', error: 'invalid_answer' })
     expect(await printAt({ attendeeId: 'nobody-here' })).toMatchObject({ ok: false, error: 'not_found' })
     expect(await printAt({ attendeeId: 7 })).toEqual({ ok: false, error: 'invalid_payload' })
   })

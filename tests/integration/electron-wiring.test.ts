@@ -246,6 +246,25 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(new URL(page.url()).pathname).toBe('/kiosk')
   })
 
+  it('the Print button at a desk without a hub printer: one request, the agent logs it, main prints it silently, the agent reports it', { timeout: 60_000 }, async () => {
+    const desk = page.getByTestId('desk-form')
+    await page.locator('[data-testid=desk-form], [data-testid=search-input]').first().waitFor({ timeout: 20_000 })
+    if (await desk.isVisible()) {
+      await desk.getByRole('radio', { name: 'Meza 1' }).click()
+      await desk.getByRole('button', { name: 'Anza kuingiza washiriki' }).click()
+    }
+    await page.getByTestId('search-input').fill('Godfrey Mollel')
+    await page.getByTestId('search-result').first().click()
+    const before = record.prints.length
+    await page.getByTestId('print-badge').click()
+    await page.getByTestId('print-panel').and(page.locator('[data-step="done"]')).waitFor({ timeout: 30_000 })
+    expect(record.prints.slice(before).map((p) => p.url)).toEqual([`${origin}/badge/A0006`])
+    const res = await fetch(`${hub.url}/api/print-jobs?attendeeId=A0006`, { headers: { Authorization: `Bearer ${hub.adminToken}` } })
+    const { jobs } = (await res.json()) as { jobs: { via: string; status: string }[] }
+    expect(jobs[0]).toMatchObject({ via: 'desk', status: 'completed' })
+    await page.getByTestId('kiosk-result').click()
+  })
+
   it('hands a second start over to the running kiosk', () => {
     const focused = kioskWindow.focused
     app.emit('second-instance')

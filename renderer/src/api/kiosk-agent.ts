@@ -3,7 +3,7 @@
 // the hub; the agent decides, stores and syncs. Every request has a timeout, so a stuck agent
 // shows as an error on screen instead of a frozen kiosk.
 import { io, type Socket } from 'socket.io-client'
-import type { AttendeeCard, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, PrinterChoice, ScanResult, StuckPrint } from '../../../shared/kiosk-protocol'
+import type { AttendeeCard, DeskPrintOutcome, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, LocalPrintResult, PrinterChoice, ScanResult, StuckPrint } from '../../../shared/kiosk-protocol'
 
 export type KioskAgentSocket = Socket<KioskServerEvents, KioskClientEvents>
 export type ScanSubmit =
@@ -13,6 +13,12 @@ export type ScanSubmit =
   | { attendeeId: string; method: 'manual'; override: { reason: 'wrong_day'; pin: string } }
 
 const TIMEOUT_MS = 8000
+// a print waits on a printer: the hub's (followed for a few seconds) or this PC's (its print window)
+const PRINT_TIMEOUT_MS = 75_000
+const BADGE_PATH = /^\/badge\/[A-Za-z0-9_.:-]{1,64}$/
+
+/** Prints a badge page on this PC's own printer, when the agent asks during a print. */
+export type PrintLocally = (path: string) => Promise<LocalPrintResult>
 
 /** The agent's refusal (`not_ready`, `invalid_payload`, `pairing_failed`…) or a timeout. */
 export class AgentError extends Error {
@@ -48,13 +54,6 @@ function looksLikeState(v: unknown): v is KioskState {
   return typeof s.paired === 'boolean' && typeof s.online === 'boolean' && typeof s.outboxDepth === 'number' && Array.isArray(s.desks)
 }
 
-export interface DeskPrintJob {
-  jobId: string
-  /** the badge page on the agent's own origin, e.g. /badge/A0001 */
-  path: string
-  badgeVersion: number
-}
-
 export interface KioskAgent {
   state(): Promise<KioskState>
   scan(request: ScanSubmit): Promise<ScanResult>
@@ -62,9 +61,11 @@ export interface KioskAgent {
   search(query: string): Promise<{ results: AttendeeCard[]; total: number }>
   configureDesk(deskId: string, mode: 'in' | 'out'): Promise<void>
   pair(request: { hubUrl: string; code: string; name: string }): Promise<void>
-  /** logs a desk print at the hub; AgentError('already_printed') carries lastPrint */
-  printBadge(request: { attendeeId: string; force?: boolean; reprint?: boolean }): Promise<DeskPrintJob>
-  reportPrinted(jobId: string, ok: boolean, error?: string): Promise<void>
+  /**
+   * Prints a badge at this desk: the agent has the hub print it, or logs it and calls
+   * `printLocally` with the badge page, then reports. AgentError('already_printed') carries lastPrint.
+   */
+  printBadge(request: { attendeeId: string; force?: boolean; reprint?: boolean }, printLocally: PrintLocally): Promise<DeskPrintOutcome>
   /** this desk's badges stuck at its printer at the hub, and the other desks' printers */
   stuckPrints(): Promise<{ jobs: StuckPrint[]; desks: PrinterChoice[] }>
   /** moves a stuck badge to another desk's printer; resolves with that printer's name */
@@ -80,6 +81,14 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
   // forceNew: a page that reconnects (React remount) gets a fresh manager, never a closed one
   const socket: KioskAgentSocket = io(origin, { forceNew: true, reconnectionDelayMax: 2000 })
   const timed = () => socket.timeout(TIMEOUT_MS)
+  // the print under way, if any: the agent asks it to print here while the screen waits for its answer
+  let printing: PrintLocally | null = null
+  socket.on('badge:print-local', (request, ack) => {
+    if (typeof ack !== 'function') return
+    const path = (request as { path?: unknown } | null)?.path
+    if (!printing || typeof path !== 'string' || !BADGE_PATH.test(path)) return ack({ ok: false, error: 'not_asked' })
+    printing(path).then(ack, () => ack({ ok: false, error: 'print_failed' }))
+  })
   return {
     state: async () => (await ask(() => timed().emitWithAck('kiosk:state', {}))).state,
     scan: async (request) => (await ask(() => timed().emitWithAck('scan:submit', request))).result,
@@ -93,12 +102,13 @@ export function connectKioskAgent(origin: string = window.location.origin): Kios
     pair: async (request) => {
       await ask(() => timed().emitWithAck('kiosk:pair', request))
     },
-    printBadge: async (request) => {
-      const { jobId, path, badgeVersion } = await ask(() => timed().emitWithAck('badge:print', request))
-      return { jobId, path, badgeVersion }
-    },
-    reportPrinted: async (jobId, ok, error) => {
-      await ask(() => timed().emitWithAck('badge:printed', { jobId, ok, ...(error ? { error } : {}) }))
+    printBadge: async (request, printLocally) => {
+      printing = printLocally
+      try {
+        return (await ask(() => socket.timeout(PRINT_TIMEOUT_MS).emitWithAck('badge:print', request))).outcome
+      } finally {
+        if (printing === printLocally) printing = null
+      }
     },
     stuckPrints: async () => {
       const { jobs, desks } = await ask(() => timed().emitWithAck('print:stuck', {}))

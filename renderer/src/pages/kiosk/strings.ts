@@ -109,6 +109,10 @@ const sw = {
     offline: 'Kitovu hakipatikani: beji haiwezi kuchapishwa sasa. Usajili unaendelea.',
     failed: 'Uchapishaji umeshindikana. Jaribu tena au tumia printa nyingine.',
     opened: 'Chagua printa kwenye dirisha la kuchapisha.',
+    printed: 'Beji imechapishwa kwenye {{printer}}',
+    sent: 'Beji imetumwa kwa {{printer}}: inachapishwa',
+    queued: 'Beji inasubiri kwenye {{printer}} ({{state}}). Ihamishe kwa printa ya meza nyingine: Hamisha beji.',
+    refused: 'Printa ya meza hii imekataa beji hii. Jaribu tena au mwite mratibu.',
   },
   stuck: {
     open: 'Hamisha beji',
@@ -255,6 +259,10 @@ const en: typeof sw = {
     offline: 'The hub is unreachable: no badge can be printed now. Check-in goes on.',
     failed: 'Printing failed. Try again or use another printer.',
     opened: 'Choose the printer in the print dialog.',
+    printed: 'Badge printed on {{printer}}',
+    sent: 'Badge sent to {{printer}}: printing',
+    queued: 'The badge waits at {{printer}} ({{state}}). Move it to another desk’s printer: Move badges.',
+    refused: 'This desk’s printer refused this badge. Try again or call the organiser.',
   },
   stuck: {
     open: 'Move badges',

@@ -1,14 +1,15 @@
 // Printing a badge at the desk, from the answer screen: for someone without a badge, or who
 // lost theirs. The hub logs every print first; a second print of the same badge is never
 // silent (the officer chooses: the same badge again, or a new one that revokes the old).
-// Electron prints silently on the desk's printer; a browser kiosk opens the print dialog.
-import { useState, type MouseEvent } from 'react'
+// The hub prints it on the desk's printer when the desk has one there; else Electron prints
+// silently on the PC's printer, or a browser kiosk opens the print dialog (hooks/useBadgePrint.ts).
+import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AgentError, type KioskAgent } from '../../../api/kiosk-agent'
-import { karibuBridge } from '../../../api/bridge'
+import type { KioskAgent } from '../../../api/kiosk-agent'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
 import { clockTime } from '../logic/format'
-
-type Step = { at: 'idle' | 'printing' | 'done' | 'opened' | 'offline' | 'failed' } | { at: 'already'; when: string; deskId: string | null }
+import { useBadgePrint, type PrintStep } from '../hooks/useBadgePrint'
+import { useLang } from '../hooks/useLang'
 
 interface Props {
   agent: KioskAgent
@@ -22,27 +23,13 @@ interface Props {
 
 export function PrintBadgeButton({ agent, attendeeId, deskName, timezone, onHold }: Props) {
   const { t } = useTranslation()
-  const [step, setStep] = useState<Step>({ at: 'idle' })
+  const { lang } = useLang()
+  const { step, print: printBadge } = useBadgePrint(agent, attendeeId)
 
-  const print = async (e: MouseEvent, options: { force?: boolean; reprint?: boolean } = {}) => {
+  const print = (e: MouseEvent, options: { force?: boolean; reprint?: boolean } = {}) => {
     e.stopPropagation() // a tap elsewhere on the answer dismisses it; this one does not
     onHold()
-    setStep({ at: 'printing' })
-    let job
-    try {
-      job = await agent.printBadge({ attendeeId, ...options })
-    } catch (err) {
-      if (err instanceof AgentError && err.code === 'already_printed') return setStep({ at: 'already', when: err.lastPrint?.at ?? '', deskId: err.lastPrint?.deskId ?? null })
-      return setStep({ at: err instanceof AgentError && err.code === 'offline' ? 'offline' : 'failed' })
-    }
-    const bridge = karibuBridge()
-    if (!bridge) {
-      window.open(`${job.path}?print=1`, '_blank')
-      return setStep({ at: 'opened' })
-    }
-    const printed = await bridge.printBadge({ path: job.path }).catch(() => ({ ok: false as const, error: 'print_failed' }))
-    await agent.reportPrinted(job.jobId, printed.ok, printed.ok ? undefined : printed.error).catch(() => undefined)
-    setStep({ at: printed.ok ? 'done' : 'failed' })
+    void printBadge(options)
   }
 
   const stop = (e: MouseEvent) => e.stopPropagation()
@@ -51,18 +38,26 @@ export function PrintBadgeButton({ agent, attendeeId, deskName, timezone, onHold
     return (
       <div className="kiosk-print" data-testid="print-panel" data-step="already" onClick={stop}>
         <p>{t('kiosk.print.already', { when: step.when ? clockTime(step.when, timezone) : '', where: where ? `, ${where}` : '' })}</p>
-        <button type="button" data-testid="print-again" onClick={(e) => void print(e, { force: true })}>{t('kiosk.print.again')}</button>
-        <button type="button" className="kiosk-print-revoke" data-testid="print-reprint" onClick={(e) => void print(e, { reprint: true })}>{t('kiosk.print.reprint')}</button>
+        <button type="button" data-testid="print-again" onClick={(e) => print(e, { force: true })}>{t('kiosk.print.again')}</button>
+        <button type="button" className="kiosk-print-revoke" data-testid="print-reprint" onClick={(e) => print(e, { reprint: true })}>{t('kiosk.print.reprint')}</button>
       </div>
     )
   }
-  const note = step.at === 'idle' || step.at === 'printing' ? null : t(`kiosk.print.${step.at}`)
+  const note = noteOf(step, (key, values) => t(`kiosk.print.${key}`, values), lang)
   return (
     <div className="kiosk-print" data-testid="print-panel" data-step={step.at} onClick={stop}>
-      <button type="button" data-testid="print-badge" disabled={step.at === 'printing'} onClick={(e) => void print(e)}>
+      <button type="button" data-testid="print-badge" disabled={step.at === 'printing'} onClick={(e) => print(e)}>
         {step.at === 'printing' ? t('kiosk.print.printing') : t('kiosk.print.button')}
       </button>
       {note && <p role="status">{note}</p>}
     </div>
   )
+}
+
+/** What the officer is told after a print, in the screen's language. */
+function noteOf(step: PrintStep, say: (key: string, values?: Record<string, string>) => string, lang: 'sw' | 'en'): string | null {
+  if (step.at === 'idle' || step.at === 'printing' || step.at === 'already') return null
+  if (step.at === 'queued') return say('queued', { printer: step.printer, state: PRINTER_STATE_LABEL[step.state][lang] })
+  if (step.at === 'printed' || step.at === 'sent') return say(step.at, { printer: step.printer })
+  return say(step.at)
 }
