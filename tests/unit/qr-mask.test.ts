@@ -38,7 +38,7 @@ describe('the badge QR mask', () => {
     const seen = new Set<number>()
     for (let i = 0; seen.size < 8 && i < 2000; i++) {
       const code = `K1${i.toString(36).padStart(6, '0')}${'x'.repeat(i % 90)}`
-      seen.add(qrcodeOwn(code).maskPattern)
+      seen.add(qrcodeOwn(code).maskPattern!)
       same(code)
     }
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
