@@ -1,5 +1,6 @@
 // Dashboards flooding: kiosk acks while 40 usher sockets, in a process of their own, keep
-// `stats:get` asked as fast as the hub answers (8 in flight each). Beside the same load with the
+// `stats:get` asked as fast as the hub answers (8 in flight each), 100 kiosks at 1,000/s (issue
+// 19; BENCH_FLOOD_RATE=500 for the earlier rate). Beside the same load with the
 // dashboards quiet, in the same run. Run with `flood URL TOKEN` it is that flooding process.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -12,7 +13,7 @@ import { ms, type BenchResult } from './lib.js'
 
 const FLOODERS = 40
 const IN_FLIGHT = 8
-const RATE = Number(process.env.BENCH_FLOOD_RATE ?? 500)
+const RATE = Number(process.env.BENCH_FLOOD_RATE ?? 1000)
 const SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 6)
 
 async function flood(url: string, token: string) {

@@ -36,12 +36,12 @@ export function table(result: BenchResult): string {
 }
 
 /** Longest single block of the event loop while `work` runs, in ms. */
-export async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; maxBlockMs: number }> {
+export async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; maxBlockMs: number; p99BlockMs: number }> {
   const h = monitorEventLoopDelay({ resolution: 1 })
   h.enable()
   const value = await work()
   h.disable()
-  return { value, maxBlockMs: h.max / 1e6 }
+  return { value, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6 }
 }
 
 export const now = () => performance.now()

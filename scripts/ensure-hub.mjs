@@ -36,7 +36,8 @@ export async function ensureHub() {
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'hub/main.ts', 'read-table-worker': 'hub/admin/import/read-table-worker.ts' },
+    // each worker is a file its thread loads (hub/worker-entry.ts finds it beside main.mjs)
+    entryPoints: { main: 'hub/main.ts', 'read-table-worker': 'hub/admin/import/read-table-worker.ts', 'badge-draw-worker': 'hub/badges/badge-draw-worker.ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',

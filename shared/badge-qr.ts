@@ -1,6 +1,7 @@
 // The badge QR as modules, for renderers that draw it themselves (PDF rectangles, inline SVG)
 // rather than as a bitmap, so it stays sharp at any printer resolution.
 import QRCode from 'qrcode'
+import { withBestMask } from './qr-mask.js'
 
 /** White modules around the symbol; the QR standard asks for at least 4. */
 export const QR_QUIET_MODULES = 4
@@ -16,6 +17,8 @@ export interface QrMatrix {
 // same code one after the other, so the last few are kept.
 const recent = new Map<string, QrMatrix>()
 const RECENT_MAX = 16
+/** level M's two bits in the format information */
+const LEVEL_M_BITS = 0b00
 
 /**
  * Level M: survives a scuffed card (15 %) and keeps a 94-character code at version 6
@@ -25,8 +28,10 @@ const RECENT_MAX = 16
 export function qrMatrix(code: string): QrMatrix {
   const known = recent.get(code)
   if (known) return known
-  const qr = QRCode.create([{ data: new TextEncoder().encode(code), mode: 'byte' }], { errorCorrectionLevel: 'M' })
-  const { size, data } = qr.modules
+  // made with mask 0, then given the mask qrcode's own search would pick (shared/qr-mask.ts: the same symbol, faster)
+  const qr = QRCode.create([{ data: new TextEncoder().encode(code), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 })
+  const { size } = qr.modules
+  const { data } = withBestMask(qr.modules.data, qr.modules.reservedBit, size, LEVEL_M_BITS)
   const m: QrMatrix = { size, version: qr.version, dark: (row, col) => data[row * size + col] === 1 }
   if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string)
   recent.set(code, m)

@@ -8,7 +8,8 @@ import { SECURITY_HEADERS } from '../../common/http-util.js'
 import type { BadgeFormat } from '../../shared/badge-layout.js'
 import type { Attendee, Role } from '../../shared/domain.js'
 import type { HubContext } from '../context.js'
-import { BadgePdf, badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
+import { stopIdleDrawer, streamBulkPdf } from './badge-draw.js'
+import { badgePdfBuffer, layoutForPdf, type BulkLayout } from './badge-pdf.js'
 import { completedJobs, lpPrint, MEDIA } from './cups.js'
 import { DeskPrinters } from './desk-printers.js'
 import { cancelJob, printerHealth } from './printer-health.js'
@@ -31,18 +32,6 @@ export class BadgeError extends Error {
 }
 
 export const MAX_BADGE_VERSION = 65535
-/** Waits for one of two events (a client that goes away never drains), leaving no listener behind. */
-function untilEither(res: ServerResponse, a: string, b: string): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off(a, done)
-      res.off(b, done)
-      resolve()
-    }
-    res.on(a, done)
-    res.on(b, done)
-  })
-}
 const newJobId = () => `pj-${randomBytes(6).toString('hex')}`
 
 /** How often a sent job is looked at in CUPS until it completes, and for how long at most. */
@@ -432,7 +421,7 @@ export class BadgeService {
 
   /**
    * Streams a bulk PDF to `res`. The badges are logged as exported first (so a desk printing
-   * one of them again is warned), then drawn a few at a time, yielding between batches so
+   * one of them again is warned), then drawn in the badge drawer's thread (badge-draw.ts), so
    * check-ins keep their latency while a thousand badges are drawn.
    */
   async streamBulk(res: ServerResponse, attendees: Attendee[], format: BadgeFormat, layout: BulkLayout, principal: Principal): Promise<void> {
@@ -466,18 +455,14 @@ export class BadgeService {
       'Cache-Control': 'no-store',
       'X-Badge-Count': String(current.length),
     })
-    const pdf = new BadgePdf(format, layout, `Karibu badges (${current.length})`)
-    pdf.doc.pipe(res)
-    const event = this.store.registry.event
-    for (let i = 0; i < current.length; i++) {
-      if (res.destroyed) break
-      const a = current[i]!
-      pdf.add(layoutForPdf({ event, attendee: a, code: this.code(a), format }))
-      if (i % 10 === 9) await new Promise((r) => setImmediate(r))
-      if (res.writableNeedDrain) await untilEither(res, 'drain', 'close')
-    }
-    pdf.end()
-    if (!res.writableFinished && !res.destroyed) await untilEither(res, 'finish', 'close')
+    await streamBulkPdf(res, {
+      format,
+      layout,
+      title: `Karibu badges (${current.length})`,
+      event: this.store.registry.event,
+      attendees: current,
+      code: (a) => this.code(a),
+    })
     this.ctx.log.info(`bulk badges: ${current.length} ${format} (${layout}) by ${principal.id}`)
   }
 }
@@ -507,4 +492,5 @@ export async function closeBadgeService(ctx: HubContext): Promise<void> {
   opened?.stop()
   await opened?.log.close()
   await opened?.desks.close()
+  await stopIdleDrawer()
 }

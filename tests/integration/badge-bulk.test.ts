@@ -71,4 +71,19 @@ describe('bulk PDF of the demo event', () => {
       }
     }
   })
+
+  it('a download left half-way does not leave the drawer stuck: the next bulk PDF comes whole', async () => {
+    const left = new AbortController()
+    const res = await fetch(`${t.url}/api/badges.pdf?layout=single&format=cr80`, { headers: { Authorization: `Bearer ${t.adminToken}` }, signal: left.signal })
+    const reader = res.body!.getReader()
+    const first = await reader.read()
+    expect(Buffer.from(first.value!).subarray(0, 5).toString()).toBe('%PDF-')
+    left.abort()
+    await reader.read().catch(() => undefined)
+    const path = await saveResponse(await get('/api/badges.pdf?layout=sheet&format=cr80'), join(t.dataDir, 'bulk-after-abort.pdf'))
+    const info = await pdfInfo(path, 1, 1)
+    expect(info.pages).toBe(100)
+    const codes = await decodeRegions(path, 100, 150, t.dataDir, sheetSlots('cr80'))
+    expect(codes.map((c) => c.length)).toEqual(Array(10).fill(1))
+  })
 })

@@ -2,12 +2,11 @@
 // sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs, both in
 // a worker thread (read-table-worker.ts) so that parsing never holds up check-ins.
-import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
+import { startHubWorker } from '../../worker-entry.js'
 import { findHeader, twoRowHeader } from './find-header.js'
 import { loadWorkbook, sheetRows } from './read-xlsx.js'
 
@@ -54,21 +53,11 @@ const WORKER_HEAP_MB = 768
 /** A workbook's row elements read past this, values or not, and the sheet is too long. */
 const MAX_ROW_ELEMENTS = 4 * MAX_ROWS
 
-const requireHere = createRequire(import.meta.url)
 let worker: { thread: Worker; pending: Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }> } | null = null
 let nextJob = 0
 
-/** The worker's code: the built file beside the hub bundle (`npm start`), or the TypeScript source through tsx. */
-function workerSource(): [string | URL, { eval?: boolean }] {
-  if (!import.meta.url.endsWith('.ts')) return [new URL('./read-table-worker.mjs', import.meta.url), {}]
-  // run from source: the worker registers tsx before loading its own file
-  const tsx = pathToFileURL(requireHere.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  return [`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./read-table-worker.ts', import.meta.url).href)}) })`, { eval: true }]
-}
-
 function startWorker() {
-  const [source, options] = workerSource()
-  const thread = new Worker(source, { ...options, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  const thread = startHubWorker(new URL('./read-table-worker.ts', import.meta.url), 'read-table-worker.mjs', { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
   const pending = new Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }>()
   const current = { thread, pending }
   thread.unref()
