@@ -11,8 +11,10 @@ import { DeskPrint, DeskRequest, LocalPrintResult, PairRequest, PrintMove, ScanR
 import { proxyBadgePage, type HubAccess } from './badge-printing.js'
 import { printAtDesk } from './desk-print.js'
 import type { FollowTimes } from './hub-print.js'
-import { HubLink, PairingError, pairWithHub } from './hub-link.js'
+import { HubLink } from './hub-link.js'
 import { Kiosk, NotReadyError } from './kiosk.js'
+import { PairingError, pairWithHub } from './kiosk-pairing.js'
+import { kioskState } from './kiosk-view.js'
 import { startLocalServer } from './local-server.js'
 import { moveStuckPrint, stuckPrints } from './stuck-prints.js'
 
@@ -68,7 +70,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   let link: HubLink | null = null
   const connect = () => {
     link?.stop()
-    link = new HubLink(kiosk, { log, ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) })
+    link = new HubLink(kiosk, { log, onOnline: (online) => kiosk.setOnline(online), ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) })
     link.start()
   }
 
@@ -103,7 +105,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const server = await startLocalServer(options.staticDir ?? DEFAULT_STATIC_DIR, options.port ?? 5180, {
     // open to any local program: counts and the hub in use (an address on the venue LAN), nothing about who
     health: () => {
-      const state = kiosk.state()
+      const state = kioskState(kiosk)
       return { ok: true, paired: state.paired, online: state.online, outboxDepth: state.outboxDepth, attendees: state.attendees, currentHubUrl: link?.hubUrl ?? null }
     },
     routes: (req, url) => {
@@ -119,10 +121,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   const pinTries = new RateLimiterMemory({ points: 5, duration: 60 })
 
   // the screen names the hub the kiosk is on now (after a failover, not the one it paired with)
-  const screenState = () => {
-    const state = kiosk.state()
-    return { ...state, hubUrl: link?.hubUrl ?? state.hubUrl }
-  }
+  const screenState = () => kioskState(kiosk, link?.hubUrl)
   const broadcast = () => server.io.emit('kiosk:state', screenState())
   kiosk.onChange(broadcast)
 
@@ -178,7 +177,7 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       printAtDesk(
         {
           hub,
-          printerAssigned: () => kiosk.state().printerAssigned,
+          printerAssigned: () => kiosk.printerAssigned,
           // this screen prints on this PC; its answer comes from another process: checked
           printLocally: async (path) => LocalPrintResult.safeParse(await socket.timeout(LOCAL_PRINT_MS).emitWithAck('badge:print-local', { path })).data ?? { ok: false, error: 'invalid_answer' },
           log,

@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StartError } from '../common/start-error.js'
 import { startAgent } from './agent.js'
+import { kioskState } from './kiosk-view.js'
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +46,7 @@ const agent = await startAgent({
   console.error(`\nKioski haikuanza / The kiosk did not start:\n${why}\n`)
   process.exit(1)
 })
-const state = agent.kiosk.state()
+const state = kioskState(agent.kiosk)
 // the link carries a one-time launch token: only a screen opened from it may use this agent
 console.log(`Kioski / Kiosk (fungua kiungo hiki kwenye kivinjari cha kioski / open this link in the kiosk's browser): ${agent.launchUrl()}`)
 console.log(state.paired ? `Imeunganishwa na / Paired with: ${state.hubUrl} (${state.kioskId})` : 'Haijaunganishwa: fungua ukurasa na uweke anwani ya hub na nambari. / Not paired: open the page and enter the hub address and code.')

@@ -37,7 +37,7 @@ export async function stuckPrints(hub: HubAccess, kiosk: Kiosk): Promise<StuckAn
   const listed = jobsRes?.status === 200 ? Jobs.safeParse(jobsRes.body) : null
   const desks = desksRes?.status === 200 ? Desks.safeParse(desksRes.body) : null
   if (!listed?.success || !desks?.success) return { ok: false, error: 'offline' }
-  const own = kiosk.state().printer
+  const own = kiosk.deskPrinter
   const ownInTrouble = !!own && TROUBLE.includes(own.state)
   const jobs: StuckPrint[] = []
   for (const raw of listed.data.jobs) {

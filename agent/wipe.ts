@@ -8,7 +8,7 @@ export const KIOSK_FILES = ['kiosk.json', 'journal.jsonl', 'delivered.jsonl', 'p
 
 export async function wipeKioskData(dataDir: string, options: { force?: boolean } = {}): Promise<{ wiped: boolean; unsent: number }> {
   const kiosk = await Kiosk.open(dataDir)
-  const unsent = kiosk.outbox.size
+  const unsent = kiosk.records.outbox.size
   await kiosk.close()
   if (unsent > 0 && !options.force) return { wiped: false, unsent }
   for (const f of KIOSK_FILES) await rm(join(dataDir, f), { force: true })

@@ -79,7 +79,7 @@ export async function run(): Promise<BenchResult> {
     // answered once CUPS took the job: the bench watches for `completed` itself
     printFollow: { waitMs: 0, everyMs: 20 },
   })
-  await until(() => agent.kiosk.registry && agent.kiosk.state().printerAssigned === true, 20_000, 'the bench kiosk to hear its desk has a printer')
+  await until(() => agent.kiosk.registry && agent.kiosk.printerAssigned === true, 20_000, 'the bench kiosk to hear its desk has a printer')
   const screen = await openKioskScreen(agent)
   screen.on('badge:print-local', (_request, ack) => ack({ ok: false, error: 'not_this_path' }))
   /** The Print button's one request; when the screen was answered, and the CUPS job the hub made of it. */

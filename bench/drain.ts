@@ -45,7 +45,7 @@ export async function run(): Promise<BenchResult> {
   }
   const back = now()
   ;({ hub, store } = await openHub(hubDir, port))
-  await until(() => store.ledger.records.size >= CHECKINS && agent.kiosk.outbox.size === 0)
+  await until(() => store.ledger.records.size >= CHECKINS && agent.kiosk.records.outbox.size === 0)
   const drained = now() - back
   await agent.close()
   await hub.close()

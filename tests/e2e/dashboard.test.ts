@@ -276,7 +276,7 @@ describe('dashboard', () => {
         for (let i = 0; i < 100; i++) await screen.scan({ attendeeId: attendeeId(((i + k * 3) % 10) + 1), method: 'search' })
       }),
     )
-    await until(() => agents.every((x) => x.kiosk.outbox.size === 0) && stack!.hub.store.ledger.records.size === 300, 20_000, 'all 300 delivered')
+    await until(() => agents.every((x) => x.kiosk.records.outbox.size === 0) && stack!.hub.store.ledger.records.size === 300, 20_000, 'all 300 delivered')
     const view = await apiView(stack)
     const json = view.stats
     expect(json.lastSeq).toBe(300)

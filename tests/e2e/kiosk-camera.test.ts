@@ -98,7 +98,7 @@ describe('kiosk camera', () => {
       expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
       await page.waitForTimeout(300)
       expect(await page.getByTestId('kiosk-result').count()).toBe(0)
-      expect([...agent.kiosk.ledger.records.values()].filter((rec) => isWhole(rec) && rec.attendeeId === 'A0001')).toHaveLength(1)
+      expect([...agent.kiosk.records.ledger.records.values()].filter((rec) => isWhole(rec) && rec.attendeeId === 'A0001')).toHaveLength(1)
       expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
     } finally {
       await kiosk.close()

@@ -14,7 +14,7 @@ describe('kiosk screen: desks and the hub', () => {
 
     await scanWithWedge(a!.page, code)
     expect((await resultOf(a!.page)).outcome).toBe('admitted')
-    await until(() => agentB.kiosk.ledger.records.size === 1, 10_000, 'desk-2 heard of the check-in')
+    await until(() => agentB.kiosk.records.ledger.records.size === 1, 10_000, 'desk-2 heard of the check-in')
 
     expect(await b!.page.getByTestId('status-desk').innerText()).toContain('Meza 2')
     await scanWithWedge(b!.page, code)

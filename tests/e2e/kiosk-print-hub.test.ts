@@ -50,7 +50,7 @@ beforeAll(async () => {
   await admin('PUT', '/api/desk-printers/desk-2', { printer: 'DeskTwoPDF', stock: 'cr80' })
   // followed until CUPS completes it, so the officer is told "printed" rather than "printing"
   desk1 = await stack.addKiosk('desk-1', DAY1_9AM, { heartbeatMs: 200, printFollow: { waitMs: 20_000, everyMs: 100 } })
-  await until(() => desk1.kiosk.state().printerAssigned === true, 10_000, 'desk 1 to hear it has a printer')
+  await until(() => desk1.kiosk.printerAssigned === true, 10_000, 'desk 1 to hear it has a printer')
   browser = await launchChromium()
 }, 90_000)
 afterAll(async () => {

@@ -71,7 +71,7 @@ describe('the desk printer from the kiosk screen', () => {
     try {
       const { page } = kiosk
       // a desk with a printer at the hub is not told it has none
-      await until(() => desk1.kiosk.state().printerAssigned === true, 10_000, 'desk 1 to hear it has a printer')
+      await until(() => desk1.kiosk.printerAssigned === true, 10_000, 'desk 1 to hear it has a printer')
       expect(await page.getByTestId('no-printer-notice').count()).toBe(0)
 
       await cups.run('cupsdisable', ['-r', 'paper jam', 'ZebraA'])

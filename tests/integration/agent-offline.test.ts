@@ -57,7 +57,7 @@ describe('kiosk agent', () => {
     expect((await screen.state()).outboxDepth).toBe(5)
 
     hub = await startTestHub(hubDir, { port, tokens })
-    await until(() => agent.kiosk.outbox.size === 0, 15_000, 'outbox drained')
+    await until(() => agent.kiosk.records.outbox.size === 0, 15_000, 'outbox drained')
     expect(hub.store.ledger.records.size).toBe(5)
     expect(hub.store.ledger.days.get('d1')?.size).toBe(4)
     // delivering again (a lost ack) changes nothing
@@ -87,7 +87,7 @@ describe('kiosk agent', () => {
     expect((await sb.scan({ code })).outcome).toBe('admitted')
 
     hub = await startTestHub(hubDir, { port, tokens })
-    await until(() => a.kiosk.outbox.size === 0 && b.kiosk.outbox.size === 0, 15_000, 'both drained')
+    await until(() => a.kiosk.records.outbox.size === 0 && b.kiosk.records.outbox.size === 0, 15_000, 'both drained')
     const records = [...hub.store.ledger.records.values()]
     expect(records).toHaveLength(2)
     expect(records.map((r) => r.outcome)).toEqual(['admitted', 'admitted'])
@@ -100,7 +100,7 @@ describe('kiosk agent', () => {
     expect(stats.stats.checkedIn).toBe(1)
     expect(stats.stats.reviews).toHaveLength(1)
     // once back online, each kiosk learns of the other's check-in
-    await until(() => a.kiosk.ledger.records.size === 2 && b.kiosk.ledger.records.size === 2, 10_000, 'peers synced').catch((e) => { throw new Error(`${e.message}: ${a.kiosk.ledger.records.size} ${b.kiosk.ledger.records.size} ${a.kiosk.online} ${b.kiosk.online} ${a.kiosk.hubCursor} ${b.kiosk.hubCursor} ${JSON.stringify([...a.kiosk.ledger.records.values()].map(r=>[r.id,r.seq]))} ${JSON.stringify([...b.kiosk.ledger.records.values()].map(r=>[r.id,r.seq]))}`) })
+    await until(() => a.kiosk.records.ledger.records.size === 2 && b.kiosk.records.ledger.records.size === 2, 10_000, 'peers synced').catch((e) => { throw new Error(`${e.message}: ${a.kiosk.records.ledger.records.size} ${b.kiosk.records.ledger.records.size} ${a.kiosk.online} ${b.kiosk.online} ${a.kiosk.records.hubCursor} ${b.kiosk.records.hubCursor} ${JSON.stringify([...a.kiosk.records.ledger.records.values()].map(r=>[r.id,r.seq]))} ${JSON.stringify([...b.kiosk.records.ledger.records.values()].map(r=>[r.id,r.seq]))}`) })
     sa.disconnect()
     sb.disconnect()
   })
@@ -113,7 +113,7 @@ describe('kiosk agent', () => {
     const sa = await openKioskScreen(a)
     const sb = await openKioskScreen(b)
     expect((await sa.scan({ code })).outcome).toBe('admitted')
-    await until(() => b.kiosk.ledger.records.size === 1, 5000, 'desk-2 heard of it')
+    await until(() => b.kiosk.records.ledger.records.size === 1, 5000, 'desk-2 heard of it')
     const second = await sb.scan({ code })
     expect(second.outcome).toBe('already_checked_in')
     expect(second.first?.desk?.en).toBe('Desk 1')

@@ -158,7 +158,7 @@ describe('journal on a full disk', () => {
     for (let i = 1; i <= 10 && refused === 0; i++) {
       await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' }).then((r) => admitted.push(r.recordId), () => refused++)
       if (refused) {
-        expect([...agent.kiosk.ledger.records.values()].some((r) => (r as { attendeeId?: string | null }).attendeeId === `A000${i}`)).toBe(false)
+        expect([...agent.kiosk.records.ledger.records.values()].some((r) => (r as { attendeeId?: string | null }).attendeeId === `A000${i}`)).toBe(false)
         await rm(filler)
         const again = await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' })
         expect(again.outcome).toBe('admitted')

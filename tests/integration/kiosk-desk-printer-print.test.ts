@@ -44,7 +44,7 @@ beforeAll(async () => {
   await setPrinter('desk-1', 'DeskPDF')
   // a minute between heartbeats: the agent keeps what it heard until beatNow()
   agent = await stack.addKiosk('desk-1', DAY1_9AM, { heartbeatMs: 60_000, printFollow: { waitMs: 20_000, everyMs: 100 } })
-  await until(() => agent.kiosk.state().printerAssigned === true, 10_000, 'the desk to hear it has a printer')
+  await until(() => agent.kiosk.printerAssigned === true, 10_000, 'the desk to hear it has a printer')
   screen = await openKioskScreen(agent)
   screen.on('badge:print-local', (request, ack: (r: LocalPrintResult) => void) => {
     asked.push(request.path)
@@ -92,7 +92,7 @@ describe('printing at a desk with a printer at the hub', () => {
 
   it('a printer taken off the desk since the last heartbeat: the PC’s own printer prints it', async () => {
     await setPrinter('desk-1', null)
-    expect(agent.kiosk.state().printerAssigned).toBe(true) // not heard yet
+    expect(agent.kiosk.printerAssigned).toBe(true) // not heard yet
     expect(await printAt({ attendeeId: 'A0006' })).toMatchObject({ ok: true, outcome: { via: 'local', status: 'printed' } })
     expect(asked).toEqual(['/badge/A0006'])
     expect((await printJobsOf(stack.hub, 'A0006'))[0]).toMatchObject({ via: 'desk', status: 'completed' })

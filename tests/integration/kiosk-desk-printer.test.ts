@@ -29,12 +29,12 @@ afterEach(async () => {
 
 describe("the desk's badge printer at its kiosk", () => {
   it('shows a stopped printer on the kiosk, and clears when it is ready again; another desk’s printer is not shown', async () => {
-    expect(agent.kiosk.state().printer).toBeNull()
+    expect(agent.kiosk.deskPrinter).toBeNull()
     hub.hub.ctx.presence.printers.set('desk-2', { printer: 'ZebraB', state: 'offline' })
     hub.hub.ctx.presence.printers.set('desk-1', { printer: 'ZebraA', state: 'media-empty', message: 'out of labels' })
-    await until(() => agent.kiosk.state().printer?.state === 'media-empty', 10_000, 'the kiosk to hear of its printer')
-    expect(agent.kiosk.state().printer).toEqual({ printer: 'ZebraA', state: 'media-empty', message: 'out of labels' })
+    await until(() => agent.kiosk.deskPrinter?.state === 'media-empty', 10_000, 'the kiosk to hear of its printer')
+    expect(agent.kiosk.deskPrinter).toEqual({ printer: 'ZebraA', state: 'media-empty', message: 'out of labels' })
     hub.hub.ctx.presence.printers.set('desk-1', { printer: 'ZebraA', state: 'ready' })
-    await until(() => agent.kiosk.state().printer?.state === 'ready', 10_000, 'the kiosk to hear it is ready')
+    await until(() => agent.kiosk.deskPrinter?.state === 'ready', 10_000, 'the kiosk to hear it is ready')
   })
 })

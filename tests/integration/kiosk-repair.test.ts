@@ -54,11 +54,11 @@ describe('a kiosk paired again', () => {
     await store.close()
     await stack.restartHub()
     await until(() => !agent.kiosk.data.pairing, 10_000, 'kiosk told it is revoked')
-    expect(agent.kiosk.outbox.size).toBe(3)
+    expect(agent.kiosk.records.outbox.size).toBe(3)
 
     const { code } = await createPairingCode(stack.hub.store, 5)
     expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: stack.hub.url, code, name: 'Meza 1 tena' })).toEqual({ ok: true })
-    await until(() => agent.kiosk.outbox.size === 0, 15_000, 'old records delivered')
+    await until(() => agent.kiosk.records.outbox.size === 0, 15_000, 'old records delivered')
     const ledger = stack.hub.store.ledger
     for (const id of unsent) expect(ledger.records.get(id)).toMatchObject({ kioskId: oldId, review: 'revoked_kiosk' })
     expect(ledger.reviews.filter((r) => r.review === 'revoked_kiosk').map((r) => r.id).sort()).toEqual([...unsent].sort())
@@ -88,7 +88,7 @@ describe('a kiosk paired again', () => {
     const replacement = await otherHub(restored.path, { admin: adminToken, usher: usherToken })
     const { code } = await createPairingCode(replacement.store, 5)
     expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: replacement.url, code, name: 'Meza 1', pin: exitPin! })).toEqual({ ok: true })
-    await until(() => agent.kiosk.outbox.size === 0, 15_000, 'delivered to the replacement')
+    await until(() => agent.kiosk.records.outbox.size === 0, 15_000, 'delivered to the replacement')
     for (const id of unsent) expect(replacement.store.ledger.records.get(id)).toMatchObject({ kioskId: oldId })
     expect(replacement.store.ledger.reviews).toEqual([])
     expect(replacement.store.ledger.records.size).toBe(2)

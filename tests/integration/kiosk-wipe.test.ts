@@ -31,7 +31,7 @@ it('wipe refuses while records wait for the hub, then removes every file once th
   // deliver, then wipe
   await stack.restartHub()
   const again = await startAgent({ dataDir, port: 0, now: day1, log: () => {} })
-  await until(() => again.kiosk.outbox.size === 0, 15_000, 'delivered')
+  await until(() => again.kiosk.records.outbox.size === 0, 15_000, 'delivered')
   await again.close()
   expect(await wipeKioskData(dataDir)).toEqual({ wiped: true, unsent: 0 })
   expect(await readdir(dataDir)).toEqual([])

@@ -23,7 +23,7 @@ describe('two hubs while PostgreSQL restarts', () => {
     const screens = await Promise.all(agents.map((a) => openKioskScreen(a)))
     const streams = screens.map((s, i) => scanStream(s, i * 450))
     const accepted = () => streams.flatMap((s) => s.accepted)
-    const delivered = () => accepted().length - agents.reduce((n, a) => n + a.kiosk.outbox.size, 0)
+    const delivered = () => accepted().length - agents.reduce((n, a) => n + a.kiosk.records.outbox.size, 0)
     try {
       await until(() => streams.every((s) => s.accepted.length >= 30), 15_000, 'check-ins flowing')
       for (let i = 0; i < RESTARTS; i++) {
@@ -41,7 +41,7 @@ describe('two hubs while PostgreSQL restarts', () => {
       for (const s of streams) await s.stop()
       for (const s of screens) s.disconnect()
     }
-    await until(() => c.exits().length > 0 || agents.every((a) => a.kiosk.outbox.size === 0), 60_000, 'outboxes drained')
+    await until(() => c.exits().length > 0 || agents.every((a) => a.kiosk.records.outbox.size === 0), 60_000, 'outboxes drained')
     expect(c.exits()).toEqual([])
     for (const h of c.hubs) expect(await healthy(`${h.url}/healthz`)).toBe(true)
     expect(await c.storedOnce(accepted())).toEqual({ stored: accepted().length, duplicated: 0, dense: true })

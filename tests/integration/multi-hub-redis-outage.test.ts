@@ -69,7 +69,7 @@ describe('two hubs while Redis is away', () => {
       screen.disconnect()
       dashboard.disconnect()
     }
-    await until(() => agent.kiosk.outbox.size === 0, 30_000, 'outbox drained')
+    await until(() => agent.kiosk.records.outbox.size === 0, 30_000, 'outbox drained')
     expect(c.exits()).toEqual([])
     expect(await c.storedOnce(stream.accepted)).toEqual({ stored: stream.accepted.length, duplicated: 0, dense: true })
     const [a, b] = [await c.stats(A.url), await c.stats(B.url)]

@@ -120,7 +120,7 @@ describe('two hubs on PostgreSQL and Redis', () => {
     await until(() => accepted.length >= atMove + 40, 15_000, 'check-ins after the move')
     stop = true
     await streaming
-    await until(() => agent.kiosk.outbox.size === 0, 30_000, 'outbox drained to hub B')
+    await until(() => agent.kiosk.records.outbox.size === 0, 30_000, 'outbox drained to hub B')
 
     const db = new pg.Client({ connectionString: databaseUrl })
     await db.connect()

@@ -48,7 +48,7 @@ it('a connection cut every 700 ms still delivers every check-in exactly once', a
     ids.push(r.recordId)
     await new Promise((res) => setTimeout(res, 30))
   }
-  await until(() => agent.kiosk.outbox.size === 0, 30_000, 'outbox drained through the flaky link')
+  await until(() => agent.kiosk.records.outbox.size === 0, 30_000, 'outbox drained through the flaky link')
   expect(proxy!.cuts()).toBeGreaterThan(1)
   for (const id of ids) expect(hub.store.ledger.records.has(id)).toBe(true)
   expect(hub.store.ledger.records.size).toBe(60)
@@ -105,12 +105,12 @@ it('the hub unreachable for two minutes: the kiosk keeps admitting, keeps trying
     await until(() => refused.count() > before, 10_000, `reconnect attempt ${before + 1}`)
   }
   expect(ids).toHaveLength(12)
-  expect(agent.kiosk.outbox.size).toBe(ids.length)
+  expect(agent.kiosk.records.outbox.size).toBe(ids.length)
   // two minutes of failed reconnects: the link has not given up
   expect(refused.count()).toBeGreaterThanOrEqual(60)
   await stack.restartHub()
   await vi.advanceTimersByTimeAsync(2000)
-  await until(() => agent.kiosk.outbox.size === 0, 30_000, 'drained after the outage')
+  await until(() => agent.kiosk.records.outbox.size === 0, 30_000, 'drained after the outage')
   for (const id of ids) expect(stack.hub.store.ledger.records.has(id)).toBe(true)
   expect(stack.hub.store.ledger.records.size).toBe(ids.length)
 })
