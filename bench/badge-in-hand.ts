@@ -12,7 +12,6 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startAgent } from '../agent/agent.js'
 import { createHub } from '../hub/app.js'
-import { closeBadgeService } from '../hub/badges/badge-service.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
 import { createPairingCode } from '../hub/pairing.js'
 import { EventStore } from '../hub/store/event-store.js'
@@ -147,7 +146,6 @@ export async function run(): Promise<BenchResult> {
   } finally {
     screen.disconnect()
     await agent.close()
-    await closeBadgeService(hub.ctx)
     await hub.close()
     await cups.stop()
     for (const p of printers) await p.stop()

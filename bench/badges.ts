@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHub } from '../hub/app.js'
 import { BadgePdf, layoutForPdf } from '../hub/badges/badge-pdf.js'
-import { closeBadgeService } from '../hub/badges/badge-service.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
 import { EventStore } from '../hub/store/event-store.js'
 import { BENCH_DAY } from './fixtures.js'
@@ -103,7 +102,6 @@ export async function run(): Promise<BenchResult> {
       }
     }
   } finally {
-    await closeBadgeService(hub.ctx)
     await hub.close()
     await rm(dir, { recursive: true, force: true })
   }

@@ -16,7 +16,7 @@ import { LoginThrottle } from './login-throttle.js'
 import { PairingGuard } from './pairing-guard.js'
 import { startPushes } from './pushes/pushes.js'
 import { attachSockets, type HubServer } from './sockets.js'
-import { closeBadgeService } from './badges/badge-service.js'
+import { lazyBadgeService } from './badges/badge-service.js'
 import type { EventStore } from './store/event-store.js'
 
 /** Socket.IO refuses messages above this size by closing the connection. */
@@ -73,6 +73,7 @@ export function createHub(options: HubOptions): Hub {
     hubUrls: options.hubUrls ?? [],
     now,
     log,
+    badges: () => badges.get(),
     kiosksChanged: (urgent) => pushes.kiosksChanged(urgent),
     // through every hub: the kiosk may be connected to another one
     kioskRevoked(kioskId) {
@@ -83,6 +84,8 @@ export function createHub(options: HubOptions): Hub {
       if (ids.length) io.in(ids.map((id) => `credential:${id}`)).disconnectSockets(true)
     },
   }
+
+  const badges = lazyBadgeService(ctx, (m) => log.error(m))
 
   const http = createServer(createHttpHandler(ctx, options.staticDir ?? DEFAULT_STATIC_DIR))
   // a connection that has not sent its request's headers in 10 s is closed (Node's default: 60 s)
@@ -136,7 +139,7 @@ export function createHub(options: HubOptions): Hub {
       pushes.close()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       // the print log and the desk printer watch: the heartbeat opens them with the hub
-      await closeBadgeService(ctx)
+      await badges.close()
       await options.store.close()
       await options.cluster?.close()
     },

@@ -1,3 +1,4 @@
+import type { BadgeService } from './badges/badge-service.js'
 import type { KioskPresence } from './kiosk-presence.js'
 import type { LoginThrottle } from './login-throttle.js'
 import type { PairingGuard } from './pairing-guard.js'
@@ -23,6 +24,8 @@ export interface HubContext {
   hubUrls: string[]
   now: () => Date
   log: Log
+  /** the hub's badges and print jobs, opened with the print log on first use */
+  badges(): Promise<BadgeService>
   /**
    * the kiosk list changed: dashboards get it with the next push, at once when a kiosk came,
    * went or was paired or revoked (`urgent`), else at most once a second (heartbeats)

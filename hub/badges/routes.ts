@@ -10,7 +10,7 @@ import type { HubContext } from '../context.js'
 import { AUTO_PRINT_SCRIPT, badgeHtml } from './badge-html.js'
 import { FONT_FILES } from '../fonts.js'
 import { BULK_LAYOUTS, layoutForPdf } from './badge-pdf.js'
-import { BadgeError, badgeService, type Principal } from './badge-service.js'
+import { BadgeError, type BadgeService, type Principal } from './badge-service.js'
 import { PRINTER_NAME } from './cups.js'
 import { DeskPrinterInput } from './desk-printers.js'
 import { printerHealth } from './printer-health.js'
@@ -41,10 +41,10 @@ const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, 
 const invalid = (res: ServerResponse) => sendJson(res, 400, { ok: false, error: 'invalid_payload' })
 
 /** Runs a handler with the badge service; a BadgeError becomes its JSON answer. */
-function withBadges(handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: Awaited<ReturnType<typeof badgeService>>) => Promise<void>): Route['handle'] {
+function withBadges(handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: BadgeService) => Promise<void>): Route['handle'] {
   return async (ctx, r) => {
     if (!r.principal) return sendJson(r.res, 401, { ok: false, error: 'unauthorized' })
-    const service = await badgeService(ctx)
+    const service = await ctx.badges()
     try {
       await handle({ ...r, principal: r.principal }, ctx, service)
     } catch (err) {
@@ -91,7 +91,7 @@ export const badgeRoutes: Route[] = [
       if (!ctx.store.registry.event.desks.some((d) => d.id === deskId.data)) return sendJson(res, 400, { ok: false, error: 'unknown_desk' })
       const entry = { deskId: deskId.data, ...body.data, at: ctx.now().toISOString(), by: principal.id }
       await service.desks.set(entry)
-      void service.checkDeskPrinters().catch(() => {}) // the kiosk list shows the new printer now, not at the next look
+      void service.follower.checkDeskPrinters().catch(() => {}) // the kiosk list shows the new printer now, not at the next look
       ctx.log.info(`desk ${entry.deskId} prints on ${entry.printer ?? '(its own printer)'}, stock ${entry.stock}`)
       sendJson(res, 200, { ok: true, desk: entry })
     }),
@@ -104,7 +104,7 @@ export const badgeRoutes: Route[] = [
       const id = attendeeParam(params)
       const q = FormatQuery.safeParse(query(url))
       if (!id || !q.success) return invalid(res)
-      const { pdf, badgeVersion } = await service.pdf(id, q.data.format, principal.id)
+      const { pdf, badgeVersion } = await service.versions.pdf(id, q.data.format, principal.id)
       sendPdf(res, pdf, `badge-${id}-v${badgeVersion}-${q.data.format}.pdf`)
     }),
   },
@@ -115,7 +115,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ res, params, principal }, _ctx, service) => {
       const id = attendeeParam(params)
       if (!id) return invalid(res)
-      sendJson(res, 200, { ok: true, badgeVersion: await service.reprint(id, principal.id) })
+      sendJson(res, 200, { ok: true, badgeVersion: await service.versions.reprint(id, principal.id) })
     }),
   },
   {
@@ -126,7 +126,7 @@ export const badgeRoutes: Route[] = [
       const id = attendeeParam(params)
       const body = PrintBody.safeParse((await readJsonBody(req)) ?? {})
       if (!id || !body.success) return invalid(res)
-      const job = await service.print({ attendeeId: id, ...body.data }, principal)
+      const job = await service.jobs.print({ attendeeId: id, ...body.data }, principal)
       sendJson(res, 200, { ok: true, job })
     }),
   },
@@ -139,7 +139,7 @@ export const badgeRoutes: Route[] = [
       const id = attendeeParam(params)
       const body = DeskPrintBody.safeParse((await readJsonBody(req)) ?? {})
       if (!id || !body.success) return invalid(res)
-      const job = await service.deskPrint({ attendeeId: id, ...body.data }, principal)
+      const job = await service.jobs.deskPrint({ attendeeId: id, ...body.data }, principal)
       sendJson(res, 200, { ok: true, job, path: `/badge/${id}` })
     }),
   },
@@ -151,7 +151,7 @@ export const badgeRoutes: Route[] = [
       const jobId = JobId.safeParse(params.jobId)
       const body = DeskResultBody.safeParse(await readJsonBody(req))
       if (!jobId.success || !body.success) return invalid(res)
-      sendJson(res, 200, { ok: true, job: await service.deskResult(jobId.data, body.data, principal) })
+      sendJson(res, 200, { ok: true, job: await service.jobs.deskResult(jobId.data, body.data, principal) })
     }),
   },
   {
@@ -161,7 +161,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ res, url }, _ctx, service) => {
       const q = JobsQuery.safeParse(query(url))
       if (!q.success) return invalid(res)
-      sendJson(res, 200, { ok: true, jobs: await service.jobs(q.data) })
+      sendJson(res, 200, { ok: true, jobs: await service.jobs.recent(q.data) })
     }),
   },
   {
@@ -173,7 +173,7 @@ export const badgeRoutes: Route[] = [
       const body = ResendBody.safeParse(await readJsonBody(req))
       if (!jobId.success || !body.success) return invalid(res)
       const { force, ...to } = body.data
-      const job = await service.resend(jobId.data, to, force, principal)
+      const job = await service.jobs.resend(jobId.data, to, force, principal)
       sendJson(res, 200, { ok: true, job })
     }),
   },
@@ -184,9 +184,9 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ res, url, principal }, _ctx, service) => {
       const q = BulkQuery.safeParse(query(url))
       if (!q.success) return invalid(res)
-      const attendees = service.selectForBulk(q.data)
+      const attendees = service.bulk.selectForBulk(q.data)
       if (attendees.length === 0) return sendJson(res, 404, { ok: false, error: 'no_badges' })
-      await service.streamBulk(res, attendees, q.data.format, q.data.layout, principal)
+      await service.bulk.streamBulk(res, attendees, q.data.format, q.data.layout, principal)
     }),
   },
   {
@@ -197,9 +197,9 @@ export const badgeRoutes: Route[] = [
       const id = attendeeParam(params)
       const q = BadgePageQuery.safeParse(query(url))
       if (!id || !q.success) return invalid(res)
-      await service.issue([service.attendee(id)], principal.id)
-      const a = service.attendee(id)
-      const layout = layoutForPdf({ event: ctx.store.registry.event, attendee: a, code: service.code(a), format: q.data.format })
+      await service.versions.issue([service.versions.attendee(id)], principal.id)
+      const a = service.versions.attendee(id)
+      const layout = layoutForPdf({ event: ctx.store.registry.event, attendee: a, code: service.versions.code(a), format: q.data.format })
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
       res.end(badgeHtml(layout, a, { autoPrint: q.data.print }))
     }),

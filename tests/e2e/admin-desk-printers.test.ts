@@ -3,8 +3,7 @@
 // saved on the hub, and the desk's printer health (here: a queue the hub's CUPS does not know)
 // is shown beside it.
 import type { Browser } from 'playwright-core'
-import { expect, onTestFinished } from 'vitest'
-import { closeBadgeService } from '../../hub/badges/badge-service.js'
+import { expect } from 'vitest'
 import { chromiumPerFile } from '../helpers/browser.js'
 import { test } from '../helpers/hub-fixture.js'
 import { until } from '../helpers/until.js'
@@ -12,7 +11,6 @@ import { until } from '../helpers/until.js'
 const it = test.extend<{ $file: { browser: Browser } }>({ browser: chromiumPerFile })
 
 it('sets desk 1 to a Zebra with 4 × 3 in labels', { timeout: 60_000 }, async ({ hub: t, browser }) => {
-  onTestFinished(() => closeBadgeService(t.hub.ctx))
   const page = await browser.newPage()
   try {
     await page.goto(`${t.url}/admin`)

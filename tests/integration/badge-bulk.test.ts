@@ -1,9 +1,8 @@
 // A thousand badges in one bulk PDF from a hub seeded with the demo event: every page the card
 // size, pages sampled across the file decoded back to each attendee's exact code.
 import { join } from 'node:path'
-import { afterAll, describe, expect } from 'vitest'
+import { describe, expect } from 'vitest'
 import { sheetSlots } from '../../hub/badges/badge-pdf.js'
-import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import { createDemoEvent } from '../../hub/demo/demo-event.js'
 import { parseCode } from '../../shared/badge-code.js'
 import { decodePages, decodeRegions, pdfInfo, PT_PER_MM, saveResponse } from '../helpers/pdf.js'
@@ -17,10 +16,6 @@ let t: TestHub
 it.beforeAll(async ({ fileHub }) => {
   t = fileHub
 })
-afterAll(async () => {
-  await closeBadgeService(t.hub.ctx)
-})
-
 const get = (path: string) => fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
 
 /** The code decoded belongs to a real attendee and is exactly the hub's code for their current badge. */

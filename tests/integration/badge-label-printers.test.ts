@@ -6,7 +6,6 @@
 // it (nothing scaled) and decodes to the badge's code. If CUPS cannot start here, this fails.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { layoutForPdf } from '../../hub/badges/badge-pdf.js'
-import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
 import type { QrElement } from '../../shared/badge-layout.js'
 import { STOCKS, type BadgeStockId } from '../../shared/badge-stock.js'
@@ -56,7 +55,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   if (t) {
-    await closeBadgeService(t.hub.ctx)
     await t.close()
   }
   await cups?.stop()

@@ -6,7 +6,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
 import { startCups, type Cups } from '../helpers/cups.js'
 import { decodePages, pdfInfo, PT_PER_MM } from '../helpers/pdf.js'
@@ -48,7 +47,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   if (t) {
-    await closeBadgeService(t.hub.ctx)
     await t.close()
   }
   if (cups) {
@@ -205,7 +203,6 @@ describe('printing through CUPS', () => {
   })
 
   it('after a restart of the hub, the log still refuses a second print', async () => {
-    await closeBadgeService(t.hub.ctx)
     await t.close()
     t = await startTestHub(dir.path, { tokens: { admin: t.adminToken, usher: t.usherToken } })
     expect(await print('A0001', { printer: 'BadgePDF' })).toMatchObject({ status: 409, body: { error: 'conflict', lastPrint: { attendeeId: 'A0001', status: 'completed' } } })

@@ -4,7 +4,6 @@
 // printer that stops answering shows offline; a job that prints is marked completed by the hub
 // without anyone asking. If CUPS cannot start here, this fails.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { badgeService, closeBadgeService } from '../../hub/badges/badge-service.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
 import type { PrinterHealth } from '../../shared/printer-health.js'
 import type { KioskStatus } from '../../shared/protocol.js'
@@ -50,7 +49,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   if (t) {
-    await closeBadgeService(t.hub.ctx)
     await t.close()
   }
   await cups?.stop()
@@ -70,7 +68,7 @@ async function admin(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknow
 }
 
 /** The job as the hub's print log holds it now: read from the log, not refreshed by asking CUPS. */
-const inLog = async (jobId: string) => (await badgeService(t.hub.ctx)).log.get(jobId)
+const inLog = async (jobId: string) => (await t.hub.ctx.badges()).log.get(jobId)
 
 async function jobNow(attendeeId: string): Promise<PrintJob> {
   return (await printJobsOf(t, attendeeId))[0]!

@@ -4,9 +4,8 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect } from 'vitest'
+import { describe, expect } from 'vitest'
 import { sheetSlots } from '../../hub/badges/badge-pdf.js'
-import { closeBadgeService } from '../../hub/badges/badge-service.js'
 import { parseCode } from '../../shared/badge-code.js'
 import type { Attendee } from '../../shared/domain.js'
 import { launchChromium } from '../helpers/browser.js'
@@ -61,10 +60,6 @@ it.beforeAll(async ({ fileHub }) => {
   })
   kioskToken = (await t.pairKiosk()).token
 })
-afterAll(async () => {
-  await closeBadgeService(t.hub.ctx)
-})
-
 describe('one badge as PDF', () => {
   for (const format of ['cr80', 'a6'] as const) {
     it(`${format}: exact page size, the 60-character name whole, the QR decodes at 300 and 150 dpi`, async () => {
