@@ -5,6 +5,7 @@
 // at most twice a second.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { connectHub, fetchStats, reconnectNow, UNAUTHORIZED } from '../../api/hub'
+import { takeEarlyStats } from '../../api/hub-http'
 import { throttle } from './model/throttle'
 import { isDashboardUpdate, isDashboardView, merge, type DashboardView } from './model/view'
 
@@ -49,10 +50,12 @@ export function useLiveStats(token: string): LiveStats {
     const http = new AbortController()
     const fetchOnce = () => {
       const dayId = chosen.current
-      fetchStats(token, dayId, http.signal).then(
+      // the page's first answer may be on its way already (main.tsx)
+      const answer = (dayId === null && takeEarlyStats(token)) || fetchStats(token, dayId, http.signal)
+      answer.then(
         (res) => {
           const shown = held.current
-          if (dayId !== chosen.current || !isDashboardView(res)) return
+          if (http.signal.aborted || dayId !== chosen.current || !isDashboardView(res)) return
           if (shown && (shown.stats.dayId !== res.stats.dayId || shown.stats.lastSeq > res.stats.lastSeq)) return
           apply(res)
         },
