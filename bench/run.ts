@@ -17,6 +17,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>>
   'camera-decoders': () => import('./camera-decoders.js'),
   'camera-kiosk': () => import('./camera-kiosk.js'),
   'phone-dashboard': () => import('./phone-dashboard.js'),
+  'desk-pc': () => import('./desk-pc.js'),
 }
 
 const only = process.env.BENCH_ONLY?.split(',')
