@@ -22,6 +22,13 @@ const FILL_CPU = Number(process.env.BENCH_DESK_FILL_CPU ?? 1)
 const DESK: Throttle = { cpu: 4 }
 const SCREEN = { width: 1024, height: 600 }
 
+/** The page's main-thread totals so far (Chromium's own counters): seconds, and layouts done. */
+async function work(cdp: CDPSession) {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0
+  return { task: m('TaskDuration'), layout: m('LayoutDuration'), script: m('ScriptDuration'), layouts: m('LayoutCount') }
+}
+
 /** The page's JS heap after a full GC, in MB. */
 async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage')
@@ -106,11 +113,15 @@ export async function run(): Promise<BenchResult> {
     const heap: { scans: number; mb: number }[] = [{ scans: 0, mb: await heapMb(cdp) }]
     const started = performance.now()
     let done = 0
+    const perScan: { task: number; layout: number; script: number; layouts: number }[] = []
     const scanBatch = async (n: number, cpu: number, timed: boolean) => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu })
       // everyone of the demo's 1,000 comes again and again: after the first round, "already in"
       const codes = Array.from({ length: n }, (_, i) => badge(1 + ((done + i) % 1000)))
+      const before = await work(cdp)
       const took = await scanInPage(day, codes, timed)
+      const after = await work(cdp)
+      if (timed) perScan.push({ task: ((after.task - before.task) * 1000) / n, layout: ((after.layout - before.layout) * 1000) / n, script: ((after.script - before.script) * 1000) / n, layouts: (after.layouts - before.layouts) / n })
       done += n
       heap.push({ scans: done, mb: await heapMb(cdp) })
       return took
@@ -126,6 +137,8 @@ export async function run(): Promise<BenchResult> {
     rows.push({ case: `day at the desk: last ${WINDOW} of ${DAY_SCANS}`, runs: WINDOW, 'p50 ms': ms(l.p50), 'p95 ms': ms(l.p95), 'max ms': ms(l.max) })
     const growth = heap[heap.length - 1]!.mb - heap[0]!.mb
     rows.push({ case: `day at the desk: JS heap after GC, start → after ${DAY_SCANS} scans`, runs: DAY_SCANS, 'heap MB': `${heap[0]!.mb.toFixed(1)} → ${heap[heap.length - 1]!.mb.toFixed(1)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)})`, 'took s': seconds.toFixed(0) })
+    const [pf, pl] = perScan
+    rows.push({ case: `day at the desk: the page's main thread per scan, first / last ${WINDOW}`, runs: 2 * WINDOW, 'task ms': `${pf!.task.toFixed(1)} / ${pl!.task.toFixed(1)}`, 'of it layout ms': `${pf!.layout.toFixed(1)} / ${pl!.layout.toFixed(1)}`, 'script ms': `${pf!.script.toFixed(1)} / ${pl!.script.toFixed(1)}`, layouts: `${pf!.layouts.toFixed(1)} / ${pl!.layouts.toFixed(1)}` })
     notes.push(`Heap after GC every ${HEAP_EVERY} scans, MB: ${heap.map((h) => h.mb.toFixed(1)).join(', ')}.`)
     await day.context().close()
     await browser.close()

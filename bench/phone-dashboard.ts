@@ -82,11 +82,21 @@ async function phonePage(browser: Browser, t: Throttle | null): Promise<{ contex
   return { context, page, cdp, bytes }
 }
 
-export async function run(): Promise<BenchResult> {
+interface Venue {
+  url: string
+  /** the link the hub prints for ushers (their credential in the fragment) */
+  link: string
+  /** a desk checks the next person in; the record's seq */
+  checkIn(): Promise<number>
+  close(): Promise<void>
+}
+
+/** A real hub on the demo event serving the pages from `staticDir`, and one paired desk on its socket. */
+async function openVenue(staticDir: string | undefined): Promise<Venue> {
   const root = await mkdtemp(join(tmpdir(), 'karibu-bench-phone-'))
   // the real clock: the desk's check-ins land on today, the day the dashboard opens on
   const { store, firstStart } = await EventStore.open({ dataDir: root, seed: (key) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey: key }) })
-  const hub = createHub({ store, log: { info() {}, error() {} } })
+  const hub = createHub({ store, log: { info() {}, error() {} }, ...(staticDir ? { staticDir } : {}) })
   const { port } = await hub.listen(0, '127.0.0.1')
   const url = `http://127.0.0.1:${port}`
   const { code } = await createPairingCode(store, 5)
@@ -94,86 +104,108 @@ export async function run(): Promise<BenchResult> {
   const desk = io(url, { auth: { token: kiosk.token }, transports: ['websocket'] })
   await new Promise<void>((resolve, reject) => desk.once('connect', resolve).once('connect_error', reject))
   let attendee = 0
-  const checkIn = async () => {
-    const seq = ++attendee
-    const res = (await desk.timeout(5000).emitWithAck('checkin:submit', {
-      id: randomBytes(12).toString('base64url'),
-      attendeeId: `A${String(seq).padStart(4, '0')}`,
-      deskId: 'desk-1',
-      kioskId: kiosk.kioskId,
-      kind: 'in',
-      method: 'search',
-      scannedAt: new Date().toISOString(),
-      clockOffsetMs: 0,
-    })) as { ok: boolean; record?: { seq: number } }
-    if (!res.ok || !res.record) throw new Error(`check-in refused: ${JSON.stringify(res)}`)
-    return res.record.seq
+  const venue: Venue = {
+    url,
+    link: `${url}/dashboard#token=${firstStart!.usherToken}`,
+    async checkIn() {
+      const seq = ++attendee
+      const res = (await desk.timeout(5000).emitWithAck('checkin:submit', {
+        id: randomBytes(12).toString('base64url'),
+        attendeeId: `A${String(seq).padStart(4, '0')}`,
+        deskId: 'desk-1',
+        kioskId: kiosk.kioskId,
+        kind: 'in',
+        method: 'search',
+        scannedAt: new Date().toISOString(),
+        clockOffsetMs: 0,
+      })) as { ok: boolean; record?: { seq: number } }
+      if (!res.ok || !res.record) throw new Error(`check-in refused: ${JSON.stringify(res)}`)
+      return res.record.seq
+    },
+    async close() {
+      desk.disconnect()
+      await hub.close()
+      await rm(root, { recursive: true, force: true })
+    },
   }
-  await checkIn()
-  const link = `${url}/dashboard#token=${firstStart!.usherToken}`
+  await venue.checkIn()
+  return venue
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1)
+
+async function measure(browser: Browser, venue: Venue, build: string, label: string, t: Throttle | null): Promise<BenchResult['rows']> {
+  const { url, link } = venue
+  const rows: BenchResult['rows'] = []
+  const cold: number[] = []
+  const warm: number[] = []
+  let coldBytes: Bytes = { total: 0, js: 0, requests: 0 }
+  let warmBytes: Bytes = { total: 0, js: 0, requests: 0 }
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page, bytes } = await phonePage(browser, t)
+    await page.goto(link, { waitUntil: 'commit' })
+    await waitProbe(page, 'figuresAt')
+    cold.push((await probe(page)).figuresAt!)
+    // the rest of the page (the chart's frame) settles before the byte count
+    await page.waitForLoadState('networkidle').catch(() => {})
+    coldBytes = bytes.take()
+    // the usher opens it again later: same browser, its cache and its stored credential
+    await page.goto(`${url}/dashboard`, { waitUntil: 'commit' })
+    await waitProbe(page, 'figuresAt')
+    warm.push((await probe(page)).figuresAt!)
+    await page.waitForLoadState('networkidle').catch(() => {})
+    warmBytes = bytes.take()
+    await context.close()
+  }
+  const c = summary(cold)
+  const w = summary(warm)
+  rows.push({ build, page: label, case: 'cold cache → first live figures', runs: cold.length, 'p50 ms': ms(c.p50), 'max ms': ms(c.max), 'KB over the wire': kb(coldBytes.total), 'of it JS KB': kb(coldBytes.js), requests: coldBytes.requests })
+  rows.push({ build, page: label, case: 'warm cache → first live figures', runs: warm.length, 'p50 ms': ms(w.p50), 'max ms': ms(w.max), 'KB over the wire': kb(warmBytes.total), 'of it JS KB': kb(warmBytes.js), requests: warmBytes.requests })
+
+  // the venue's Wi-Fi drops for 10 s while the desk keeps checking people in
+  const back: number[] = []
+  for (let i = 0; i < OFFLINE_RUNS; i++) {
+    const { context, page, cdp } = await phonePage(browser, t)
+    await page.goto(link, { waitUntil: 'commit' })
+    await waitProbe(page, 'figuresAt')
+    await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    const dropped = Date.now()
+    let last = 0
+    while (Date.now() - dropped < OFFLINE_MS) {
+      last = await venue.checkIn()
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    await page.evaluate((s) => ((globalThis as unknown as G).karibuPhone.wantSeq = s), last)
+    const net = t?.network
+    const returned = Date.now()
+    await cdp.send('Network.emulateNetworkConditions', net ? { offline: false, latency: net.latencyMs, downloadThroughput: (net.downKbps * 1000) / 8, uploadThroughput: (net.upKbps * 1000) / 8 } : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await waitProbe(page, 'freshAt')
+    back.push((await probe(page)).freshAt! - returned)
+    await context.close()
+  }
+  const b = summary(back)
+  rows.push({ build, page: label, case: `network back after ${OFFLINE_MS / 1000} s off → fresh figures`, runs: back.length, 'p50 ms': ms(b.p50), 'max ms': ms(b.max) })
+  return rows
+}
+
+export async function run(): Promise<BenchResult> {
+  // BENCH_PHONE_BEFORE: another build of the pages (an older commit's dist/renderer), measured in the same run
+  const builds: [string, string | undefined][] = [['this one', undefined]]
+  if (process.env.BENCH_PHONE_BEFORE) builds.push([`before (${process.env.BENCH_PHONE_BEFORE_NAME ?? 'BENCH_PHONE_BEFORE'})`, process.env.BENCH_PHONE_BEFORE])
   const rows: BenchResult['rows'] = []
   const browser = await launchChromium()
   try {
-    for (const [label, t] of [
-      ['unthrottled (reference)', null],
-      ['phone: 1.6 Mbps / 750 kbps / 150 ms, CPU 4×', PHONE],
-    ] as const) {
-      const cold: number[] = []
-      const warm: number[] = []
-      let coldBytes: Bytes = { total: 0, js: 0, requests: 0 }
-      let warmBytes: Bytes = { total: 0, js: 0, requests: 0 }
-      for (let i = 0; i < RUNS; i++) {
-        const { context, page, bytes } = await phonePage(browser, t)
-        await page.goto(link, { waitUntil: 'commit' })
-        await waitProbe(page, 'figuresAt')
-        cold.push((await probe(page)).figuresAt!)
-        // the rest of the page (the chart's frame) settles before the byte count
-        await page.waitForLoadState('networkidle').catch(() => {})
-        coldBytes = bytes.take()
-        // the usher opens it again later: same browser, its cache and its stored credential
-        await page.goto(`${url}/dashboard`, { waitUntil: 'commit' })
-        await waitProbe(page, 'figuresAt')
-        warm.push((await probe(page)).figuresAt!)
-        await page.waitForLoadState('networkidle').catch(() => {})
-        warmBytes = bytes.take()
-        await context.close()
+    for (const [build, dir] of builds) {
+      const venue = await openVenue(dir)
+      try {
+        rows.push(...(await measure(browser, venue, build, 'unthrottled (reference)', null)))
+        rows.push(...(await measure(browser, venue, build, 'phone: 1.6 Mbps / 750 kbps / 150 ms, CPU 4×', PHONE)))
+      } finally {
+        await venue.close()
       }
-      const c = summary(cold)
-      const w = summary(warm)
-      const kb = (n: number) => (n / 1024).toFixed(1)
-      rows.push({ page: label, case: 'cold cache → first live figures', runs: cold.length, 'p50 ms': ms(c.p50), 'max ms': ms(c.max), 'KB over the wire': kb(coldBytes.total), 'of it JS KB': kb(coldBytes.js), requests: coldBytes.requests })
-      rows.push({ page: label, case: 'warm cache → first live figures', runs: warm.length, 'p50 ms': ms(w.p50), 'max ms': ms(w.max), 'KB over the wire': kb(warmBytes.total), 'of it JS KB': kb(warmBytes.js), requests: warmBytes.requests })
-
-      // the venue's Wi-Fi drops for 10 s while the desk keeps checking people in
-      const back: number[] = []
-      for (let i = 0; i < OFFLINE_RUNS; i++) {
-        const { context, page, cdp } = await phonePage(browser, t)
-        await page.goto(link, { waitUntil: 'commit' })
-        await waitProbe(page, 'figuresAt')
-        await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
-        const dropped = Date.now()
-        let last = 0
-        while (Date.now() - dropped < OFFLINE_MS) {
-          last = await checkIn()
-          await new Promise((r) => setTimeout(r, 500))
-        }
-        await page.evaluate((s) => ((globalThis as unknown as G).karibuPhone.wantSeq = s), last)
-        const net = t?.network
-        const returned = Date.now()
-        await cdp.send('Network.emulateNetworkConditions', net ? { offline: false, latency: net.latencyMs, downloadThroughput: (net.downKbps * 1000) / 8, uploadThroughput: (net.upKbps * 1000) / 8 } : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
-        await waitProbe(page, 'freshAt')
-        back.push((await probe(page)).freshAt! - returned)
-        await context.close()
-      }
-      const b = summary(back)
-      rows.push({ page: label, case: `network back after ${OFFLINE_MS / 1000} s off → fresh figures`, runs: back.length, 'p50 ms': ms(b.p50), 'max ms': ms(b.max) })
     }
   } finally {
     await browser.close()
-    desk.disconnect()
-    await hub.close()
-    await store.close()
-    await rm(root, { recursive: true, force: true })
   }
   return {
     name: 'An usher\'s phone on poor venue Wi-Fi: the dashboard in Chromium at 390×844',
