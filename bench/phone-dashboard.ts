@@ -211,7 +211,7 @@ export async function run(): Promise<BenchResult> {
     name: 'An usher\'s phone on poor venue Wi-Fi: the dashboard in Chromium at 390×844',
     rows,
     notes: [
-      'From navigation (the page\'s time origin) to the first animation frame with the day\'s figures in the DOM: HTML, JavaScript, the Socket.IO handshake and the `stats:get` answer.',
+      'From navigation (the page\'s time origin) to the first animation frame with the day\'s figures in the DOM: HTML, JavaScript, and the first answer with figures (now the page\'s `GET /api/stats`, before: the socket\'s handshake and `stats:get`).',
       'Cold: a fresh browser context (empty cache, the credential in the link). Warm: the same context opening /dashboard again (cache and stored credential). KB: bytes Chromium received for that load, headers included.',
       'Network drop: CDP offline for 10 s while a desk checks someone in every 0.5 s; from the network\'s return to the frame showing the last of them.',
     ],
