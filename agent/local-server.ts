@@ -66,7 +66,7 @@ export async function startLocalServer(staticDir: string, port: number, local: L
     if (url.pathname === '/') return void res.writeHead(302, { Location: '/kiosk' }).end()
     // the screen's code is open (it holds nothing secret, and must load to say "no session");
     // what it fetches with data in it is not
-    serveStatic(url.pathname, res)
+    serveStatic(url.pathname, res, req.headers)
       .then(async (served) => served || (authed && (await local.proxy?.(req, url, res))))
       .then((answered) => {
         if (!answered) sendJson(res, authed ? 404 : 401, authed ? { ok: false, error: 'not_found' } : NO_SESSION)

@@ -4,24 +4,15 @@
 // Camera start (getUserMedia) → answer painted, or a miss after 3 s. One browser per video, so
 // it is a sample: BENCH_CAMERA_KIOSK_BADGES (default 2) badges per size × condition.
 // `npx tsx bench/camera-kiosk.ts`; `npm run bench` runs it with the others.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
-import { startAgent } from '../agent/agent.js'
-import { createHub } from '../hub/app.js'
-import { createDemoEvent } from '../hub/demo/demo-event.js'
-import { createPairingCode } from '../hub/pairing.js'
-import { EventStore } from '../hub/store/event-store.js'
+import type { Browser } from 'playwright-core'
 import { badgeScene, CONDITIONS, FRAME_HEIGHT, FRAME_WIDTH, frameOf } from './camera-frames.js'
-import { BENCH_DAY } from './fixtures.js'
-import { ms, summary, table, type BenchResult } from './lib.js'
+import { launchChromium, ms, startKioskDesk, summary, table, type BenchResult } from './lib.js'
 
 const PER_CELL = Number(process.env.BENCH_CAMERA_KIOSK_BADGES ?? 2)
 const SIZES = [360, 200, 120]
 const MISS_AFTER_MS = 3000
-const clock = () => new Date(`${BENCH_DAY}T09:00:00+03:00`)
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /** The frames as a 4:2:0 Y4M video, grey (chroma at 128). */
 async function writeY4m(path: string, frames: Uint8ClampedArray[]) {
@@ -60,13 +51,8 @@ function installProbe() {
 }
 
 export async function run(): Promise<BenchResult> {
-  const root = await mkdtemp(join(tmpdir(), 'karibu-bench-camera-'))
-  const { store } = await EventStore.open({ dataDir: join(root, 'hub'), now: clock, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
-  const hub = createHub({ store, now: clock, log: { info() {}, error() {} } })
-  const { port } = await hub.listen(0, '127.0.0.1')
-  const { code: pairing } = await createPairingCode(store, 5)
-  const agent = await startAgent({ dataDir: join(root, 'kiosk'), port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: pairing, deskId: 'desk-1', now: clock, log: () => {} })
-  while (!agent.kiosk.registry) await new Promise((r) => setTimeout(r, 20))
+  const desk = await startKioskDesk('karibu-bench-camera-')
+  const { agent, badge, root } = desk
   const rows: BenchResult['rows'] = []
   const all: number[] = []
   let allShown = 0
@@ -76,17 +62,13 @@ export async function run(): Promise<BenchResult> {
       for (const condition of CONDITIONS) {
         const times: number[] = []
         for (let b = 0; b < PER_CELL; b++) {
-          const code = store.signBadge({ attendeeSeq: ++seq, badgeVersion: store.registry.bySeq.get(seq)!.badgeVersion || 1 })
+          const code = badge(++seq)
           const scene = badgeScene(code, size, condition, seq)
           const video = join(root, `badge-${seq}.y4m`)
           await writeY4m(video, Array.from({ length: 10 }, (_, i) => frameOf(scene, condition, seq, i).data))
           let browser: Browser | null = null
           try {
-            browser = await chromium.launch({
-              executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-              headless: true,
-              args: [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-            })
+            browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`])
             const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera'] })
             await context.addInitScript(installProbe)
             const page = await context.newPage()
@@ -110,9 +92,7 @@ export async function run(): Promise<BenchResult> {
         rows.push({ 'QR px': size, frame: condition, 'read in 3 s': `${times.length}/${PER_CELL}`, 'camera start → painted p50 ms': ms(s.p50), 'p95 ms': ms(s.p95) })
       }
   } finally {
-    await agent.close()
-    await hub.close()
-    await rm(root, { recursive: true, force: true })
+    await desk.close()
   }
   const s = summary(all)
   rows.push({ 'QR px': 'all', frame: 'all', 'read in 3 s': `${all.length}/${allShown}`, 'camera start → painted p50 ms': ms(s.p50), 'p95 ms': ms(s.p95) })

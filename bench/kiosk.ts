@@ -3,36 +3,22 @@
 //  - camera start → first decode: getUserMedia called until the answer for a badge held up to
 //    the fake camera is painted (html5-qrcode decoding the video, then the same path).
 // `npx tsx bench/kiosk.ts` prints the table; `npm run bench` runs it with the others.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startAgent, type AgentHandle } from '../agent/agent.js'
-import { createHub } from '../hub/app.js'
-import { createDemoEvent } from '../hub/demo/demo-event.js'
-import { createPairingCode } from '../hub/pairing.js'
-import { EventStore } from '../hub/store/event-store.js'
+import type { Browser, Page } from 'playwright-core'
+import type { AgentHandle } from '../agent/agent.js'
 import { makeReadableQrVideo } from '../tests/fixtures/make-qr-video.js'
-import { BENCH_DAY } from './fixtures.js'
-import { ms, summary, table, type BenchResult } from './lib.js'
+import { launchChromium, ms, startKioskDesk, summary, table, throttle, type BenchResult, type Throttle } from './lib.js'
 
 const SCANS = Number(process.env.BENCH_KIOSK_SCANS ?? 200)
 const CAMERA_RUNS = Number(process.env.BENCH_KIOSK_CAMERA ?? 8)
-const clock = () => new Date(`${BENCH_DAY}T09:00:00+03:00`)
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
-const launch = (extra: string[] = []): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...ARGS, ...extra] })
-
-interface Probe {
+export interface Probe {
   cameraAt: number | null
   enterAt: number | null
   resultAt: number | null
 }
-type PageGlobals = { karibuBench: Probe } & typeof globalThis
+export type PageGlobals = { karibuBench: Probe } & typeof globalThis
 
 /** In the page before its code: the time of getUserMedia, and the first frame painted after an answer appears. */
-function installProbe() {
+export function installProbe() {
   const g = globalThis as unknown as PageGlobals & {
     navigator: { mediaDevices?: { getUserMedia(c: unknown): Promise<unknown> } }
     MutationObserver: new (cb: () => void) => { observe(el: unknown, o: object): void }
@@ -62,38 +48,34 @@ function installProbe() {
 }
 
 /** A USB scanner: the code in a fast burst, then Enter. Returns the Enter key's own time in the page. */
-async function wedgeScan(page: Page, code: string): Promise<number> {
+export async function wedgeScan(page: Page, code: string): Promise<number> {
   await page.evaluate(() => ((globalThis as unknown as PageGlobals).karibuBench.resultAt = null))
   await page.keyboard.type(code)
   await page.keyboard.press('Enter')
   return page.evaluate(() => (globalThis as unknown as PageGlobals).karibuBench.enterAt!)
 }
 
-const resultTime = (page: Page) =>
+export const resultTime = (page: Page) =>
   page.waitForFunction(() => (globalThis as unknown as PageGlobals).karibuBench.resultAt, undefined, { timeout: 10_000, polling: 5 }).then((h) => h.jsonValue() as Promise<number>)
 
-async function openKiosk(browser: Browser, agent: AgentHandle, camera: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(camera ? { permissions: ['camera'] } : {}) })
+/** The kiosk screen at a desk PC's size (1280×800 unless told), its probe in place, throttled if asked, until its status bar shows. */
+export async function openKiosk(browser: Browser, agent: AgentHandle, camera: boolean, desk: { width?: number; height?: number; throttle?: Throttle } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: desk.width ?? 1280, height: desk.height ?? 800 }, ...(camera ? { permissions: ['camera'] } : {}) })
   await context.addInitScript(installProbe)
   const page = await context.newPage()
+  if (desk.throttle) await throttle(await context.newCDPSession(page), desk.throttle)
   await page.goto(agent.launchUrl())
   await page.getByTestId('kiosk-status').waitFor({ timeout: 15_000 })
   return page
 }
 
 export async function run(): Promise<BenchResult> {
-  const root = await mkdtemp(join(tmpdir(), 'karibu-bench-kiosk-'))
-  const { store } = await EventStore.open({ dataDir: join(root, 'hub'), now: clock, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
-  const hub = createHub({ store, now: clock, log: { info() {}, error() {} } })
-  const { port } = await hub.listen(0, '127.0.0.1')
-  const { code: pairing } = await createPairingCode(store, 5)
-  const agent = await startAgent({ dataDir: join(root, 'kiosk'), port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: pairing, deskId: 'desk-1', now: clock, log: () => {} })
-  while (!agent.kiosk.registry) await new Promise((r) => setTimeout(r, 20))
-  const badge = (seq: number) => store.signBadge({ attendeeSeq: seq, badgeVersion: store.registry.bySeq.get(seq)!.badgeVersion || 1 })
+  const desk = await startKioskDesk('karibu-bench-kiosk-')
+  const { agent, badge } = desk
   const rows: BenchResult['rows'] = []
   let browser: Browser | null = null
   try {
-    browser = await launch()
+    browser = await launchChromium()
     const page = await openKiosk(browser, agent, false)
     const shown: number[] = []
     for (let i = 0; i < SCANS + 5; i++) {
@@ -107,8 +89,8 @@ export async function run(): Promise<BenchResult> {
     const s = summary(shown)
     rows.push({ case: 'decoded (scanner Enter) → answer painted', runs: shown.length, 'p50 ms': ms(s.p50), 'p95 ms': ms(s.p95), 'max ms': ms(s.max) })
 
-    const video = await makeReadableQrVideo(badge(950), root)
-    browser = await launch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video.path}`])
+    const video = await makeReadableQrVideo(badge(950), desk.root)
+    browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video.path}`])
     const firstDecode: number[] = []
     for (let i = 0; i < CAMERA_RUNS; i++) {
       const cam = await openKiosk(browser, agent, true)
@@ -121,9 +103,7 @@ export async function run(): Promise<BenchResult> {
     rows.push({ case: 'camera start → first decode painted', runs: firstDecode.length, 'p50 ms': ms(c.p50), 'p95 ms': ms(c.p95), 'max ms': ms(c.max) })
   } finally {
     await browser?.close()
-    await agent.close()
-    await hub.close()
-    await rm(root, { recursive: true, force: true })
+    await desk.close()
   }
   return {
     name: 'Kiosk screen in Chromium',

@@ -1,5 +1,16 @@
-// Small helpers shared by the benchmarks: percentiles, tables, event-loop blocking.
+// Small helpers shared by the benchmarks: percentiles, tables, event-loop blocking, Chromium
+// (plain or throttled like a slow machine) and a kiosk desk (a hub with a paired agent).
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { chromium, type Browser, type CDPSession } from 'playwright-core'
+import { startAgent, type AgentHandle } from '../agent/agent.js'
+import { createHub, type Hub } from '../hub/app.js'
+import { createDemoEvent } from '../hub/demo/demo-event.js'
+import { createPairingCode } from '../hub/pairing.js'
+import { EventStore } from '../hub/store/event-store.js'
+import { BENCH_DAY } from './fixtures.js'
 
 export interface BenchResult {
   name: string
@@ -45,3 +56,57 @@ export async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: 
 }
 
 export const now = () => performance.now()
+
+/** Chromium's flags on this machine (RECIPES.md); `extra` for a fake camera and the like. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export const launchChromium = (extra: string[] = []): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extra] })
+
+/** A slow machine or a poor network, from the Chrome DevTools Protocol (RECIPES.md). */
+export interface Throttle {
+  cpu?: number
+  network?: { latencyMs: number; downKbps: number; upKbps: number }
+}
+
+export async function throttle(cdp: CDPSession, t: Throttle) {
+  if (t.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpu })
+  if (t.network) {
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: t.network.latencyMs, downloadThroughput: (t.network.downKbps * 1000) / 8, uploadThroughput: (t.network.upKbps * 1000) / 8 })
+  }
+}
+
+export interface KioskDesk {
+  root: string
+  store: EventStore
+  hub: Hub
+  agent: AgentHandle
+  /** a valid badge code for attendee `seq` of the demo event */
+  badge(seq: number): string
+  close(): Promise<void>
+}
+
+/** The demo event on a real hub, and a real kiosk agent paired with it at desk-1, on a fixed morning of the bench day. */
+export async function startKioskDesk(prefix: string): Promise<KioskDesk> {
+  const clock = () => new Date(`${BENCH_DAY}T09:00:00+03:00`)
+  const root = await mkdtemp(join(tmpdir(), prefix))
+  const { store } = await EventStore.open({ dataDir: join(root, 'hub'), now: clock, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
+  const hub = createHub({ store, now: clock, log: { info() {}, error() {} } })
+  const { port } = await hub.listen(0, '127.0.0.1')
+  const { code: pairing } = await createPairingCode(store, 5)
+  const agent = await startAgent({ dataDir: join(root, 'kiosk'), port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: pairing, deskId: 'desk-1', now: clock, log: () => {} })
+  while (!agent.kiosk.registry) await new Promise((r) => setTimeout(r, 20))
+  return {
+    root,
+    store,
+    hub,
+    agent,
+    badge: (seq) => store.signBadge({ attendeeSeq: seq, badgeVersion: store.registry.bySeq.get(seq)!.badgeVersion || 1 }),
+    async close() {
+      await agent.close()
+      await hub.close()
+      await rm(root, { recursive: true, force: true })
+    },
+  }
+}

@@ -16,6 +16,8 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>>
   badges: () => import('./badges.js'),
   'camera-decoders': () => import('./camera-decoders.js'),
   'camera-kiosk': () => import('./camera-kiosk.js'),
+  'phone-dashboard': () => import('./phone-dashboard.js'),
+  'desk-pc': () => import('./desk-pc.js'),
 }
 
 const only = process.env.BENCH_ONLY?.split(',')

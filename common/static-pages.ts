@@ -1,7 +1,8 @@
 // Serves the Vite build of the renderer. Page paths all get index.html (the app picks the
-// page from the path); assets are looked up strictly inside the build folder.
+// page from the path); assets are looked up strictly inside the build folder. The build keeps
+// a brotli and a gzip copy beside each file (vite.config.ts): a client that takes one gets it.
 import { readFile } from 'node:fs/promises'
-import type { ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SECURITY_HEADERS } from './http-util.js'
@@ -23,18 +24,48 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const
+
+/** The encodings a request takes, from its Accept-Encoding (`q=0` refuses one). */
+function accepted(header: string | string[] | undefined): Set<string> {
+  const out = new Set<string>()
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (name && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) out.add(name)
+  }
+  return out
+}
+
+/** The file's bytes as the client takes them: the smallest precompressed copy it accepts, else as is. */
+async function encoded(file: string, requestHeaders: IncomingHttpHeaders): Promise<{ body: Buffer; encoding: string | null }> {
+  const takes = accepted(requestHeaders['accept-encoding'])
+  for (const e of ENCODINGS) {
+    if (!takes.has(e.name)) continue
+    const body = await readFile(file + e.suffix).catch(() => null)
+    if (body) return { body, encoding: e.name }
+  }
+  return { body: await readFile(file), encoding: null }
+}
+
 export function createStaticPages(rootDir: string, pages: readonly string[], headers: Record<string, string> = SECURITY_HEADERS) {
   const root = normalize(rootDir + sep)
-  return async function serve(pathname: string, res: ServerResponse): Promise<boolean> {
+  return async function serve(pathname: string, res: ServerResponse, requestHeaders: IncomingHttpHeaders = {}): Promise<boolean> {
     const page = pages.includes(pathname.replace(/\/+$/, '') || '/')
     const file = page ? join(root, 'index.html') : normalize(join(root, decodeURIComponent(pathname)))
     if (!file.startsWith(root)) return false
     try {
-      const body = await readFile(file)
+      const { body, encoding } = await encoded(file, requestHeaders)
       res.writeHead(200, {
         ...headers,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        // hashed names: a new build is a new name, so a phone never asks again for the old one
         'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Content-Length': body.length,
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
       })
       res.end(body)
       return true

@@ -23,7 +23,7 @@ export function createHttpHandler(ctx: HubContext, staticDir: string, routes: re
     const url = new URL(req.url ?? '/', 'http://hub.invalid')
     const found = matchRoute(routes, req.method ?? 'GET', url.pathname)
     if (!found) {
-      if (req.method === 'GET' && (await serveStatic(url.pathname, res))) return
+      if (req.method === 'GET' && (await serveStatic(url.pathname, res, req.headers))) return
       return sendJson(res, 404, { ok: false, error: 'not_found' })
     }
     let principal = null

@@ -1,3 +1,5 @@
+// first: it runs before the modules below (the dashboard's figures start on their way)
+import './pages/dashboard/early'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n/setup'

@@ -1,9 +1,11 @@
 // Keeps the last figures the hub sent for the chosen day, live over Socket.IO: one `stats:get`
-// on every (re)connect, then the hub's `stats:changed` pushes. The pushes carry the hub's
+// on every (re)connect, then the hub's `stats:changed` pushes. On opening, and when the browser
+// says the network is back, one plain HTTP answer too: on slow Wi-Fi it comes before the socket's. The pushes carry the hub's
 // default day; while another day is on screen each push is a cue to ask for that day again,
 // at most twice a second.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { connectHub, UNAUTHORIZED } from '../../api/hub'
+import { connectHub, fetchStats, reconnectNow, UNAUTHORIZED } from '../../api/hub'
+import { takeEarlyStats } from '../../api/hub-http'
 import { throttle } from './model/throttle'
 import { isDashboardUpdate, isDashboardView, merge, type DashboardView } from './model/view'
 
@@ -43,6 +45,29 @@ export function useLiveStats(token: string): LiveStats {
       setView(next)
     }
     const apply = (next: DashboardView) => show({ stats: next.stats, kiosks: next.kiosks, event: next.event })
+
+    // the HTTP answer stands in until the socket's; it never replaces figures newer than its own
+    const http = new AbortController()
+    const fetchOnce = () => {
+      const dayId = chosen.current
+      // the page's first answer may be on its way already (main.tsx)
+      const answer = (dayId === null && takeEarlyStats(token)) || fetchStats(token, dayId, http.signal)
+      answer.then(
+        (res) => {
+          const shown = held.current
+          if (http.signal.aborted || dayId !== chosen.current || !isDashboardView(res)) return
+          if (shown && (shown.stats.dayId !== res.stats.dayId || shown.stats.lastSeq > res.stats.lastSeq)) return
+          apply(res)
+        },
+        () => undefined, // offline or refused: the socket says which
+      )
+    }
+    fetchOnce()
+    const online = () => {
+      fetchOnce()
+      reconnectNow(socket)
+    }
+    window.addEventListener('online', online)
 
     const request = () => {
       if (!socket.connected) return
@@ -94,6 +119,8 @@ export function useLiveStats(token: string): LiveStats {
     })
 
     return () => {
+      http.abort()
+      window.removeEventListener('online', online)
       refresh.cancel()
       if (retry) clearTimeout(retry)
       ask.current = () => {}
