@@ -5,6 +5,7 @@
 // window's navigation and CSP rules hold). Without the hub there is no badge to print.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SECURITY_HEADERS } from '../common/http-util.js'
+import { AlreadyPrinted, DeskPrintAnswer as DeskPrintReply } from '../shared/http/badges.js'
 import type { DeskPrint } from '../shared/kiosk-protocol.js'
 
 export interface HubAccess {
@@ -19,7 +20,7 @@ export type DeskPrintAnswer =
   | { ok: true; jobId: string; path: string; badgeVersion: number }
   | { ok: false; error: 'offline' | 'not_found' | 'already_printed' | 'print_failed'; lastPrint?: { at: string; deskId: string | null } }
 
-async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | null> {
+async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown } | null> {
   const at = hub.current()
   if (!at) return null
   try {
@@ -29,7 +30,7 @@ async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, bod
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
-    return { status: res.status, body: ((await res.json().catch(() => ({}))) ?? {}) as Record<string, unknown> }
+    return { status: res.status, body: await res.json().catch(() => null) }
   } catch {
     return null
   }
@@ -49,12 +50,14 @@ export async function requestDeskPrint(hub: HubAccess, req: DeskPrint): Promise<
   if (!res) return { ok: false, error: 'offline' }
   if (res.status === 404) return { ok: false, error: 'not_found' }
   if (res.status === 409) {
-    const last = res.body.lastPrint as { createdAt?: string; deskId?: string | null } | undefined
-    return { ok: false, error: 'already_printed', ...(last?.createdAt ? { lastPrint: { at: last.createdAt, deskId: last.deskId ?? null } } : {}) }
+    const refusal = AlreadyPrinted.safeParse(res.body)
+    const last = refusal.success ? refusal.data.lastPrint : undefined
+    return { ok: false, error: 'already_printed', ...(last ? { lastPrint: { at: last.createdAt, deskId: last.deskId ?? null } } : {}) }
   }
-  const job = res.body.job as { jobId?: string; badgeVersion?: number } | undefined
-  if (res.status !== 200 || !job?.jobId || typeof res.body.path !== 'string') return { ok: false, error: 'print_failed' }
-  return { ok: true, jobId: job.jobId, path: res.body.path, badgeVersion: job.badgeVersion ?? 0 }
+  // an answer that is not the contract's is a failed print, said as one, never a half-read job
+  const answer = DeskPrintReply.safeParse(res.body)
+  if (res.status !== 200 || !answer.success) return { ok: false, error: 'print_failed' }
+  return { ok: true, jobId: answer.data.job.jobId, path: answer.data.path, badgeVersion: answer.data.job.badgeVersion }
 }
 
 /** How the desk's printer did: a failed print stops counting as printed at the hub. */

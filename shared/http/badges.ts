@@ -42,8 +42,8 @@ export const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), no
 export const PrintJobView = z.looseObject({ jobId: z.string(), badgeVersion: z.number(), status: z.string(), createdAt: z.string(), deskId: z.string().nullable() })
 export const JobAnswer = okWith({ job: PrintJobView })
 export const DeskPrintAnswer = okWith({ job: PrintJobView, path: z.string() })
-/** 409 already_printed: when and where the version was printed before */
-export const AlreadyPrinted = z.object({ ok: z.literal(false), error: z.literal('already_printed'), lastPrint: z.looseObject({ createdAt: z.string(), deskId: z.string().nullable().optional() }).optional() })
+/** 409 conflict: when and where this version was printed before */
+export const AlreadyPrinted = z.object({ ok: z.literal(false), error: z.string(), lastPrint: z.looseObject({ createdAt: z.string(), deskId: z.string().nullable().optional() }).optional() })
 
 export const badgeContracts: HttpContract[] = [
   { method: 'GET', path: '/api/desk-printers', response: okWith({ desks: z.array(DeskPrinterSetting.extend({ health: PrinterHealthSchema.nullable() })) }) },

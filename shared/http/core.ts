@@ -14,7 +14,7 @@ export type PairRequest = z.infer<typeof PairRequest>
 export const PairAnswer = okWith({
   kioskId: z.string().min(1),
   token: z.string().min(1),
-  event: EventInfo.pick({ badgePublicKey: true }).partial(),
+  event: EventInfo.pick({ badgePublicKey: true }).partial().optional(),
   hubs: z.array(z.unknown()).catch([]).transform((hs) => hs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16)),
 })
 export type PairAnswer = z.infer<typeof PairAnswer>
