@@ -8,7 +8,7 @@ import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util
 import type { CertificateSettingsView } from '../../shared/documents.js'
 import { CertificateBulkQuery as BulkQuery, LOGO_MAX_BODY, LogoBody } from '../../shared/http/certificates.js'
 import type { EventStore } from '../store/event-store.js'
-import { ADMIN, hubOrigins, sendError, sendFile } from '../admin/http.js'
+import { ADMIN, hubOrigins, invalidPayload, sendError, sendFile } from '../admin/http.js'
 import type { Route } from '../routes.js'
 import { signCertificate, verifyCertificate, verifyNumber, type Verdict } from './certificate-code.js'
 import { certificatesPdf, type CertificatePage } from './certificate-pdf.js'
@@ -69,6 +69,8 @@ export const certificateAdminRoutes: Route[] = [
     roles: ADMIN,
     async handle(ctx, { req, res }) {
       const body = LogoBody.safeParse(await readJsonBody(req, LOGO_MAX_BODY))
+      // too long a picture is the organiser's to fix; anything else is not a logo upload at all
+      if (!body.success && !body.error.issues.every((i) => i.code === 'too_big')) return invalidPayload(res)
       if (!body.success) return sendError(res, 413, 'logo_too_large', { sw: 'Nembo ni kubwa mno (hadi KB 200).', en: 'The logo is too large (200 KB at most).' })
       let logo
       try {
