@@ -59,10 +59,22 @@ describe('HTTP contracts at the hub edge', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  it('a well-formed body passes the same edge (the contract is what the route reads)', async () => {
+  it('a well-formed body passes the same edge, and the answer fits the contract', async () => {
     const res = await send('POST', '/api/admin/credentials/ushers', JSON.stringify({ label: 'Mlangoni' }))
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ ok: true, usher: { label: 'Mlangoni', revoked: false } })
+    const contract = HTTP_CONTRACTS.find((c) => c.method === 'POST' && c.path === '/api/admin/credentials/ushers')!
+    expect(contract.response!.parse(await res.json())).toMatchObject({ ok: true, usher: { label: 'Mlangoni', revoked: false } })
+  })
+
+  it('what the hub answers on its JSON GET routes fits their answer schemas', async () => {
+    const gets = HTTP_CONTRACTS.filter((c) => c.method === 'GET' && c.response && !c.path.includes(':'))
+    expect(gets.length).toBeGreaterThanOrEqual(8)
+    const misfits: string[] = []
+    for (const c of gets) {
+      const parsed = c.response!.safeParse(await getJson(c.path))
+      if (!parsed.success) misfits.push(`${c.path}: ${parsed.error.message}`)
+    }
+    expect(misfits).toEqual([])
   })
 })
 
