@@ -1,7 +1,7 @@
 // The organiser's list: preview, then apply (hub/admin/import-routes.ts). The answers' types
 // are what the admin page reads (renderer/src/api/admin.ts imports them as types only).
 import { z } from 'zod'
-import { Bilingual } from '../domain.js'
+import { Bilingual, Flag } from '../domain.js'
 import { IMPORT_FIELDS, IMPORT_MAX_BODY } from '../import-fields.js'
 import { okWith, type HttpContract } from './contract.js'
 
@@ -57,7 +57,19 @@ export const ImportPreview = z.object({
     z.object({
       row: z.number(),
       action: z.enum(['add', 'update', 'skip', 'left_out']),
-      values: z.looseObject({ firstName: z.string(), lastName: z.string(), groupId: z.string() }),
+      values: z.object({
+        externalId: z.string().optional(),
+        firstName: z.string(),
+        lastName: z.string(),
+        groupId: z.string(),
+        title: z.string().optional(),
+        organisation: z.string().optional(),
+        orgType: z.string().optional(),
+        category: z.string().optional(),
+        phone: z.string().optional(),
+        email: z.string().optional(),
+        flags: z.partialRecord(Flag, z.boolean()).optional(),
+      }),
     }),
   ),
 })

@@ -6,7 +6,9 @@ import { ROUTES } from '../../hub/http.js'
 import type { Route } from '../../hub/routes.js'
 import { HTTP_CONTRACTS } from '../../shared/http/index.js'
 import type { HttpContract } from '../../shared/http/contract.js'
-import { ImportPreview } from '../../shared/http/import.js'
+import { ImportPreview, type ImportProblem as ImportProblemContract } from '../../shared/http/import.js'
+import type { ImportPreview as HubImportPreview } from '../../hub/admin/import/run.js'
+import type { ImportProblem as HubImportProblem } from '../../hub/admin/import/problems.js'
 import { PairAnswer } from '../../shared/http/core.js'
 
 const PARAM = /:([A-Za-z]+)/g
@@ -51,3 +53,7 @@ describe('HTTP contracts', () => {
     expect(z.object({}).safeParse(null).success).toBe(false)
   })
 })
+
+// the hub's own types for what it sends must fit the contract's (checked by tsc, not at run time)
+export const hubPreviewFitsContract = (p: HubImportPreview): ImportPreview => p
+export const hubProblemFitsContract = (p: HubImportProblem): ImportProblemContract => p
