@@ -5,9 +5,8 @@ import { defaultDay } from '../../../shared/event-days.js'
 import type { EventInfo } from '../../../shared/domain.js'
 import { sendError } from '../http.js'
 import type { RegisterOptions } from './register-pdf.js'
-import { Lang, RegisterQuery } from '../../../shared/http/exports.js'
+import { RegisterQuery } from '../../../shared/http/exports.js'
 
-export { Lang }
 
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 export const queryOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
