@@ -7,7 +7,6 @@ import { sendError } from '../http.js'
 import type { RegisterOptions } from './register-pdf.js'
 import { RegisterQuery } from '../../../shared/http/exports.js'
 
-
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 export const queryOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 
