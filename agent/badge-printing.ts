@@ -5,6 +5,7 @@
 // no badge to print. desk-print.ts puts the steps in order.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SECURITY_HEADERS } from '../common/http-util.js'
+import { AlreadyPrinted, DeskPrintAnswer as DeskPrintReply } from '../shared/http/badges.js'
 
 export interface HubAccess {
   /** the hub this kiosk is using now, and its token; null when not paired */
@@ -28,7 +29,8 @@ export async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: stri
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
-    return { status: res.status, body: ((await res.json().catch(() => ({}))) ?? {}) as Record<string, unknown> }
+    // read by each caller through its contract (shared/http/); {} when it is not JSON at all
+    return { status: res.status, body: ((await res.json().catch(() => null)) ?? {}) as Record<string, unknown> }
   } catch {
     return null
   }
@@ -50,8 +52,9 @@ export function refusal(res: { status: number; body: Record<string, unknown> } |
   if (!res) return { ok: false, error: 'offline' }
   if (res.status === 404) return { ok: false, error: 'not_found' }
   if (res.status === 409) {
-    const last = res.body.lastPrint as { createdAt?: string; deskId?: string | null } | undefined
-    return { ok: false, error: 'already_printed', ...(last?.createdAt ? { lastPrint: { at: last.createdAt, deskId: last.deskId ?? null } } : {}) }
+    const refusal = AlreadyPrinted.safeParse(res.body)
+    const last = refusal.success ? refusal.data.lastPrint : undefined
+    return { ok: false, error: 'already_printed', ...(last ? { lastPrint: { at: last.createdAt, deskId: last.deskId ?? null } } : {}) }
   }
   return res.status === 200 ? null : { ok: false, error: 'print_failed' }
 }
@@ -62,9 +65,10 @@ export async function logDeskPrint(hub: HubAccess, req: { attendeeId: string; fo
   const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/desk-print`, { format: 'cr80', force: req.force, ...(deskId ? { deskId } : {}) })
   const refused = refusal(res)
   if (refused) return refused
-  const job = res!.body.job as { jobId?: string; badgeVersion?: number } | undefined
-  if (!job?.jobId || typeof res!.body.path !== 'string') return { ok: false, error: 'print_failed' }
-  return { ok: true, jobId: job.jobId, path: res!.body.path, badgeVersion: job.badgeVersion ?? 0 }
+  // an answer that is not the contract's is a failed print, said as one, never a half-read job
+  const answer = DeskPrintReply.safeParse(res!.body)
+  if (!answer.success) return { ok: false, error: 'print_failed' }
+  return { ok: true, jobId: answer.data.job.jobId, path: answer.data.path, badgeVersion: answer.data.job.badgeVersion }
 }
 
 /** How the desk's printer did: a failed print stops counting as printed at the hub. */

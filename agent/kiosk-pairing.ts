@@ -1,4 +1,6 @@
 // Pairing: trading the organiser's one-time code for this kiosk's own token at a hub.
+import { HttpError } from '../shared/http/contract.js'
+import { PairAnswer } from '../shared/http/core.js'
 
 /** Why pairing failed, in the terms the desk officer acts on: the address, or the code. */
 export class PairingError extends Error {
@@ -23,10 +25,14 @@ export async function pairWithHub(hubUrl: string, code: string, name: string): P
   } catch (err) {
     throw new PairingError('hub_unreachable', `no hub answered at ${hubUrl}: ${(err as Error).message}`)
   }
-  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; kioskId?: string; token?: string; error?: string; hubs?: unknown; event?: { badgePublicKey?: unknown } }
-  if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 400) throw new PairingError(res.status === 404 && !body.error ? 'hub_unreachable' : 'code_refused', body.error ?? `pairing refused (${res.status})`)
-  if (!res.ok || !body.kioskId || !body.token) throw new PairingError('pairing_failed', body.error ?? `pairing failed (${res.status})`)
-  const hubs = Array.isArray(body.hubs) ? body.hubs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16) : []
-  const key = body.event?.badgePublicKey
-  return { kioskId: body.kioskId, token: body.token, hubs, badgePublicKey: typeof key === 'string' ? key : undefined }
+  const body: unknown = await res.json().catch(() => null)
+  const refusal = HttpError.safeParse(body)
+  const error = refusal.success ? refusal.data.error : undefined
+  if (res.status === 401 || res.status === 403 || res.status === 404 || res.status === 400) throw new PairingError(res.status === 404 && !error ? 'hub_unreachable' : 'code_refused', error ?? `pairing refused (${res.status})`)
+  if (!res.ok) throw new PairingError('pairing_failed', error ?? `pairing failed (${res.status})`)
+  // a hub from another version, or something else on that address: said plainly, not a crash later
+  const paired = PairAnswer.safeParse(body)
+  if (!paired.success) throw new PairingError('pairing_failed', `the hub's pairing answer is not one this kiosk understands: ${paired.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}`)
+  const { kioskId, token, hubs, event } = paired.data
+  return { kioskId, token, hubs, badgePublicKey: event?.badgePublicKey }
 }

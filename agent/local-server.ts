@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { BodyError, SECURITY_HEADERS, readJsonBody, sendJson } from '../common/http-util.js'
+import { SessionRequest } from '../shared/http/kiosk-agent.js'
 import { createStaticPages } from '../common/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
 import { jsonOnlyParser } from '../common/json-only-parser.js'
@@ -101,7 +102,8 @@ async function answerSession(sessions: KioskSessions, req: IncomingMessage, res:
   } catch (err) {
     return sendJson(res, err instanceof BodyError ? err.status : 400, { ok: false, error: 'invalid_payload' })
   }
-  const session = sessions.exchange((body as { launch?: unknown } | null)?.launch)
+  const request = SessionRequest.safeParse(body)
+  const session = sessions.exchange(request.success ? request.data?.launch : undefined)
   if (!session) return sendJson(res, 401, NO_SESSION)
   res.setHeader('Set-Cookie', sessions.cookie(session))
   // not in the body: the page's scripts never see the session, only the cookie jar does

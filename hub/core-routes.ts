@@ -1,13 +1,9 @@
 // Health, stats, pairing and the offline outbox import.
-import { z } from 'zod'
-import { CheckinSubmission } from '../shared/domain.js'
 import { bearer, readJsonBody, sendJson } from '../common/http-util.js'
-import { createPairingCode, pairKiosk, PairRequest } from './pairing.js'
+import { OUTBOX_MAX_BODY, OutboxFile, PairRequest } from '../shared/http/core.js'
+import { createPairingCode, pairKiosk } from './pairing.js'
 import type { Route } from './routes.js'
 import { statsFor } from './pushes/dashboard-view.js'
-
-/** What a kiosk's `/api/outbox-export` writes to a USB stick. */
-const OutboxFile = z.object({ kioskId: z.string().nullable(), exportedAt: z.string(), submissions: z.array(CheckinSubmission).max(100_000) })
 
 export const coreRoutes: Route[] = [
   {
@@ -65,7 +61,7 @@ export const coreRoutes: Route[] = [
     roles: ['admin'],
     // a kiosk's unsent records carried on a USB stick: same path, same dedup, as the socket
     async handle(ctx, { req, res }) {
-      const file = OutboxFile.safeParse(await readJsonBody(req, 20 * 1024 * 1024))
+      const file = OutboxFile.safeParse(await readJsonBody(req, OUTBOX_MAX_BODY))
       if (!file.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
       let added = 0
       for (const sub of file.data.submissions) {

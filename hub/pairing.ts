@@ -1,15 +1,12 @@
 // Kiosk pairing: an organiser makes a short code (shown as text and QR), a kiosk trades it
 // for its own token. Codes are single-use and expire.
-import { z } from 'zod'
+import type { PairRequest } from '../shared/http/core.js'
 import type { EventInfo } from '../shared/domain.js'
 import { hashToken, newCredential, newId, newPairingCode } from './credentials.js'
 import type { EventStore } from './store/event-store.js'
 import type { RegistryData } from './store/registry-data.js'
 
-export const PairRequest = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
-  name: z.string().trim().min(1).max(60),
-})
+export { PairRequest } from '../shared/http/core.js'
 
 export interface Paired {
   kioskId: string
@@ -30,7 +27,7 @@ export async function createPairingCode(store: EventStore, validMinutes: number)
 
 class CodeTaken extends Error {}
 
-export async function pairKiosk(store: EventStore, request: z.infer<typeof PairRequest>): Promise<Paired | null> {
+export async function pairKiosk(store: EventStore, request: PairRequest): Promise<Paired | null> {
   const now = store.now()
   const hash = hashToken(request.code)
   const valid = (data: RegistryData) => data.pairingCodes.some((p) => p.codeHash === hash && Date.parse(p.expiresAt) > now.getTime())

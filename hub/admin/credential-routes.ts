@@ -1,15 +1,12 @@
 // The organiser's keys: change the admin credential, make and revoke usher credentials
 // (read-only dashboards), and set the PIN that lets a desk officer leave kiosk mode.
-import { z } from 'zod'
 import { hashPin } from '../../common/pin.js'
 import { sendJson } from '../../common/http-util.js'
+import { PinRequest, UsherRequest } from '../../shared/http/credentials.js'
 import { newCredential } from '../credentials.js'
 import type { Route } from '../routes.js'
 import type { Credential } from '../store/registry-data.js'
 import { ADMIN, hubOrigins, invalidPayload, readBody, sendError } from './http.js'
-
-const UsherRequest = z.object({ label: z.string().trim().min(1).max(60) })
-const PinRequest = z.object({ pin: z.string().regex(/^\d{4,12}$/) })
 
 const usherView = (c: Credential) => ({ id: c.id, label: c.label, createdAt: c.createdAt, revoked: !!c.revokedAt, revokedAt: c.revokedAt ?? null, token: c.revokedAt ? null : (c.token ?? null), path: c.token && !c.revokedAt ? `/dashboard#token=${c.token}` : null })
 

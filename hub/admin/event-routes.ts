@@ -1,14 +1,13 @@
 // GET/PUT /api/admin/event: names, days, groups and their days, halls, desks. The badge key
 // never changes here; a group still in use or a day with check-ins cannot be removed.
-import { z } from 'zod'
 import { sendJson } from '../../common/http-util.js'
-import { EventInfo, type Bilingual } from '../../shared/domain.js'
+import type { Bilingual } from '../../shared/domain.js'
+import { EVENT_MAX_BODY, EventUpdate } from '../../shared/http/event.js'
 import type { Route } from '../routes.js'
 import type { EventStore } from '../store/event-store.js'
 import { ADMIN, invalidPayload, readBody, sendError } from './http.js'
 
-export const EventUpdate = EventInfo.omit({ badgePublicKey: true }).extend({ badgePublicKey: z.string().max(64).optional() })
-export type EventUpdate = z.infer<typeof EventUpdate>
+export { EventUpdate } from '../../shared/http/event.js'
 
 export interface EventProblem {
   code: string
@@ -86,7 +85,7 @@ export const eventRoutes: Route[] = [
     path: '/api/admin/event',
     roles: ADMIN,
     async handle(ctx, { req, res }) {
-      const body = await readBody(req, EventUpdate, 512 * 1024)
+      const body = await readBody(req, EventUpdate, EVENT_MAX_BODY)
       if (!body) return invalidPayload(res)
       const problems = checkEvent(body, ctx.store)
       if (problems.length) return sendError(res, 409, 'conflict', problems[0]!.message, { problems })

@@ -3,7 +3,8 @@
 // Personal data: the admin credential only.
 import { sendJson } from '../../common/http-util.js'
 import type { Route } from '../routes.js'
-import { fileBase, Lang, queryOf, registerOptions } from './exports/query.js'
+import { LangQuery } from '../../shared/http/exports.js'
+import { fileBase, queryOf, registerOptions } from './exports/query.js'
 import { registerPdf } from './exports/register-pdf.js'
 import { checkinSheet, registerSheet } from './exports/register-sheet.js'
 import { institutions } from './exports/register.js'
@@ -13,7 +14,7 @@ import { summarySheets } from './exports/summary-sheet.js'
 import { ADMIN, sendFile } from './http.js'
 
 const CSV_TYPE = 'text/csv; charset=utf-8'
-const langOf = (url: URL) => Lang.catch('sw').parse(queryOf(url).lang)
+const langOf = (url: URL) => LangQuery.parse(queryOf(url)).lang
 
 export const exportRoutes: Route[] = [
   {

@@ -1,29 +1,14 @@
 // POST /api/admin/import/preview and /apply: the organiser's list, checked before anything
 // is written, then written in one registry change.
-import { z } from 'zod'
 import { sendJson } from '../../common/http-util.js'
+import { ApplyRequest, ImportRequest } from '../../shared/http/import.js'
+import { IMPORT_MAX_BODY as MAX_BODY } from '../../shared/import-fields.js'
 import type { Route } from '../routes.js'
 import { ADMIN, invalidPayload, readBody, sendError, sendFile } from './http.js'
-import { IMPORT_FIELDS } from './import/fields.js'
-import { MAX_FILE_BYTES } from './import/read-table.js'
 import { buildTemplate } from './import/template.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportFailure, type ImportInput } from './import/run.js'
 
-/** base64 is 4/3 of the bytes; a little room for the JSON around it */
-const MAX_BODY = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 64 * 1024
-
-const ValueChoice = z.record(z.string().max(1000), z.string().max(200).nullable()).refine((r) => Object.keys(r).length <= 1000)
-const ImportRequest = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.string().max(MAX_BODY).regex(/^[A-Za-z0-9+/=\s]*$/),
-  sheet: z.string().min(1).max(100).optional(),
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
-  /** the value-mapping step: a file's value → group (category) id, or null to leave its rows out */
-  values: z.object({ groupId: ValueChoice, category: ValueChoice }).partial().optional(),
-})
-const ApplyRequest = ImportRequest.extend({ mode: z.enum(['valid-rows', 'all-or-nothing']) })
-
-function input(body: z.infer<typeof ImportRequest>): ImportInput {
+function input(body: ImportRequest): ImportInput {
   return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping, values: body.values, sheet: body.sheet }
 }
 

@@ -1,8 +1,6 @@
 // POST /api/admin/walk-ins: a desk officer (or the organiser) registers someone who is not on
 // the list. The new attendee has a badge at once (version 1), so the badge printed at the
 // desk scans and counts in the person's group.
-import { withoutInvisible } from '../../shared/invisible.js'
-import { z } from 'zod'
 import { sendJson } from '../../common/http-util.js'
 import { attendeeName, type Attendee } from '../../shared/domain.js'
 import type { Route } from '../routes.js'
@@ -11,20 +9,9 @@ import { nextAttendeeIds } from './import/apply.js'
 import { newAttendee } from './import/attendee-from-row.js'
 import { normalisePhone } from './import/phone.js'
 
-const name = z.string().transform((s) => withoutInvisible(s).replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(100))
-const optionalText = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max)).optional()
+import { WalkInRequest } from '../../shared/http/walk-in.js'
 
-export const WalkInRequest = z.object({
-  firstName: name,
-  lastName: name,
-  groupId: z.string().min(1).max(64),
-  phone: z.string().max(40).optional(),
-  organisation: optionalText(200),
-  title: optionalText(100),
-  category: optionalText(100),
-  /** register even though the phone number belongs to someone already registered */
-  force: z.boolean().optional(),
-})
+export { WalkInRequest }
 
 export const walkInRoutes: Route[] = [
   {

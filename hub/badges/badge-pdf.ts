@@ -8,6 +8,7 @@ import { qrMatrix, qrRuns } from '../../shared/badge-qr.js'
 import { FONT_FILES } from '../fonts.js'
 import { STOCKS, stockPage } from '../../shared/badge-stock.js'
 import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badge-layout.js'
+import { BULK_LAYOUTS } from '../../shared/http/badges.js'
 
 const REGULAR = 'KaribuBadge'
 const BOLD = 'KaribuBadge-Bold'
@@ -116,7 +117,7 @@ export function drawBadge(doc: PDFKit.PDFDocument, layout: BadgeLayout, ox = 0, 
   doc.restore()
 }
 
-export const BULK_LAYOUTS = ['single', 'sheet'] as const
+export { BULK_LAYOUTS }
 export type BulkLayout = (typeof BULK_LAYOUTS)[number]
 
 interface SheetSpec {

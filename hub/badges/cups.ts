@@ -4,12 +4,13 @@
 import { spawn } from 'node:child_process'
 import type { BadgeFormat } from '../../shared/badge-layout.js'
 import { STOCKS } from '../../shared/badge-stock.js'
+import { PRINTER_NAME } from '../../shared/http/badges.js'
 
 /** The media a badge printer is asked for: the stock itself, not the default A4. */
 export const MEDIA = Object.fromEntries(Object.values(STOCKS).map((s) => [s.id, s.media])) as Record<BadgeFormat, string>
 
 /** CUPS queue names: printable, no spaces, slashes or quotes; never starting with '-' (an lp option). */
-export const PRINTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,126}$/
+export { PRINTER_NAME }
 
 export type LpResult = { ok: true; cupsJobId: string | null } | { ok: false; error: string }
 

@@ -2,18 +2,11 @@
 // the organiser on the admin page; kept in its own append-only log beside the check-ins (the
 // last entry for a desk wins), so several hubs sharing one database agree on it.
 import { z } from 'zod'
-import { BADGE_STOCKS, type BadgeStockId } from '../../shared/badge-stock.js'
+import type { BadgeStockId } from '../../shared/badge-stock.js'
 import type { AppendLog, StoreBackend } from '../store/backend.js'
-import { PRINTER_NAME } from './cups.js'
+import { DeskPrinterInput } from '../../shared/http/badges.js'
 
-export const DeskPrinterInput = z
-  .object({
-    /** the CUPS queue; null: this desk prints on the kiosk's own printer, or not at all */
-    printer: z.string().regex(PRINTER_NAME).nullable(),
-    stock: z.enum(BADGE_STOCKS),
-  })
-  .strict()
-export type DeskPrinterInput = z.infer<typeof DeskPrinterInput>
+export { DeskPrinterInput }
 
 export const DeskPrinter = DeskPrinterInput.extend({ deskId: z.string().min(1).max(64), at: z.string(), by: z.string() })
 export type DeskPrinter = z.infer<typeof DeskPrinter>

@@ -4,36 +4,17 @@ import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
-import { BADGE_FORMATS } from '../../shared/badge-layout.js'
+import { BadgePageQuery, BulkQuery, DeskPrinterInput, DeskPrintBody, DeskResultBody, FormatQuery, JobsQuery, PrintBody, ResendBody } from '../../shared/http/badges.js'
 import type { Route, RouteRequest } from '../routes.js'
 import type { HubContext } from '../context.js'
 import { AUTO_PRINT_SCRIPT, badgeHtml } from './badge-html.js'
 import { FONT_FILES } from '../fonts.js'
-import { BULK_LAYOUTS, layoutForPdf } from './badge-pdf.js'
+import { layoutForPdf } from './badge-pdf.js'
 import { BadgeError, type BadgeService, type Principal } from './badge-service.js'
-import { PRINTER_NAME } from './cups.js'
-import { DeskPrinterInput } from './desk-printers.js'
 import { printerHealth } from './printer-health.js'
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
 const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
-const Format = z.enum(BADGE_FORMATS).default('cr80')
-const Printer = z.string().regex(PRINTER_NAME)
-const Flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .optional()
-  .transform((v) => v === '1' || v === 'true')
-
-const FormatQuery = z.object({ format: Format })
-const BadgePageQuery = z.object({ format: Format, print: Flag })
-// no format: the desk's stock (set on the admin page), else the CR80 card
-const PrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
-const DeskPrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
-const DeskResultBody = z.object({ ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() }).strict()
-// to a named CUPS queue, or to the printer of a desk (what a kiosk moves a stuck badge to)
-const ResendBody = z.union([z.object({ printer: Printer, force: z.boolean().default(false) }).strict(), z.object({ deskId: Id, force: z.boolean().default(false) }).strict()])
-const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
-const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), notPrinted: Flag, layout: z.enum(BULK_LAYOUTS).default('single'), format: Format })
 
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))

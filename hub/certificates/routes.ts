@@ -6,18 +6,17 @@ import { z } from 'zod'
 import { eventTagOfKey } from '../../common/badge-crypto.js'
 import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
 import type { CertificateSettingsView } from '../../shared/documents.js'
+import { CertificateBulkQuery as BulkQuery, LOGO_MAX_BODY, LogoBody } from '../../shared/http/certificates.js'
 import type { EventStore } from '../store/event-store.js'
-import { ADMIN, hubOrigins, sendError, sendFile } from '../admin/http.js'
+import { ADMIN, hubOrigins, invalidPayload, sendError, sendFile } from '../admin/http.js'
 import type { Route } from '../routes.js'
 import { signCertificate, verifyCertificate, verifyNumber, type Verdict } from './certificate-code.js'
 import { certificatesPdf, type CertificatePage } from './certificate-pdf.js'
 import { checkPage } from './check-page.js'
 import { attendanceOf, eligible, type Attendance } from './eligibility.js'
-import { certificateSettings, LogoError, MAX_LOGO_BYTES, readLogo, SettingsInput, type CertificateSettings } from './settings.js'
+import { certificateSettings, LogoError, readLogo, SettingsInput, type CertificateSettings } from './settings.js'
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
-const BulkQuery = z.object({ group: Id.optional(), minDays: z.coerce.number().int().min(1).max(31).optional() })
-const LogoBody = z.object({ contentBase64: z.string().max(Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 4) }).strict()
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 
 const isLoopback = (origin: string) => /^http:\/\/(127\.|localhost|\[::1\])/.test(origin)
@@ -69,7 +68,9 @@ export const certificateAdminRoutes: Route[] = [
     path: '/api/admin/certificates/logo',
     roles: ADMIN,
     async handle(ctx, { req, res }) {
-      const body = LogoBody.safeParse(await readJsonBody(req, 400 * 1024))
+      const body = LogoBody.safeParse(await readJsonBody(req, LOGO_MAX_BODY))
+      // too long a picture is the organiser's to fix; anything else is not a logo upload at all
+      if (!body.success && !body.error.issues.every((i) => i.code === 'too_big')) return invalidPayload(res)
       if (!body.success) return sendError(res, 413, 'logo_too_large', { sw: 'Nembo ni kubwa mno (hadi KB 200).', en: 'The logo is too large (200 KB at most).' })
       let logo
       try {

@@ -4,7 +4,8 @@
 // certificate-settings.jsonl; PostgreSQL: shared by every hub); the last entry wins.
 import { z } from 'zod'
 import { PDFDocument } from '../pdfkit.js'
-import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type CertificateSettingsInput } from '../../shared/documents.js'
+import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS } from '../../shared/documents.js'
+import { SettingsInput } from '../../shared/http/certificates.js'
 import type { AppendLog } from '../store/backend.js'
 import type { EventStore } from '../store/event-store.js'
 
@@ -18,17 +19,7 @@ export const Logo = z.object({
 })
 export type Logo = z.infer<typeof Logo>
 
-const Text = (max: number) => z.string().trim().max(max).regex(/^[^\p{C}]*$/u)
-
-export const SettingsInput = z
-  .object({
-    signatoryName: Text(100),
-    signatoryTitle: Text(150),
-    organiser: Text(200),
-    minDays: z.number().int().min(1).max(31),
-    verifyBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(200)]),
-  })
-  .strict() satisfies z.ZodType<CertificateSettingsInput>
+export { SettingsInput }
 
 export const CertificateSettings = SettingsInput.extend({ logo: Logo.nullable(), updatedAt: z.string() })
 export type CertificateSettings = z.infer<typeof CertificateSettings>

@@ -1,43 +1,11 @@
 // The export routes' query strings, validated with zod: which register (day, group or
 // institution), sorted how, which optional columns, which paper, which language.
 import type { ServerResponse } from 'node:http'
-import { z } from 'zod'
 import { defaultDay } from '../../../shared/event-days.js'
 import type { EventInfo } from '../../../shared/domain.js'
 import { sendError } from '../http.js'
-import { OPTIONAL_COLUMNS, type RegisterOptions } from './register-pdf.js'
-import { REGISTER_ORIENTATIONS, REGISTER_SORTS } from '../../../shared/documents.js'
-
-const Flag = z
-  .enum(['0', '1', 'true', 'false'])
-  .optional()
-  .transform((v) => v === '1' || v === 'true')
-const Text = z.string().max(200).regex(/^[^\p{C}]*$/u)
-
-export const Lang = z.enum(['sw', 'en']).default('sw')
-
-const RegisterQuery = z.object({
-  day: z.string().max(64).optional(),
-  group: z.string().max(64).optional(),
-  institution: Text.optional(),
-  sort: z.enum(REGISTER_SORTS).default('surname'),
-  /** comma-separated: phone,category,group,desk,time */
-  columns: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s, ctx) => {
-      const list = (s ?? '').split(',').filter((c) => c !== '')
-      const bad = list.filter((c) => !(OPTIONAL_COLUMNS as readonly string[]).includes(c))
-      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `unknown columns: ${bad.join(',')}` })
-      return OPTIONAL_COLUMNS.filter((c) => list.includes(c))
-    }),
-  orientation: z.enum(REGISTER_ORIENTATIONS).default('auto'),
-  blank: Flag,
-  lang: Lang,
-  officerName: Text.optional(),
-  officerTitle: Text.optional(),
-})
+import type { RegisterOptions } from './register-pdf.js'
+import { RegisterQuery } from '../../../shared/http/exports.js'
 
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 export const queryOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))

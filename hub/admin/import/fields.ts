@@ -3,26 +3,9 @@
 // may pass its own mapping.
 import type { Bilingual } from '../../../shared/domain.js'
 
-export const IMPORT_FIELDS = [
-  'externalId',
-  'fullName',
-  'firstName',
-  'lastName',
-  'title',
-  'organisation',
-  'orgType',
-  'category',
-  'groupId',
-  'phone',
-  'email',
-  'flags',
-  'vip',
-  'speaker',
-  'exhibitor',
-  'press',
-  'staff',
-] as const
-export type ImportField = (typeof IMPORT_FIELDS)[number]
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/import-fields.js'
+
+export { IMPORT_FIELDS, type ImportField }
 
 /** groupId, and a name: a full-name column, or first-name and surname columns (see plan.ts) */
 export const REQUIRED_FIELDS: readonly ImportField[] = ['firstName', 'lastName', 'groupId']

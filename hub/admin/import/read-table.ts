@@ -9,8 +9,9 @@ import Papa from 'papaparse'
 import { startHubWorker } from '../../worker-entry.js'
 import { findHeader, twoRowHeader } from './find-header.js'
 import { loadWorkbook, sheetRows } from './read-xlsx.js'
+import { IMPORT_MAX_FILE_BYTES } from '../../../shared/import-fields.js'
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024
+export const MAX_FILE_BYTES = IMPORT_MAX_FILE_BYTES
 export const MAX_ROWS = 50_000
 export const MAX_COLUMNS = 200
 /** longer cells are cut here: every field's limit is far below, so they still count as too long */

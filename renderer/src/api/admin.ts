@@ -2,6 +2,9 @@
 // The credential is pasted once and kept in sessionStorage (gone when the tab closes: this
 // key can change the whole event, it must not stay on a shared laptop).
 import type { Attendee, Bilingual, EventInfo } from '../../../shared/domain'
+import type { UsherCredential } from '../../../shared/http/credentials'
+import type { ImportMode, ImportPreview, ImportProblem, ImportResult } from '../../../shared/http/import'
+import type { WalkIn } from '../../../shared/http/walk-in'
 import type { KioskStatus } from '../../../shared/protocol'
 import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
 import type { BadgeStockId } from '../../../shared/badge-stock'
@@ -35,68 +38,16 @@ export const adminToken = {
 
 // ---- what the hub answers (hub/admin/*-routes.ts) ----
 
-export const IMPORT_FIELDS = ['externalId', 'fullName', 'firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags', 'vip', 'speaker', 'exhibitor', 'press', 'staff'] as const
-export type ImportField = (typeof IMPORT_FIELDS)[number]
-export type Mapping = Record<ImportField, string | null>
-export type ImportMode = 'valid-rows' | 'all-or-nothing'
-
-export interface ImportProblem {
-  row: number
-  field: ImportField | null
-  code: string
-  message: Bilingual
-  externalId?: string
-  name?: string
-}
-
-export interface RowUpdate {
-  row: number
-  externalId?: string
-  name: string
-  changes: { field: ImportField; from: string; to: string }[]
-}
-
+// the import's answers are the hub's own contract (shared/http/import.ts), as types only:
+// this page does not load zod
+export { IMPORT_FIELDS, type ImportField } from '../../../shared/import-fields'
+export type { ImportMode, ImportPreview, ImportProblem, ImportResult }
+export type Mapping = ImportPreview['mapping']
+export type RowUpdate = ImportPreview['updates'][number]
+export type ValueMatch = ImportPreview['values'][number]
 /** the value-mapping step: a file's value → group (category) id, or null to leave its rows out */
 export type ValueField = 'groupId' | 'category'
 export type ValueChoices = Partial<Record<ValueField, Record<string, string | null>>>
-
-export interface ValueMatch {
-  field: ValueField
-  value: string
-  rows: number
-  to: string | null
-  by: 'id' | 'number' | 'name' | 'chosen' | 'left_out' | 'unknown'
-}
-
-export interface ImportPreview {
-  sheets: string[]
-  sheet: string | null
-  headerRow: number
-  columns: string[]
-  mapping: Mapping
-  rows: number
-  valid: number
-  toAdd: number
-  toUpdate: number
-  leftOut: number
-  problems: ImportProblem[]
-  values: ValueMatch[]
-  groups: { id: string; number: number; name: Bilingual }[]
-  /** the event's categories; empty when it defines none (categories are then free text) */
-  categories: { id: string; name: Bilingual }[]
-  updates: RowUpdate[]
-  unchanged: number
-  sample: { row: number; action: 'add' | 'update' | 'skip' | 'left_out'; values: Partial<Record<string, unknown>> & { firstName: string; lastName: string; groupId: string } }[]
-}
-
-export interface ImportResult {
-  added: number
-  updated: number
-  unchanged: number
-  skipped: number
-  leftOut: number
-  problems: ImportProblem[]
-}
 
 export type EditableEvent = Omit<EventInfo, 'badgePublicKey'>
 
@@ -105,29 +56,11 @@ export interface EventAnswer {
   usage: { groups: Record<string, number>; days: Record<string, number> }
 }
 
-export interface WalkIn {
-  firstName: string
-  lastName: string
-  groupId: string
-  phone?: string
-  organisation?: string
-  title?: string
-  category?: string
-  force?: boolean
-}
+export type { WalkIn }
 
 export type AdminKiosk = KioskStatus & { pairedAt: string | null; revokedAt: string | null }
 
-export interface UsherCredential {
-  id: string
-  label: string
-  createdAt: string
-  revoked: boolean
-  revokedAt: string | null
-  token: string | null
-  /** `/dashboard#token=…`, to put after one of the hub's origins */
-  path: string | null
-}
+export type { UsherCredential }
 
 /** A refusal from the hub: its error code, and its own words when it gave some. */
 export class AdminApiError extends Error {
