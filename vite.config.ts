@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite'
 
 /**
  * Writes a .br and a .gz beside every text and WebAssembly file of the build, once, at the
- * strongest levels: the hub sends them as they are (common/static-pages.ts) to phones on slow
+ * strongest levels: the hub sends them as they are (node-shared/static-pages.ts) to phones on slow
  * Wi-Fi, without compressing on each request.
  */
 function precompress(): Plugin {

@@ -3,7 +3,7 @@
 // hub that no longer knows this kiosk (revoked, or a new event) makes it forget its attendees.
 // What travels over the socket is the sync's and the drain's business (hub-sync.ts, outbox-drain.ts).
 import { io, type Socket } from 'socket.io-client'
-import { previousIdentityProof } from '../common/identity-proof.js'
+import { previousIdentityProof } from '../node-shared/identity-proof.js'
 import { HubList, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js'
 import type { Kiosk } from './kiosk.js'
 
@@ -51,7 +51,7 @@ export class HubConnection {
     const url = this.hubUrl
     if (!pairing || !url) return
     // records made under an identity this kiosk had before it was paired again: the proof
-    // lets the hub accept them as this device's (hub/sockets.ts)
+    // lets the hub accept them as this device's (hub/server/sockets.ts)
     const previous = this.kiosk.data.previous.slice(-8).map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
     const socket: HubSocket = io(url, {
       auth: { token: pairing.token, ...(previous.length > 0 ? { previous } : {}) },

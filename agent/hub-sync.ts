@@ -1,7 +1,7 @@
 // What the kiosk keeps in step with the hub at each connection and after: the clock offset,
 // the registry, other desks' check-ins (by cursor, so nothing is missed across a drop) and the
 // heartbeat that reports the kiosk and brings back its desk printer's health.
-import { PrinterHealthSchema } from '../shared/printer-health-schema.js'
+import { PrinterHealthSchema } from '../shared/badges/printer-health-schema.js'
 import type { HubSocket } from './hub-connection.js'
 import type { Kiosk } from './kiosk.js'
 

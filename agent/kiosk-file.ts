@@ -3,8 +3,8 @@
 import { z } from 'zod'
 import { Low } from 'lowdb'
 import { Attendee, EventInfo } from '../shared/domain.js'
-import { fileExists, PrivateJsonFile } from '../common/files.js'
-import { StartError } from '../common/start-error.js'
+import { fileExists, PrivateJsonFile } from '../node-shared/files.js'
+import { StartError } from '../node-shared/start-error.js'
 
 export const KioskFile = z.object({
   format: z.literal(1),
@@ -23,7 +23,7 @@ export const KioskFile = z.object({
   /**
    * identities this kiosk had before it was paired again (after a revocation, or to a replaced
    * hub), kept while unsent records were made under them: their token proves to the hub that
-   * those records are this device's (common/identity-proof.ts)
+   * those records are this device's (node-shared/identity-proof.ts)
    */
   previous: z.array(z.object({ kioskId: z.string(), token: z.string() })).default([]),
   desk: z.object({ deskId: z.string().nullable(), mode: z.enum(['in', 'out']) }),

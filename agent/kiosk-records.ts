@@ -2,7 +2,7 @@
 // the ids the hub has acknowledged, and the other desks' records it has heard of. Folded into
 // one ledger at open; the outbox is what was scanned here and is not yet acknowledged.
 import { join } from 'node:path'
-import { Journal } from '../common/journal.js'
+import { Journal } from '../node-shared/journal.js'
 import type { CheckinRecord, CheckinSubmission } from '../shared/domain.js'
 import { Ledger, type LedgerEntry } from '../shared/ledger.js'
 

@@ -5,11 +5,11 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { BodyError, SECURITY_HEADERS, readJsonBody, sendJson } from '../common/http-util.js'
+import { BodyError, SECURITY_HEADERS, readJsonBody, sendJson } from '../node-shared/http-util.js'
 import { SessionRequest } from '../shared/http/kiosk-agent.js'
-import { createStaticPages } from '../common/static-pages.js'
+import { createStaticPages } from '../node-shared/static-pages.js'
 import type { KioskClientEvents, KioskServerEvents } from '../shared/kiosk-protocol.js'
-import { jsonOnlyParser } from '../common/json-only-parser.js'
+import { jsonOnlyParser } from '../node-shared/json-only-parser.js'
 import { KioskSessions } from './kiosk-sessions.js'
 
 export const KIOSK_PAGES = ['/kiosk'] as const

@@ -3,7 +3,7 @@
 // Electron (and for the end-to-end tests).
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { StartError } from '../common/start-error.js'
+import { StartError } from '../node-shared/start-error.js'
 import { startAgent } from './agent.js'
 import { kioskState } from './kiosk-view.js'
 

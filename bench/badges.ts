@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createHub } from '../hub/app.js'
+import { createHub } from '../hub/server/app.js'
 import { BadgePdf, layoutForPdf } from '../hub/badges/badge-pdf.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
 import { EventStore } from '../hub/store/event-store.js'

@@ -7,7 +7,7 @@
 // html5-qrcode's zxing with its own hints); the camera path in Chromium is bench/kiosk.ts and
 // tests/e2e/kiosk-camera.test.ts.
 // `npx tsx bench/camera-decoders.ts` (60 badges; BENCH_DECODER_BADGES=200 for 200); `npm run bench` runs it with the others.
-import { createBadgeSigner, generateBadgeKeys } from '../common/badge-crypto.js'
+import { createBadgeSigner, generateBadgeKeys } from '../node-shared/badge-crypto.js'
 import { html5QrcodeZxingReads, zxingCppReads, type Frame } from '../tests/fixtures/make-qr-video.js'
 import { badgeScene, CONDITIONS, frameOf } from './camera-frames.js'
 import { ms, now, summary, table, type BenchResult } from './lib.js'

@@ -1,7 +1,7 @@
 // Still camera frames of a badge for the camera decoder benchmark: 640×480 RGBA, the badge's
 // QR (as printed: level M, 4 quiet modules) at a given width, in three conditions. Seeded, so
 // every run and both decoders see the same pixels.
-import { qrMatrix, QR_QUIET_MODULES } from '../shared/badge-qr.js'
+import { qrMatrix, QR_QUIET_MODULES } from '../shared/badges/badge-qr.js'
 import type { Frame } from '../tests/fixtures/make-qr-video.js'
 
 export const FRAME_WIDTH = 640

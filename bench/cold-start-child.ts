@@ -1,6 +1,6 @@
 // Child of bench/cold-start.ts: opens the store and starts the hub, then reports timings
 // measured from this process's own start, and its resident memory.
-import { createHub } from '../hub/app.js'
+import { createHub } from '../hub/server/app.js'
 import { EventStore } from '../hub/store/event-store.js'
 import { createDemoEvent } from '../hub/demo/demo-event.js'
 import { BENCH_DAY } from './fixtures.js'

@@ -1,17 +1,17 @@
 // `npm start`: the venue hub with its data folder, seeded with the demo event on first start.
 import { networkInterfaces } from 'node:os'
 import { localDate } from '../shared/event-days.js'
-import { createHub } from './app.js'
-import { hubConfig, redactedUrl } from './config.js'
+import { createHub } from './server/app.js'
+import { hubConfig, redactedUrl } from './server/config.js'
 import { createDemoEvent } from './demo/demo-event.js'
-import { createPairingCode } from './pairing.js'
+import { createPairingCode } from './kiosks/pairing.js'
 import { EventStore } from './store/event-store.js'
 import { EmbeddedBackend } from './store/embedded-backend.js'
-import { EXIT, StartError } from '../common/start-error.js'
-import { guardProcess } from './process-guard.js'
-import { cutOffRevokedElsewhere } from './revocations.js'
-import { openHubList, shareHubList } from './hub-list.js'
-import { fdLimitWarning, openFileLimit } from './fd-limit.js'
+import { EXIT, StartError } from '../node-shared/start-error.js'
+import { guardProcess } from './server/process-guard.js'
+import { cutOffRevokedElsewhere } from './kiosks/revocations.js'
+import { openHubList, shareHubList } from './cluster/hub-list.js'
+import { fdLimitWarning, openFileLimit } from './server/fd-limit.js'
 
 function lanAddresses(): string[] {
   const out: string[] = []
@@ -36,7 +36,7 @@ async function main() {
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
   timeZone = () => store.data.event.timezone
-  const cluster = config.redisUrl ? await (await import('./cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
+  const cluster = config.redisUrl ? await (await import('./cluster/cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
   let setHubList: ((hubUrls: string[]) => void) | null = null
   // with a shared store the hub list is shared too (hub-list.ts); alone, it is this hub's own
   const hubUrls = config.databaseUrl ? await openHubList(store, config.hubUrls, (m) => console.error(m), (urls) => setHubList?.(urls)) : config.hubUrls

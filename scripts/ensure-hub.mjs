@@ -5,7 +5,7 @@
 // Packages stay outside the bundle: node loads them from node_modules as it would from source
 // (pdfkit and fontkit read their own data files beside their code; exceljs, pg and redis load
 // only when used). Every output file sits in dist-hub/ itself, one level below the root like
-// hub/ and common/, so paths made from import.meta.url (resources/fonts, dist/renderer) hold.
+// hub/ and node-shared/, so paths made from import.meta.url (resources/fonts, dist/renderer) hold.
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,13 +30,13 @@ function builtAt() {
 }
 
 export async function ensureHub() {
-  const sources = Math.max(...['hub', 'common', 'shared', 'package-lock.json', 'scripts/ensure-hub.mjs'].map((p) => newest(join(root, p))))
+  const sources = Math.max(...['hub', 'node-shared', 'shared', 'package-lock.json', 'scripts/ensure-hub.mjs'].map((p) => newest(join(root, p))))
   if (builtAt() >= sources) return false
   console.log('Kujenga kitovu… / Building the hub…')
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: root,
-    // each worker is a file its thread loads (hub/worker-entry.ts finds it beside main.mjs)
+    // each worker is a file its thread loads (hub/server/worker-entry.ts finds it beside main.mjs)
     entryPoints: { main: 'hub/main.ts', 'read-table-worker': 'hub/admin/import/read-table-worker.ts', 'badge-draw-worker': 'hub/badges/badge-draw-worker.ts' },
     bundle: true,
     platform: 'node',

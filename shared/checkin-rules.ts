@@ -1,6 +1,6 @@
 // The one set of rules that hub and kiosk both apply, so a kiosk's offline answer is the
 // answer the hub would have given with the same knowledge.
-import { parseCode, type ParsedCode } from './badge-code.js'
+import { parseCode, type ParsedCode } from './badges/badge-code.js'
 import { isAdmitting, type Attendee, type CheckinRecord, type CheckinSubmission, type Day, type Outcome } from './domain.js'
 import { dayAt } from './event-days.js'
 import type { Ledger, LedgerEntry } from './ledger.js'

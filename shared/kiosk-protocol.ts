@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { Bilingual, Day, Desk, Flag, Group, Outcome } from './domain.js'
 import type { HallOccupancy } from './stats.js'
-import type { PrinterHealth, PrinterState } from './printer-health.js'
+import type { PrinterHealth, PrinterState } from './badges/printer-health.js'
 
 export const ScanRequest = z
   .object({

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { CheckinSubmission, type Attendee, type CheckinRecord, type EventInfo, type Outcome, type Role } from './domain.js'
 import type { LedgerEntry } from './ledger.js'
 import type { DayStats } from './stats.js'
-import type { PrinterHealth } from './printer-health.js'
+import type { PrinterHealth } from './badges/printer-health.js'
 
 export const ERROR_CODES = [
   'invalid_payload',

@@ -1,6 +1,6 @@
 // Headcounts for one day, derived from the ledger and the registry on demand. The hub
 // serves exactly this from /api/stats and pushes it to dashboards; nobody keeps a counter.
-import { isAdmitting, type Attendee, type CheckinRecord, type Outcome } from './domain.js'
+import { type Attendee, type CheckinRecord, type Outcome } from './domain.js'
 import type { Ledger, LedgerEntry } from './ledger.js'
 import type { RegistryIndex } from './registry.js'
 
@@ -133,11 +133,4 @@ function countDeskDay(ledger: Ledger, deskId: string, dayId: string): number {
   let n = 0
   for (const state of ledger.days.get(dayId)?.values() ?? []) if (state.first.deskId === deskId) n++
   return n
-}
-
-/** A full recount from the raw records, used by tests and the crash harness to check the ledger. */
-export function recountUnique(records: Iterable<CheckinRecord>, dayId: string): number {
-  const seen = new Set<string>()
-  for (const r of records) if (r.dayId === dayId && r.attendeeId && isAdmitting(r.outcome)) seen.add(r.attendeeId)
-  return seen.size
 }

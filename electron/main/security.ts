@@ -154,8 +154,3 @@ export function lockDownContents(contents: ContentsLike, appOrigin: string): voi
   contents.on('will-redirect', guard)
   contents.setWindowOpenHandler(windowOpenHandler)
 }
-
-export function lockDown(session: SessionLike, contents: ContentsLike, appOrigin: string): void {
-  lockDownSession(session, appOrigin)
-  lockDownContents(contents, appOrigin)
-}

@@ -1,12 +1,12 @@
 // The organiser's keys: change the admin credential, make and revoke usher credentials
 // (read-only dashboards), and set the PIN that lets a desk officer leave kiosk mode.
-import { hashPin } from '../../common/pin.js'
-import { sendJson } from '../../common/http-util.js'
+import { hashPin } from '../../node-shared/pin.js'
+import { invalidPayload, readBody, sendError, sendJson } from '../../node-shared/http-util.js'
 import { PinRequest, UsherRequest } from '../../shared/http/credentials.js'
-import { newCredential } from '../credentials.js'
-import type { Route } from '../routes.js'
+import { newCredential } from '../auth/credentials.js'
+import { ADMIN, type Route } from '../server/routes.js'
 import type { Credential } from '../store/registry-data.js'
-import { ADMIN, hubOrigins, invalidPayload, readBody, sendError } from './http.js'
+import { hubOrigins } from '../server/hub-origins.js'
 
 const usherView = (c: Credential) => ({ id: c.id, label: c.label, createdAt: c.createdAt, revoked: !!c.revokedAt, revokedAt: c.revokedAt ?? null, token: c.revokedAt ? null : (c.token ?? null), path: c.token && !c.revokedAt ? `/dashboard#token=${c.token}` : null })
 

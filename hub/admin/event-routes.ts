@@ -1,11 +1,10 @@
 // GET/PUT /api/admin/event: names, days, groups and their days, halls, desks. The badge key
 // never changes here; a group still in use or a day with check-ins cannot be removed.
-import { sendJson } from '../../common/http-util.js'
+import { invalidPayload, readBody, sendError, sendJson } from '../../node-shared/http-util.js'
 import type { Bilingual } from '../../shared/domain.js'
 import { EVENT_MAX_BODY, EventUpdate } from '../../shared/http/event.js'
-import type { Route } from '../routes.js'
+import { ADMIN, type Route } from '../server/routes.js'
 import type { EventStore } from '../store/event-store.js'
-import { ADMIN, invalidPayload, readBody, sendError } from './http.js'
 
 export { EventUpdate } from '../../shared/http/event.js'
 

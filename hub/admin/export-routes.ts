@@ -1,8 +1,8 @@
 // GET /api/admin/exports/*: the attendance register (PDF, CSV, XLSX) per day, group or
 // institution, the full check-in log (CSV, XLSX) and the summary report (PDF, XLSX).
 // Personal data: the admin credential only.
-import { sendJson } from '../../common/http-util.js'
-import type { Route } from '../routes.js'
+import { sendFile, sendJson } from '../../node-shared/http-util.js'
+import { ADMIN, type Route } from '../server/routes.js'
 import { LangQuery } from '../../shared/http/exports.js'
 import { fileBase, queryOf, registerOptions } from './exports/query.js'
 import { registerPdf } from './exports/register-pdf.js'
@@ -11,7 +11,6 @@ import { institutions } from './exports/register.js'
 import { sheetCsv, sheetsXlsx, XLSX_TYPE } from './exports/sheet.js'
 import { summaryPdf } from './exports/summary-pdf.js'
 import { summarySheets } from './exports/summary-sheet.js'
-import { ADMIN, sendFile } from './http.js'
 
 const CSV_TYPE = 'text/csv; charset=utf-8'
 const langOf = (url: URL) => LangQuery.parse(queryOf(url)).lang

@@ -1,10 +1,9 @@
 // POST /api/admin/import/preview and /apply: the organiser's list, checked before anything
 // is written, then written in one registry change.
-import { sendJson } from '../../common/http-util.js'
+import { invalidPayload, readBody, sendError, sendFile, sendJson } from '../../node-shared/http-util.js'
 import { ApplyRequest, ImportRequest } from '../../shared/http/import.js'
 import { IMPORT_MAX_BODY as MAX_BODY } from '../../shared/import-fields.js'
-import type { Route } from '../routes.js'
-import { ADMIN, invalidPayload, readBody, sendError, sendFile } from './http.js'
+import { ADMIN, type Route } from '../server/routes.js'
 import { buildTemplate } from './import/template.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportFailure, type ImportInput } from './import/run.js'
 

@@ -1,16 +1,8 @@
 // GET /api/admin/kiosks (paired kiosks with live presence) and POST …/:id/revoke.
-import { sendJson } from '../../common/http-util.js'
-import type { HubContext } from '../context.js'
-import { revokeKiosk } from '../pairing.js'
-import type { Route } from '../routes.js'
-import { ADMIN, hubOrigins, sendError } from './http.js'
-
-/**
- * The socket server is not in the context. When the lead adds `kioskRevoked` (emit
- * 'kiosk:revoked' to the room `kiosk:<id>`, then disconnect its sockets), a revoked kiosk is
- * cut off at once; until then it is refused at its next handshake and request.
- */
-type MaybeKioskRevoked = HubContext & { kioskRevoked?: (kioskId: string) => void }
+import { sendError, sendJson } from '../../node-shared/http-util.js'
+import { revokeKiosk } from '../kiosks/pairing.js'
+import { ADMIN, type Route } from '../server/routes.js'
+import { hubOrigins } from '../server/hub-origins.js'
 
 export const kioskRoutes: Route[] = [
   {
@@ -30,7 +22,7 @@ export const kioskRoutes: Route[] = [
     async handle(ctx, { res, params }) {
       const id = params.id ?? ''
       if (!(await revokeKiosk(ctx.store, id))) return sendError(res, 404, 'not_found', { sw: 'Hakuna kioski hai chenye kitambulisho hiki.', en: 'No active kiosk has this id.' })
-      ;(ctx as MaybeKioskRevoked).kioskRevoked?.(id)
+      ctx.kioskRevoked(id)
       ctx.kiosksChanged(true)
       ctx.log.info(`kiosk revoked: ${id}`)
       sendJson(res, 200, { ok: true })

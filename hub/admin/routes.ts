@@ -1,6 +1,6 @@
-// Every admin route, as one table: the lead adds `...adminRoutes` to ROUTES in hub/http.ts,
-// and the access test walks this table so no route escapes the role check.
-import type { Route } from '../routes.js'
+// Every admin route, as one table, part of ROUTES in hub/server/http.ts; the access test walks
+// this table so no route escapes the role check.
+import type { Route } from '../server/routes.js'
 import { certificateAdminRoutes } from '../certificates/routes.js'
 import { credentialRoutes } from './credential-routes.js'
 import { eventRoutes } from './event-routes.js'

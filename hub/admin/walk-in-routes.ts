@@ -1,10 +1,9 @@
 // POST /api/admin/walk-ins: a desk officer (or the organiser) registers someone who is not on
 // the list. The new attendee has a badge at once (version 1), so the badge printed at the
 // desk scans and counts in the person's group.
-import { sendJson } from '../../common/http-util.js'
+import { invalidPayload, readBody, sendError, sendJson } from '../../node-shared/http-util.js'
 import { attendeeName, type Attendee } from '../../shared/domain.js'
-import type { Route } from '../routes.js'
-import { invalidPayload, readBody, sendError } from './http.js'
+import type { Route } from '../server/routes.js'
 import { nextAttendeeIds } from './import/apply.js'
 import { newAttendee } from './import/attendee-from-row.js'
 import { normalisePhone } from './import/phone.js'

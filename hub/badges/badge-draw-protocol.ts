@@ -1,5 +1,5 @@
 // Messages between the hub's main thread and the badge drawer's thread (badge-draw-worker.ts).
-import type { BadgeFormat } from '../../shared/badge-layout.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
 import type { Attendee, EventInfo } from '../../shared/domain.js'
 import type { BulkLayout } from './badge-pdf.js'
 

@@ -4,9 +4,9 @@
 // the hub, started on the first bulk run and kept; jobs at the same time share it.
 import type { ServerResponse } from 'node:http'
 import type { Worker } from 'node:worker_threads'
-import type { BadgeFormat } from '../../shared/badge-layout.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
 import type { Attendee, EventInfo } from '../../shared/domain.js'
-import { startHubWorker } from '../worker-entry.js'
+import { startHubWorker } from '../server/worker-entry.js'
 import type { DrawReply, DrawRequest } from './badge-draw-protocol.js'
 import type { BulkLayout } from './badge-pdf.js'
 

@@ -2,8 +2,8 @@
 // layout as the PDF, absolutely placed in millimetres, the QR as inline SVG. No script at all
 // (the hub's CSP forbids inline scripts), so data-badge-ready is there from the start. The
 // fonts come from the hub itself, so the browser sets the text with the metrics it was fitted to.
-import { lineHeightMm, LINE_HEIGHT, type BadgeLayout } from '../../shared/badge-layout.js'
-import { qrMatrix, qrSvgPath } from '../../shared/badge-qr.js'
+import { lineHeightMm, LINE_HEIGHT, type BadgeLayout } from '../../shared/badges/badge-layout.js'
+import { qrMatrix, qrSvgPath } from '../../shared/badges/badge-qr.js'
 import { attendeeName, type Attendee } from '../../shared/domain.js'
 
 export const FONT_ROUTE = '/badge-assets'

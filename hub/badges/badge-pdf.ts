@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { PDFDocument } from '../pdfkit.js'
-import { qrMatrix, qrRuns } from '../../shared/badge-qr.js'
+import { qrMatrix, qrRuns } from '../../shared/badges/badge-qr.js'
 import { FONT_FILES } from '../fonts.js'
-import { STOCKS, stockPage } from '../../shared/badge-stock.js'
-import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badge-layout.js'
+import { STOCKS, stockPage } from '../../shared/badges/badge-stock.js'
+import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badges/badge-layout.js'
 import { BULK_LAYOUTS } from '../../shared/http/badges.js'
 
 const REGULAR = 'KaribuBadge'
@@ -139,10 +139,6 @@ const isSheetFormat = (f: BadgeFormat): f is SheetFormat => f === 'cr80' || f ==
 export const SHEETS: Record<SheetFormat, SheetSpec> = {
   cr80: { width: 210, height: 297, cols: 2, rows: 5, gapX: 4, gapY: 3 },
   a6: { width: 297, height: 210, cols: 2, rows: 1, gapX: 6, gapY: 0 },
-}
-
-export function perPage(format: BadgeFormat, layout: BulkLayout): number {
-  return layout === 'single' || !isSheetFormat(format) ? 1 : SHEETS[format].cols * SHEETS[format].rows
 }
 
 function sheetOrigin(s: SheetSpec, badge: { width: number; height: number }) {

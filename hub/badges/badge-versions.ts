@@ -1,6 +1,6 @@
 // A badge is an attendee's current badge version, signed by the hub; a reprint is a new
 // version, which revokes every older one at every kiosk (they learn it from the registry delta).
-import type { BadgeFormat } from '../../shared/badge-layout.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
 import type { Attendee, Role } from '../../shared/domain.js'
 import type { BadgeHub } from './badge-hub.js'
 import { badgePdfBuffer, layoutForPdf } from './badge-pdf.js'

@@ -1,8 +1,8 @@
 // Badges in bulk: which attendees, in the order a desk files them, and one PDF of them all,
 // drawn in the badge drawer's thread.
 import type { ServerResponse } from 'node:http'
-import { SECURITY_HEADERS } from '../../common/http-util.js'
-import type { BadgeFormat } from '../../shared/badge-layout.js'
+import { SECURITY_HEADERS } from '../../node-shared/http-util.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
 import type { Attendee } from '../../shared/domain.js'
 import type { BadgeHub } from './badge-hub.js'
 import { streamBulkPdf } from './badge-draw.js'

@@ -2,8 +2,8 @@
 // `lpstat` to learn which jobs completed. CUPS_SERVER in the environment picks the print
 // server, as for any CUPS client.
 import { spawn } from 'node:child_process'
-import type { BadgeFormat } from '../../shared/badge-layout.js'
-import { STOCKS } from '../../shared/badge-stock.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
+import { STOCKS } from '../../shared/badges/badge-stock.js'
 import { PRINTER_NAME } from '../../shared/http/badges.js'
 
 /** The media a badge printer is asked for: the stock itself, not the default A4. */

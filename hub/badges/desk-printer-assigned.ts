@@ -2,7 +2,7 @@
 // desk without one is told when it is paired, not at its first attendee. Undefined: the print
 // log could not be opened (or not soon: a store that does not answer must not hold the
 // heartbeat's answer), so the hub does not know and the kiosk says nothing.
-import type { HubContext } from '../context.js'
+import type { HubContext } from '../server/context.js'
 
 const OPEN_WAIT_MS = 2000
 

@@ -2,7 +2,7 @@
 // the organiser on the admin page; kept in its own append-only log beside the check-ins (the
 // last entry for a desk wins), so several hubs sharing one database agree on it.
 import { z } from 'zod'
-import type { BadgeStockId } from '../../shared/badge-stock.js'
+import type { BadgeStockId } from '../../shared/badges/badge-stock.js'
 import type { AppendLog, StoreBackend } from '../store/backend.js'
 import { DeskPrinterInput } from '../../shared/http/badges.js'
 

@@ -3,7 +3,7 @@
 // followed to its end), on a kiosk's own printer (logged first, its result reported after),
 // and sent again to another printer when one stops.
 import { randomBytes } from 'node:crypto'
-import type { BadgeFormat } from '../../shared/badge-layout.js'
+import type { BadgeFormat } from '../../shared/badges/badge-layout.js'
 import type { Attendee } from '../../shared/domain.js'
 import type { BadgeHub } from './badge-hub.js'
 import { BadgeError, type BadgeVersions, type Principal } from './badge-versions.js'

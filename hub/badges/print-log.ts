@@ -4,8 +4,8 @@
 // backend's data/print-log.jsonl, or a table shared by several hubs): each entry is the job as
 // it now stands, and the last entry for a job id wins.
 import { z } from 'zod'
-import { BADGE_FORMATS } from '../../shared/badge-layout.js'
-import { PRINTER_STATES } from '../../shared/printer-health.js'
+import { BADGE_FORMATS } from '../../shared/badges/badge-layout.js'
+import { PRINTER_STATES } from '../../shared/badges/printer-health.js'
 import type { AppendLog, StoreBackend } from '../store/backend.js'
 
 export const PRINT_STATUSES = [

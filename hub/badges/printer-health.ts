@@ -1,7 +1,7 @@
 // What CUPS says about a badge printer and its jobs, from lpstat's long listing: a paused
 // queue (stopped), an alert of media-empty, or a job whose backend cannot reach the printer
 // (offline). lpstat rather than IPP: it is what is installed with the cups client everywhere.
-import type { PrinterHealth, PrinterState } from '../../shared/printer-health.js'
+import type { PrinterHealth, PrinterState } from '../../shared/badges/printer-health.js'
 import { PRINTER_NAME, run } from './cups.js'
 
 /** The printer-level state in one `lpstat -l -p` block. */

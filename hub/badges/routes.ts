@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
+import { invalidPayload, readBody, readJsonBody, SECURITY_HEADERS, sendJson } from '../../node-shared/http-util.js'
 import { BadgePageQuery, BulkQuery, DeskPrinterInput, DeskPrintBody, DeskResultBody, FormatQuery, JobsQuery, PrintBody, ResendBody } from '../../shared/http/badges.js'
-import type { Route, RouteRequest } from '../routes.js'
-import type { HubContext } from '../context.js'
+import type { Route, RouteRequest } from '../server/routes.js'
+import type { HubContext } from '../server/context.js'
 import { AUTO_PRINT_SCRIPT, badgeHtml } from './badge-html.js'
 import { FONT_FILES } from '../fonts.js'
 import { layoutForPdf } from './badge-pdf.js'
@@ -19,7 +19,6 @@ const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 
-const invalid = (res: ServerResponse) => sendJson(res, 400, { ok: false, error: 'invalid_payload' })
 
 /** Runs a handler with the badge service; a BadgeError becomes its JSON answer. */
 function withBadges(handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: BadgeService) => Promise<void>): Route['handle'] {
@@ -67,10 +66,10 @@ export const badgeRoutes: Route[] = [
     roles: ['admin'],
     handle: withBadges(async ({ req, res, params, principal }, ctx, service) => {
       const deskId = Id.safeParse(params.deskId)
-      const body = DeskPrinterInput.safeParse(await readJsonBody(req))
-      if (!deskId.success || !body.success) return invalid(res)
+      const body = await readBody(req, DeskPrinterInput)
+      if (!deskId.success || !body) return invalidPayload(res)
       if (!ctx.store.registry.event.desks.some((d) => d.id === deskId.data)) return sendJson(res, 400, { ok: false, error: 'unknown_desk' })
-      const entry = { deskId: deskId.data, ...body.data, at: ctx.now().toISOString(), by: principal.id }
+      const entry = { deskId: deskId.data, ...body, at: ctx.now().toISOString(), by: principal.id }
       await service.desks.set(entry)
       void service.follower.checkDeskPrinters().catch(() => {}) // the kiosk list shows the new printer now, not at the next look
       ctx.log.info(`desk ${entry.deskId} prints on ${entry.printer ?? '(its own printer)'}, stock ${entry.stock}`)
@@ -84,7 +83,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ res, url, params, principal }, _ctx, service) => {
       const id = attendeeParam(params)
       const q = FormatQuery.safeParse(query(url))
-      if (!id || !q.success) return invalid(res)
+      if (!id || !q.success) return invalidPayload(res)
       const { pdf, badgeVersion } = await service.versions.pdf(id, q.data.format, principal.id)
       sendPdf(res, pdf, `badge-${id}-v${badgeVersion}-${q.data.format}.pdf`)
     }),
@@ -95,7 +94,7 @@ export const badgeRoutes: Route[] = [
     roles: ['admin', 'kiosk'],
     handle: withBadges(async ({ res, params, principal }, _ctx, service) => {
       const id = attendeeParam(params)
-      if (!id) return invalid(res)
+      if (!id) return invalidPayload(res)
       sendJson(res, 200, { ok: true, badgeVersion: await service.versions.reprint(id, principal.id) })
     }),
   },
@@ -106,7 +105,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
       const id = attendeeParam(params)
       const body = PrintBody.safeParse((await readJsonBody(req)) ?? {})
-      if (!id || !body.success) return invalid(res)
+      if (!id || !body.success) return invalidPayload(res)
       const job = await service.jobs.print({ attendeeId: id, ...body.data }, principal)
       sendJson(res, 200, { ok: true, job })
     }),
@@ -119,7 +118,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
       const id = attendeeParam(params)
       const body = DeskPrintBody.safeParse((await readJsonBody(req)) ?? {})
-      if (!id || !body.success) return invalid(res)
+      if (!id || !body.success) return invalidPayload(res)
       const job = await service.jobs.deskPrint({ attendeeId: id, ...body.data }, principal)
       sendJson(res, 200, { ok: true, job, path: `/badge/${id}` })
     }),
@@ -130,9 +129,9 @@ export const badgeRoutes: Route[] = [
     roles: ['admin', 'kiosk'],
     handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
       const jobId = JobId.safeParse(params.jobId)
-      const body = DeskResultBody.safeParse(await readJsonBody(req))
-      if (!jobId.success || !body.success) return invalid(res)
-      sendJson(res, 200, { ok: true, job: await service.jobs.deskResult(jobId.data, body.data, principal) })
+      const body = await readBody(req, DeskResultBody)
+      if (!jobId.success || !body) return invalidPayload(res)
+      sendJson(res, 200, { ok: true, job: await service.jobs.deskResult(jobId.data, body, principal) })
     }),
   },
   {
@@ -141,7 +140,7 @@ export const badgeRoutes: Route[] = [
     roles: ['admin', 'kiosk'],
     handle: withBadges(async ({ res, url }, _ctx, service) => {
       const q = JobsQuery.safeParse(query(url))
-      if (!q.success) return invalid(res)
+      if (!q.success) return invalidPayload(res)
       sendJson(res, 200, { ok: true, jobs: await service.jobs.recent(q.data) })
     }),
   },
@@ -151,9 +150,9 @@ export const badgeRoutes: Route[] = [
     roles: ['admin', 'kiosk'],
     handle: withBadges(async ({ req, res, params, principal }, _ctx, service) => {
       const jobId = JobId.safeParse(params.jobId)
-      const body = ResendBody.safeParse(await readJsonBody(req))
-      if (!jobId.success || !body.success) return invalid(res)
-      const { force, ...to } = body.data
+      const body = await readBody(req, ResendBody)
+      if (!jobId.success || !body) return invalidPayload(res)
+      const { force, ...to } = body
       const job = await service.jobs.resend(jobId.data, to, force, principal)
       sendJson(res, 200, { ok: true, job })
     }),
@@ -164,7 +163,7 @@ export const badgeRoutes: Route[] = [
     roles: ['admin'],
     handle: withBadges(async ({ res, url, principal }, _ctx, service) => {
       const q = BulkQuery.safeParse(query(url))
-      if (!q.success) return invalid(res)
+      if (!q.success) return invalidPayload(res)
       const attendees = service.bulk.selectForBulk(q.data)
       if (attendees.length === 0) return sendJson(res, 404, { ok: false, error: 'no_badges' })
       await service.bulk.streamBulk(res, attendees, q.data.format, q.data.layout, principal)
@@ -177,7 +176,7 @@ export const badgeRoutes: Route[] = [
     handle: withBadges(async ({ res, url, params, principal }, ctx, service) => {
       const id = attendeeParam(params)
       const q = BadgePageQuery.safeParse(query(url))
-      if (!id || !q.success) return invalid(res)
+      if (!id || !q.success) return invalidPayload(res)
       await service.versions.issue([service.versions.attendee(id)], principal.id)
       const a = service.versions.attendee(id)
       const layout = layoutForPdf({ event: ctx.store.registry.event, attendee: a, code: service.versions.code(a), format: q.data.format })

@@ -8,9 +8,9 @@
 //
 // The certificate number printed in text is the attendee's seq and the signature's first 5
 // bytes in base32: short enough to read out, and a forged number does not match.
-import { createBadgeVerifier } from '../../common/badge-crypto.js'
+import { createBadgeVerifier } from '../../node-shared/badge-crypto.js'
 import { fromBase64url, toBase64url } from '../../shared/base64url.js'
-import { readVarint, SIGNATURE_BYTES, writeVarint } from '../../shared/badge-code.js'
+import { readVarint, SIGNATURE_BYTES, writeVarint } from '../../shared/badges/badge-code.js'
 
 export const CERTIFICATE_FORMAT = 0x43
 export const MAX_CERTIFICATE_CODE = 160

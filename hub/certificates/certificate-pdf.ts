@@ -3,7 +3,7 @@
 // signature block, and a QR (vector, sharp at any resolution) to the hub's check page, with
 // the certificate number in text beside it. Both languages, Kiswahili first.
 import { PDFDocument } from '../pdfkit.js'
-import { qrMatrix, qrRuns, QR_QUIET_MODULES } from '../../shared/badge-qr.js'
+import { qrMatrix, qrRuns, QR_QUIET_MODULES } from '../../shared/badges/badge-qr.js'
 import { attendeeName, type EventInfo } from '../../shared/domain.js'
 import { calendarDate, dayDate } from '../../shared/local-time.js'
 import { badgeFonts } from '../badges/badge-pdf.js'

@@ -3,18 +3,18 @@
 // their QR opens, which needs no credential and tells genuine from forged.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { eventTagOfKey } from '../../common/badge-crypto.js'
-import { readJsonBody, SECURITY_HEADERS, sendJson } from '../../common/http-util.js'
+import { eventTagOfKey } from '../../node-shared/badge-crypto.js'
+import { invalidPayload, readBody, readJsonBody, SECURITY_HEADERS, sendError, sendFile, sendJson } from '../../node-shared/http-util.js'
 import type { CertificateSettingsView } from '../../shared/documents.js'
 import { CertificateBulkQuery as BulkQuery, LOGO_MAX_BODY, LogoBody } from '../../shared/http/certificates.js'
 import type { EventStore } from '../store/event-store.js'
-import { ADMIN, hubOrigins, invalidPayload, sendError, sendFile } from '../admin/http.js'
-import type { Route } from '../routes.js'
+import { ADMIN, type Route } from '../server/routes.js'
 import { signCertificate, verifyCertificate, verifyNumber, type Verdict } from './certificate-code.js'
 import { certificatesPdf, type CertificatePage } from './certificate-pdf.js'
 import { checkPage } from './check-page.js'
 import { attendanceOf, eligible, type Attendance } from './eligibility.js'
 import { certificateSettings, LogoError, readLogo, SettingsInput, type CertificateSettings } from './settings.js'
+import { hubOrigins } from '../server/hub-origins.js'
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
@@ -56,10 +56,10 @@ export const certificateAdminRoutes: Route[] = [
     path: '/api/admin/certificates/settings',
     roles: ADMIN,
     async handle(ctx, { req, res }) {
-      const body = SettingsInput.safeParse(await readJsonBody(req))
-      if (!body.success) return sendError(res, 400, 'invalid_payload', { sw: 'Taarifa za cheti si sahihi.', en: 'The certificate details are not valid.' })
+      const body = await readBody(req, SettingsInput)
+      if (!body) return sendError(res, 400, 'invalid_payload', { sw: 'Taarifa za cheti si sahihi.', en: 'The certificate details are not valid.' })
       const settings = await certificateSettings(ctx.store)
-      await settings.save({ ...settings.get(), ...body.data, updatedAt: ctx.now().toISOString() })
+      await settings.save({ ...settings.get(), ...body, updatedAt: ctx.now().toISOString() })
       sendJson(res, 200, { ok: true, settings: publicSettings(settings.get()) })
     },
   },

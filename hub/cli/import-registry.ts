@@ -2,9 +2,9 @@
 // KARIBU_DATABASE_URL is set (the database several hubs share). A dry run or a template only
 // reads; an import writes through the same store the hub uses.
 import { join } from 'node:path'
-import { fileExists } from '../../common/files.js'
+import { fileExists } from '../../node-shared/files.js'
 import type { Attendee, EventInfo } from '../../shared/domain.js'
-import { hubConfig } from '../config.js'
+import { hubConfig } from '../server/config.js'
 import type { StoreBackend } from '../store/backend.js'
 import { EventStore } from '../store/event-store.js'
 import { openRegistryFile } from '../store/registry-file.js'

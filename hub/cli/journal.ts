@@ -7,8 +7,8 @@
 // Exit codes: 0 clean or repaired, 1 damage found (check), 2 usage or unreadable file.
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { checkJournal, repairJournal, type JournalCheck } from '../../common/journal-repair.js'
-import { hubConfig } from '../config.js'
+import { checkJournal, repairJournal, type JournalCheck } from '../../node-shared/journal-repair.js'
+import { hubConfig } from '../server/config.js'
 import { checkRecord } from '../store/embedded-backend.js'
 
 const USAGE = `Matumizi / Usage: npm run journal -- check|repair [FAILI / FILE] [--data DIR]

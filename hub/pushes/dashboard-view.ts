@@ -3,7 +3,7 @@
 import { defaultDay } from '../../shared/event-days.js'
 import type { DashboardView } from '../../shared/protocol.js'
 import { dayStats, type DayStats } from '../../shared/stats.js'
-import type { HubContext } from '../context.js'
+import type { HubContext } from '../server/context.js'
 
 /**
  * A day's figures as last computed, kept while nothing they are made of has changed: the same

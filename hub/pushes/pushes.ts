@@ -8,8 +8,8 @@
 import type { CheckinRecord } from '../../shared/domain.js'
 import { forKiosks } from '../../shared/ledger.js'
 import type { DashboardUpdate } from '../../shared/protocol.js'
-import type { HubContext } from '../context.js'
-import type { HubServer } from '../sockets.js'
+import type { HubContext } from '../server/context.js'
+import type { HubServer } from '../server/sockets.js'
 import { statsFor } from './dashboard-view.js'
 
 /** Kiosks and dashboards hear of new check-ins at most this often, however fast they arrive. */

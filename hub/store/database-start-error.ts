@@ -1,7 +1,7 @@
 // Why a hub could not open its PostgreSQL database at start, said for the person at the
 // console: which variable to look at and what to check, instead of pg's stack trace.
-import { EXIT, StartError } from '../../common/start-error.js'
-import { redactedUrl } from '../config.js'
+import { EXIT, StartError } from '../../node-shared/start-error.js'
+import { redactedUrl } from '../server/config.js'
 
 const VAR = 'KARIBU_DATABASE_URL'
 

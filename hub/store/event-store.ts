@@ -4,14 +4,14 @@
 // shared rules, against everything stored; every count is derived from the records. Every new
 // record and registry revision, this hub's or another's, is announced on `changes`.
 import { createPrivateKey, randomInt, sign } from 'node:crypto'
-import { createBadgeSigner, createBadgeVerifier } from '../../common/badge-crypto.js'
-import { hashPin } from '../../common/pin.js'
+import { createBadgeSigner, createBadgeVerifier } from '../../node-shared/badge-crypto.js'
+import { hashPin } from '../../node-shared/pin.js'
 import { decideCheckin } from '../../shared/checkin-rules.js'
 import type { Attendee, CheckinRecord, CheckinSubmission, EventInfo } from '../../shared/domain.js'
 import { Ledger } from '../../shared/ledger.js'
 import type { CheckinResult, RegistryDelta } from '../../shared/protocol.js'
 import { RegistryIndex } from '../../shared/registry.js'
-import { CredentialIndex, newCredential } from '../credentials.js'
+import { CredentialIndex, newCredential } from '../auth/credentials.js'
 import type { FirstStart, Remote, SeedRegistry, StoreBackend } from './backend.js'
 import { EmbeddedBackend } from './embedded-backend.js'
 import type { RegistryData } from './registry-data.js'

@@ -1,7 +1,7 @@
 // The PostgreSQL schema, created and migrated by the hub itself at start (under a lock, so two
 // hubs starting together do it once). A migration is appended here, never edited.
 import type { PoolClient } from 'pg'
-import { StartError } from '../../common/start-error.js'
+import { StartError } from '../../node-shared/start-error.js'
 
 /** advisory lock keys: one for schema and seeding, one for check-in appends, one for the registry */
 export const LOCKS = { setup: 7_240_001, checkins: 7_240_002, registry: 7_240_003 } as const

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb'
-import { fileExists, PrivateJsonFile } from '../../common/files.js'
+import { fileExists, PrivateJsonFile } from '../../node-shared/files.js'
 import { RegistryData } from './registry-data.js'
-import { StartError } from '../../common/start-error.js'
+import { StartError } from '../../node-shared/start-error.js'
 
 export class RegistryFileError extends StartError {}
 

@@ -1,9 +1,9 @@
 // Desk printers, badges and print jobs (hub/badges/routes.ts). The kiosk agent reads the
-// desk-print answers with these (agent/badge-printing.ts).
+// desk-print answers with these (agent/printing/badge-printing.ts).
 import { z } from 'zod'
-import { BADGE_FORMATS } from '../badge-layout.js'
-import { BADGE_STOCKS } from '../badge-stock.js'
-import { PrinterHealthSchema } from '../printer-health-schema.js'
+import { BADGE_FORMATS } from '../badges/badge-layout.js'
+import { BADGE_STOCKS } from '../badges/badge-stock.js'
+import { PrinterHealthSchema } from '../badges/printer-health-schema.js'
 import { okWith, type HttpContract } from './contract.js'
 
 /** A CUPS queue name as lpadmin accepts it: nothing a shell or a URL could misread. */

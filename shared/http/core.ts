@@ -1,4 +1,4 @@
-// Health, stats, pairing and the offline outbox file (hub/core-routes.ts).
+// Health, stats, pairing and the offline outbox file (hub/server/core-routes.ts).
 import { z } from 'zod'
 import { CheckinSubmission, EventInfo } from '../domain.js'
 import { okWith, type HttpContract } from './contract.js'

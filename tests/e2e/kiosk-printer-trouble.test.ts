@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import type { PrintJob } from '../../hub/badges/print-log.js'
 import { launchChromium } from '../helpers/browser.js'
 import { startCups, type Cups } from '../helpers/cups.js'

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { launchChromium } from '../helpers/browser.js'
 import { startStack, type Stack } from '../helpers/stack.js'
 import { tempDir } from '../helpers/temp-dir.js'

@@ -7,10 +7,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
-import { createBadgeSigner } from '../../common/badge-crypto.js'
-import type { CheckinRecord } from '../../shared/domain.js'
+import { createBadgeSigner } from '../../node-shared/badge-crypto.js'
+import { isAdmitting, type CheckinRecord } from '../../shared/domain.js'
 import type { KioskClientEvents, KioskServerEvents, ScanResult } from '../../shared/kiosk-protocol.js'
-import { recountUnique } from '../../shared/stats.js'
 import { kioskSession, lastLaunchUrl } from './kiosk-client.js'
 import { seedFromEnv } from './seeded-random.js'
 import { freePort, healthy, runTs, type Child } from './processes.js'
@@ -144,4 +143,11 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
     for (const p of procs) await p.child?.stop().catch(() => {})
     for (const d of dirs) await d.remove()
   }
+}
+
+/** A full recount from the raw records, apart from the ledger, to check the hub's figures against. */
+function recountUnique(records: Iterable<CheckinRecord>, dayId: string): number {
+  const seen = new Set<string>()
+  for (const r of records) if (r.dayId === dayId && r.attendeeId && isAdmitting(r.outcome)) seen.add(r.attendeeId)
+  return seen.size
 }

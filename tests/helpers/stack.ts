@@ -1,7 +1,7 @@
 // A whole venue in one test: a real hub on 127.0.0.1 and kiosk agents paired with it the
 // way a desk officer pairs one, each with its own data folder.
 import { startAgent, type AgentHandle, type AgentOptions } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { tempDir } from './temp-dir.js'
 import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
 import { until } from './until.js'

@@ -2,9 +2,9 @@
 // way the product makes them (first start, pairing).
 import { io as connect, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js'
-import { createHub, type Hub } from '../../hub/app.js'
-import { LoginThrottle } from '../../hub/login-throttle.js'
-import { createPairingCode, pairKiosk } from '../../hub/pairing.js'
+import { createHub, type Hub } from '../../hub/server/app.js'
+import { LoginThrottle } from '../../hub/auth/login-throttle.js'
+import { createPairingCode, pairKiosk } from '../../hub/kiosks/pairing.js'
 import { EventStore, type SeedEvent } from '../../hub/store/event-store.js'
 import { EmbeddedBackend } from '../../hub/store/embedded-backend.js'
 import { PostgresBackend } from '../../hub/store/postgres-backend.js'

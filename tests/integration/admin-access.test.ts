@@ -2,7 +2,7 @@
 // table, so a route added later without a valid-request entry here fails this test.
 import { describe, expect } from 'vitest'
 import { adminRoutes } from '../../hub/admin/routes.js'
-import { matchRoute, type Route } from '../../hub/routes.js'
+import { matchRoute, type Route } from '../../hub/server/routes.js'
 import { submission } from '../helpers/submissions.js'
 import { it } from '../helpers/hub-fixture.js'
 import type { TestHub } from '../helpers/test-hub.js'

@@ -1,7 +1,7 @@
 // Event setup, kiosks and credentials through a real hub: what the organiser changes reaches
 // the kiosks, and what could break the event is refused.
 import { describe, expect } from 'vitest'
-import { checkPin } from '../../common/pin.js'
+import { checkPin } from '../../node-shared/pin.js'
 import type { EventInfo } from '../../shared/domain.js'
 import type { KioskStatus } from '../../shared/protocol.js'
 import type { HubApi } from '../helpers/hub-api.js'

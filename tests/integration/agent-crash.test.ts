@@ -1,7 +1,7 @@
 // A kiosk agent process killed with SIGKILL right after the screen showed "admitted" still
 // has that check-in when it starts again, and the hub ends up with it exactly once.
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { localDate } from '../../shared/event-days.js'
 import { testEvent } from '../fixtures/event.js'
 import { lastLaunchUrl, openKioskScreen } from '../helpers/kiosk-client.js'

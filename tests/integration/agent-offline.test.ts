@@ -2,7 +2,7 @@
 // the same person offline are both kept with one flagged, and the count stays right.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
 import { openKioskScreen } from '../helpers/kiosk-client.js'

@@ -5,7 +5,7 @@
 // without anyone asking. If CUPS cannot start here, this fails.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { PrintJob } from '../../hub/badges/print-log.js'
-import type { PrinterHealth } from '../../shared/printer-health.js'
+import type { PrinterHealth } from '../../shared/badges/printer-health.js'
 import type { KioskStatus } from '../../shared/protocol.js'
 import { startCups, type Cups } from '../helpers/cups.js'
 import { startLabelPrinter, type LabelPrinter } from '../helpers/label-printer.js'

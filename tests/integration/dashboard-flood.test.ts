@@ -4,7 +4,7 @@
 // The budgets' one-second windows read the clock, which stands still here: each flood falls
 // in one window, so what is served is exact, however slow the machine.
 import { afterEach, beforeEach, describe, expect, vi } from 'vitest'
-import { DASHBOARD_LIMITS } from '../../hub/dashboard-budget.js'
+import { DASHBOARD_LIMITS } from '../../hub/pushes/dashboard-budget.js'
 import { dayFigures } from '../../hub/pushes/dashboard-view.js'
 import { it } from '../helpers/hub-fixture.js'
 import { submission } from '../helpers/submissions.js'
@@ -37,7 +37,7 @@ describe('dashboards flooding stats:get', () => {
     const gone = new Promise<string>((resolve) => usher.once('disconnect', resolve))
     const answers = await Promise.all(Array.from({ length: 200 }, () => usher.timeout(5000).emitWithAck('stats:get', {}).catch(() => ({ ok: false, error: 'no answer' }))))
     expect(await gone).toBe('io server disconnect')
-    // at most its own budget a second (hub/sockets.ts); answers still on their way when the cut-off closes the socket are lost
+    // at most its own budget a second (hub/server/sockets.ts); answers still on their way when the cut-off closes the socket are lost
     expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(20)
     expect(kioskSocket.connected).toBe(true)
     expect(await kioskSocket.emitWithAck('checkin:submit', submission(kiosk.kioskId, { attendeeId: 'A0002' }))).toMatchObject({ ok: true })

@@ -3,7 +3,7 @@
 // hub keeps serving everyone else throughout. The per-second budget reads the clock, which
 // stands still here until the test moves it: the flood falls in one second, however slow the machine.
 import { afterEach, beforeEach, describe, expect, vi } from 'vitest'
-import { MAX_MESSAGE_BYTES } from '../../hub/app.js'
+import { MAX_MESSAGE_BYTES } from '../../hub/server/app.js'
 import { test } from '../helpers/hub-fixture.js'
 import { STORE_KINDS } from '../helpers/store-kinds.js'
 import { submission } from '../helpers/submissions.js'

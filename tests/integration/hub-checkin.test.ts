@@ -58,7 +58,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       const good = code(1)
       const tampered = good.slice(0, 10) + (good[10] === 'A' ? 'B' : 'A') + good.slice(11)
       expect(await submit({ code: tampered })).toMatchObject({ record: { outcome: 'invalid' } })
-      const { createBadgeSigner, generateBadgeKeys } = await import('../../common/badge-crypto.js')
+      const { createBadgeSigner, generateBadgeKeys } = await import('../../node-shared/badge-crypto.js')
       let other = generateBadgeKeys()
       while (other.publicKey.slice(0, 3) === t.store.data.event.badgePublicKey.slice(0, 3)) other = generateBadgeKeys()
       const foreign = createBadgeSigner(other.privateKeyPem)({ attendeeSeq: 1, badgeVersion: 1 })

@@ -19,7 +19,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
 
     it('refuses a revoked kiosk', async () => {
       const k = await t.pairKiosk()
-      const { revokeKiosk } = await import('../../hub/pairing.js')
+      const { revokeKiosk } = await import('../../hub/kiosks/pairing.js')
       await revokeKiosk(t.store, k.kioskId)
       await expect(t.client(k.token)).rejects.toThrow('unauthorized')
     })

@@ -2,7 +2,7 @@
 // naming the variable and what to check, without a stack trace or the password, and exits
 // with a code a supervisor can act on (EXIT.settings: fix it; EXIT.unavailable: try later).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT } from '../../common/start-error.js'
+import { EXIT } from '../../node-shared/start-error.js'
 import { freePort, runTs } from '../helpers/processes.js'
 import { createDatabase, startPostgres, type Service } from '../helpers/services.js'
 import { until } from '../helpers/until.js'

@@ -4,7 +4,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
-import { Journal, JournalCorruptError } from '../../common/journal.js'
+import { Journal, JournalCorruptError } from '../../node-shared/journal.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const cleanups: (() => Promise<void>)[] = []

@@ -3,7 +3,7 @@
 // printer back to ready clears it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startAgent, type AgentHandle } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { startTestHub, type TestHub } from '../helpers/test-hub.js'
 import { until } from '../helpers/until.js'

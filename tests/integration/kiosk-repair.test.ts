@@ -4,9 +4,9 @@
 // scans queued behind the old records forever.
 import { cp } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { checkPreviousIdentityProof, previousIdentityProof } from '../../common/identity-proof.js'
-import { hashToken } from '../../hub/credentials.js'
-import { createPairingCode, revokeKiosk } from '../../hub/pairing.js'
+import { checkPreviousIdentityProof, previousIdentityProof } from '../../node-shared/identity-proof.js'
+import { hashToken } from '../../hub/auth/credentials.js'
+import { createPairingCode, revokeKiosk } from '../../hub/kiosks/pairing.js'
 import { EventStore } from '../../hub/store/event-store.js'
 import { testEvent } from '../fixtures/event.js'
 import { DAY1_9AM } from '../e2e/kiosk-helpers.js'

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgentHandle } from '../../agent/agent.js'
-import { createPairingCode } from '../../hub/pairing.js'
+import { createPairingCode } from '../../hub/kiosks/pairing.js'
 import { kioskSession, openKioskScreen, type KioskScreen } from '../helpers/kiosk-client.js'
 import { startStack, type Stack } from '../helpers/stack.js'
 

@@ -4,7 +4,7 @@
 // and listed for the admin page.
 import { createClient } from 'redis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PairingGuard } from '../../hub/pairing-guard.js'
+import { PairingGuard } from '../../hub/kiosks/pairing-guard.js'
 import { startRedis, type Service } from '../helpers/services.js'
 import { test } from '../helpers/hub-fixture.js'
 import type { TestHub } from '../helpers/test-hub.js'

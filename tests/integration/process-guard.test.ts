@@ -2,7 +2,7 @@
 // connection is logged with its stack and the process keeps serving; a bug thrown out of a
 // callback ends it with the bilingual message and EXIT.software, never silently.
 import { describe, expect, it } from 'vitest'
-import { EXIT } from '../../common/start-error.js'
+import { EXIT } from '../../node-shared/start-error.js'
 import { runTs } from '../helpers/processes.js'
 import { until } from '../helpers/until.js'
 

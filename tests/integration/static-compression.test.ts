@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaticPages } from '../../common/static-pages.js'
+import { createStaticPages } from '../../node-shared/static-pages.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const SCRIPT = Buffer.from(`console.log(${JSON.stringify('karibu '.repeat(400))})\n`)

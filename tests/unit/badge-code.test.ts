@@ -1,9 +1,9 @@
 // Badge codes: signed by the hub, checked offline with the public key. A flipped bit anywhere
 // fails, a genuine code of another event is told apart, an older version is revoked.
 import { describe, expect, it } from 'vitest'
-import { createBadgeSigner, createBadgeVerifier, generateBadgeKeys } from '../../common/badge-crypto.js'
+import { createBadgeSigner, createBadgeVerifier, generateBadgeKeys } from '../../node-shared/badge-crypto.js'
 import { fromBase64url, toBase64url } from '../../shared/base64url.js'
-import { parseCode } from '../../shared/badge-code.js'
+import { parseCode } from '../../shared/badges/badge-code.js'
 import { identify } from '../../shared/checkin-rules.js'
 import { RegistryIndex } from '../../shared/registry.js'
 import { testEvent } from '../fixtures/event.js'

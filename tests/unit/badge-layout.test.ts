@@ -12,13 +12,13 @@ import {
   lineHeightMm,
   ribbonFor,
   sizeSteps,
-  textBox,
   textColorOn,
   type Measure,
   type QrElement,
   type TextElement,
-} from '../../shared/badge-layout.js'
-import { STOCKS } from '../../shared/badge-stock.js'
+} from '../../shared/badges/badge-layout.js'
+import { textBox } from '../helpers/badge-boxes.js'
+import { STOCKS } from '../../shared/badges/badge-stock.js'
 import type { Attendee } from '../../shared/domain.js'
 import { testEvent } from '../fixtures/event.js'
 

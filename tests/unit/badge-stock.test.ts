@@ -2,8 +2,9 @@
 // away (≥ 22 mm with its quiet zone) and every line of text inside what the printer can reach.
 import { describe, expect, it } from 'vitest'
 import { badgePdfBuffer, measureText } from '../../hub/badges/badge-pdf.js'
-import { layoutBadge, PT_PER_MM, textBox, type QrElement, type TextElement } from '../../shared/badge-layout.js'
-import { BADGE_STOCKS, STOCKS, stockPage } from '../../shared/badge-stock.js'
+import { layoutBadge, PT_PER_MM, type QrElement, type TextElement } from '../../shared/badges/badge-layout.js'
+import { textBox } from '../helpers/badge-boxes.js'
+import { BADGE_STOCKS, STOCKS, stockPage } from '../../shared/badges/badge-stock.js'
 import { testEvent } from '../fixtures/event.js'
 
 const { event, attendees } = testEvent('k'.repeat(43))

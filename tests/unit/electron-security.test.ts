@@ -3,7 +3,8 @@ import {
   CONTENT_SECURITY_POLICY,
   cspHeadersListener,
   isAppUrl,
-  lockDown,
+  lockDownContents,
+  lockDownSession,
   navigationGuard,
   permissionCheckHandler,
   permissionRequestHandler,
@@ -160,7 +161,7 @@ describe('CSP header', () => {
   })
 })
 
-describe('lockDown', () => {
+describe('lockDownSession and lockDownContents', () => {
   it('wires the handlers into the session and the page', () => {
     const listeners = new Map<string, (event: NavigationEvent) => void>()
     let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined
@@ -179,7 +180,8 @@ describe('lockDown', () => {
       webRequest: { onHeadersReceived: (l) => (wired.headers = l) },
     }
 
-    lockDown(session, contents, APP)
+    lockDownSession(session, APP)
+    lockDownContents(contents, APP)
 
     for (const name of ['will-navigate', 'will-redirect']) {
       const event = navigation('https://evil.com/')

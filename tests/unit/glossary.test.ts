@@ -69,7 +69,7 @@ describe('the screens speak both languages with one vocabulary', () => {
 })
 
 describe('hub, agent, CLI and documents use the glossary words', () => {
-  const roots = ['hub', 'agent', 'common', 'shared', 'electron', 'renderer/src', 'scripts']
+  const roots = ['hub', 'agent', 'node-shared', 'shared', 'electron', 'renderer/src', 'scripts']
   const files: string[] = []
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

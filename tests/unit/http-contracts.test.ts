@@ -2,8 +2,8 @@
 // new route cannot slip in without saying what it takes and answers.
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ROUTES } from '../../hub/http.js'
-import type { Route } from '../../hub/routes.js'
+import { ROUTES } from '../../hub/server/http.js'
+import type { Route } from '../../hub/server/routes.js'
 import { HTTP_CONTRACTS } from '../../shared/http/index.js'
 import type { HttpContract } from '../../shared/http/contract.js'
 import { ImportPreview, type ImportProblem as ImportProblemContract } from '../../shared/http/import.js'

@@ -2,7 +2,7 @@
 // the list says the list is this hub's own view; each kiosk names the hub it is on; and when
 // Redis is back the hub re-announces all its kiosks at once.
 import { describe, expect, it } from 'vitest'
-import { KioskPresence, REMOTE_LAPSE_MS, type PresenceReport } from '../../hub/kiosk-presence.js'
+import { KioskPresence, REMOTE_LAPSE_MS, type PresenceReport } from '../../hub/kiosks/kiosk-presence.js'
 
 const kiosks = [
   { id: 'k1', name: 'Meza 1', pairedAt: '2026-12-01T06:00:00.000Z' },

@@ -1,11 +1,11 @@
-// Failed logins slow down: hub/login-throttle.ts on its own (delays double per failure from an
+// Failed logins slow down: hub/auth/login-throttle.ts on its own (delays double per failure from an
 // address, up to a cap, and clear on success or after ten quiet minutes), then through a real
 // hub's socket handshake, timed.
 import fc from 'fast-check'
 import { io as connect } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHub, type Hub } from '../../hub/app.js'
-import { LoginThrottle } from '../../hub/login-throttle.js'
+import { createHub, type Hub } from '../../hub/server/app.js'
+import { LoginThrottle } from '../../hub/auth/login-throttle.js'
 import { EmbeddedBackend } from '../../hub/store/embedded-backend.js'
 import { EventStore } from '../../hub/store/event-store.js'
 import { DAY1_MORNING, testEvent } from '../fixtures/event.js'

@@ -2,8 +2,8 @@
 import fc from 'fast-check'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { qrMatrix } from '../../shared/badge-qr.js'
-import { formatBits } from '../../shared/qr-mask.js'
+import { qrMatrix } from '../../shared/badges/badge-qr.js'
+import { formatBits } from '../../shared/badges/qr-mask.js'
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 

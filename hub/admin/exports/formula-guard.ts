@@ -21,8 +21,3 @@ export function guardText(value: string): string {
   }
   return out
 }
-
-/** Whether a spreadsheet could read any part of `value` as a formula (what guardText prevents). */
-export function looksLikeFormula(value: string): boolean {
-  return /(^|[,;\n])[ \n]*[=+\-@\t\r]/.test(value)
-}

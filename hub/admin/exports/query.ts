@@ -3,9 +3,9 @@
 import type { ServerResponse } from 'node:http'
 import { defaultDay } from '../../../shared/event-days.js'
 import type { EventInfo } from '../../../shared/domain.js'
-import { sendError } from '../http.js'
 import type { RegisterOptions } from './register-pdf.js'
 import { RegisterQuery } from '../../../shared/http/exports.js'
+import { sendError } from '../../../node-shared/http-util.js'
 
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 export const queryOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))

@@ -7,8 +7,8 @@ import type { ImportMode, ImportPreview, ImportProblem, ImportResult } from '../
 import type { WalkIn } from '../../../shared/http/walk-in'
 import type { KioskStatus } from '../../../shared/protocol'
 import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
-import type { BadgeStockId } from '../../../shared/badge-stock'
-import type { PrinterHealth } from '../../../shared/printer-health'
+import type { BadgeStockId } from '../../../shared/badges/badge-stock'
+import type { PrinterHealth } from '../../../shared/badges/printer-health'
 
 const KEY = 'karibu.admin.token'
 

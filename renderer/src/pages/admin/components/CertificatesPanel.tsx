@@ -4,8 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportPaths, fileToBase64, MAX_LOGO_BYTES, type CertificateSettings, type CertificateSettingsInput } from '../../../api/admin'
 import type { EventInfo } from '../../../../../shared/domain'
-import { useAction, useAdmin, useLang } from '../context'
-import { ErrorNote, FilePicker } from './common'
+import { useAction, useAdmin } from '../context'
+import { ErrorNote, FilePicker, GroupSelect } from './common'
 
 interface Props {
   event: EventInfo
@@ -16,7 +16,6 @@ interface Props {
 export function CertificatesPanel({ event, busy: downloading, onDownload }: Props) {
   const { t } = useTranslation()
   const { api } = useAdmin()
-  const { name } = useLang()
   const { busy, error, run } = useAction()
   const [settings, setSettings] = useState<CertificateSettings | null>(null)
   const [form, setForm] = useState<CertificateSettingsInput>({ signatoryName: '', signatoryTitle: '', organiser: '', minDays: 1, verifyBaseUrl: '' })
@@ -111,17 +110,7 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
         )}
       </p>
       <div className="admin-pickers">
-        <label>
-          {x('certificatesGroup')}
-          <select value={group} onChange={(e) => setGroup(e.target.value)} data-testid="cert-group">
-            <option value="">{t('admin.all')}</option>
-            {event.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {name(g.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <GroupSelect label={x('certificatesGroup')} event={event} value={group} onChange={setGroup} testId="cert-group" />
       </div>
       <div className="admin-actions">
         <button type="button" disabled={working || eligible === 0} data-testid="cert-bulk" onClick={() => void onDownload(exportPaths.certificates(group))}>

@@ -3,9 +3,9 @@
 // are laid out for that stock and sent at its size.
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BADGE_STOCKS, STOCKS, type BadgeStockId } from '../../../../../shared/badge-stock'
+import { BADGE_STOCKS, STOCKS, type BadgeStockId } from '../../../../../shared/badges/badge-stock'
 import type { Desk } from '../../../../../shared/domain'
-import { PRINTER_STATE_LABEL, type PrinterHealth } from '../../../../../shared/printer-health'
+import { PRINTER_STATE_LABEL, type PrinterHealth } from '../../../../../shared/badges/printer-health'
 import { useAction, useAdmin, useLang } from '../context'
 import { ErrorNote } from './common'
 

@@ -8,7 +8,7 @@ import { exportPaths, REGISTER_COLUMNS, saveFile, type RegisterChoice, type Regi
 import type { EventInfo } from '../../../../../shared/domain'
 import { useAction, useAdmin, useLang } from '../context'
 import { CertificatesPanel } from './CertificatesPanel'
-import { ErrorNote } from './common'
+import { ErrorNote, GroupSelect } from './common'
 
 const COLUMN_LABEL: Record<RegisterColumn, string> = { phone: 'colPhone', category: 'colCategory', group: 'colGroup', desk: 'colDesk', time: 'colTime' }
 
@@ -60,17 +60,7 @@ export function ExportsTab() {
           ))}
         </select>
       </label>
-      <label>
-        {x('group')}
-        <select value={choice.group} onChange={(e) => set({ group: e.target.value })} data-testid="export-group">
-          <option value="">{t('admin.all')}</option>
-          {event.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {name(g.name)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <GroupSelect label={x('group')} event={event} value={choice.group} onChange={(group) => set({ group })} testId="export-group" />
     </>
   )
 

@@ -76,7 +76,7 @@ function Pairing() {
   )
 }
 
-/** The latest wrong pairing codes (hub/pairing-guard.ts), so guessing is seen, not only slowed. */
+/** The latest wrong pairing codes (hub/kiosks/pairing-guard.ts), so guessing is seen, not only slowed. */
 function PairingFailures() {
   const { t } = useTranslation()
   const { api } = useAdmin()

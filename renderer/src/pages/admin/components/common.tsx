@@ -1,10 +1,11 @@
 // Small pieces every tab uses: an error line in the page language, the language switch, a
-// file picker that speaks the page's language, and times as the venue reads them.
+// file picker that speaks the page's language, a group picker, and times as the venue reads them.
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { calendarDate, clockTime as clockIn, DEFAULT_TIMEZONE } from '../../../../../shared/local-time'
 import { AdminApiError } from '../../../api/admin'
 import { setLanguage } from '../../../i18n/setup'
+import type { EventInfo } from '../../../../../shared/domain'
 import { useLang } from '../context'
 
 export function ErrorNote({ error, testId = 'admin-error' }: { error: unknown; testId?: string }) {
@@ -71,5 +72,24 @@ export function FilePicker({ accept, testId, disabled, label, onFile }: { accept
       </label>
       <span className="admin-help">{chosen ?? t('admin.noFile')}</span>
     </div>
+  )
+}
+
+/** A group of the event, or every group (''). */
+export function GroupSelect({ label, event, value, onChange, testId }: { label: string; event: EventInfo; value: string; onChange(group: string): void; testId: string }) {
+  const { t } = useTranslation()
+  const { name } = useLang()
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">{t('admin.all')}</option>
+        {event.groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {name(g.name)}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }

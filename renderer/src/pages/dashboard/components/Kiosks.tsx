@@ -1,7 +1,7 @@
 // The kiosks as the hub last heard of them: online, last seen, outbox, clock.
 import { useTranslation } from 'react-i18next'
 import { CLOCK_OFFSET_WARN_MS, formatNumber, formatOffset, formatTime, type PanelProps } from '../model/view'
-import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/badges/printer-health'
 
 export function Kiosks({ view, names, lang, timezone }: PanelProps) {
   const { t } = useTranslation()

@@ -3,7 +3,7 @@
 // not stop check-in; the status bar keeps saying it after the notice is put away.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NO_PRINTER } from '../../../../../shared/printer-health'
+import { NO_PRINTER } from '../../../../../shared/badges/printer-health'
 import { useLang } from '../hooks/useLang'
 import { pick } from '../logic/format'
 

@@ -6,7 +6,7 @@
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KioskAgent } from '../../../api/kiosk-agent'
-import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/badges/printer-health'
 import { clockTime } from '../logic/format'
 import { useBadgePrint, type PrintStep } from '../hooks/useBadgePrint'
 import { useLang } from '../hooks/useLang'

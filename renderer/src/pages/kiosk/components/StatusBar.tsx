@@ -2,7 +2,7 @@
 // sent, which desk and day this is, in or out. Live from the agent's state pushes.
 import { useTranslation } from 'react-i18next'
 import type { KioskState } from '../../../../../shared/kiosk-protocol'
-import { NO_PRINTER, PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
+import { NO_PRINTER, PRINTER_STATE_LABEL } from '../../../../../shared/badges/printer-health'
 import { useLang } from '../hooks/useLang'
 import { pick } from '../logic/format'
 import { printerInTrouble } from '../logic/printer-setup'

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AgentError, type KioskAgent } from '../../../api/kiosk-agent'
 import type { PrinterChoice, StuckPrint } from '../../../../../shared/kiosk-protocol'
-import { PRINTER_STATE_LABEL } from '../../../../../shared/printer-health'
+import { PRINTER_STATE_LABEL } from '../../../../../shared/badges/printer-health'
 import { useLang } from '../hooks/useLang'
 import { clockTime, pick } from '../logic/format'
 

@@ -2,7 +2,7 @@
 // hub's printer for this desk, or this PC's: log, print here, report). What the officer sees
 // follows the one answer.
 import { useState } from 'react'
-import type { PrinterState } from '../../../../../shared/printer-health'
+import type { PrinterState } from '../../../../../shared/badges/printer-health'
 import { AgentError, type KioskAgent } from '../../../api/kiosk-agent'
 import { printHere } from '../../../api/print-here'
 

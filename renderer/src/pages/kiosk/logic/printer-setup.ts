@@ -2,7 +2,7 @@
 // a printer when the hub prints for it (a CUPS queue set on the admin page) or, in the Electron
 // kiosk, when the desk PC has one of its own. A browser kiosk prints through the browser's
 // dialog, which the page cannot look into: there the hub's setting is what counts.
-import type { PrinterState } from '../../../../../shared/printer-health'
+import type { PrinterState } from '../../../../../shared/badges/printer-health'
 
 /** The desk PC's own printers: a browser kiosk (not known to the page), not known yet, or how many. */
 export type LocalPrinters = 'browser' | 'unknown' | number

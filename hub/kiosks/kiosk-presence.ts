@@ -1,11 +1,11 @@
 // Which kiosks are connected and what they last reported. Live state, not records: it is
 // rebuilt as kiosks reconnect after a hub restart. With several hubs, each also hears what the
-// others see (hub/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
+// others see (hub/cluster/cluster.ts); another hub's word lapses if it stops repeating it, so a kiosk
 // on a hub that died is not shown online for ever. While the others cannot be heard at all
 // (Redis away), every kiosk says so (`presenceLocalOnly`): online is then only what this hub sees.
-import type { PrinterHealth } from '../shared/printer-health.js'
-import type { KioskHeartbeat, KioskStatus } from '../shared/protocol.js'
-import type { KioskRecord } from './store/registry-data.js'
+import type { PrinterHealth } from '../../shared/badges/printer-health.js'
+import type { KioskHeartbeat, KioskStatus } from '../../shared/protocol.js'
+import type { KioskRecord } from '../store/registry-data.js'
 
 interface Live {
   sockets: number
@@ -56,7 +56,7 @@ export class KioskPresence {
     this.changed(id)
   }
 
-  /** Whether the other hubs' reports can reach this one (hub/cluster.ts). */
+  /** Whether the other hubs' reports can reach this one (hub/cluster/cluster.ts). */
   otherHubsHeard(heard: boolean) {
     this.othersHeard = heard
   }

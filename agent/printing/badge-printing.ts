@@ -4,8 +4,8 @@
 // own origin, so the Electron window's navigation and CSP rules hold). Without the hub there is
 // no badge to print. desk-print.ts puts the steps in order.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { SECURITY_HEADERS } from '../common/http-util.js'
-import { AlreadyPrinted, DeskPrintAnswer as DeskPrintReply } from '../shared/http/badges.js'
+import { SECURITY_HEADERS } from '../../node-shared/http-util.js'
+import { AlreadyPrinted, DeskPrintAnswer as DeskPrintReply } from '../../shared/http/badges.js'
 
 export interface HubAccess {
   /** the hub this kiosk is using now, and its token; null when not paired */

@@ -2,22 +2,22 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { jsonOnlyParser } from '../common/json-only-parser.js'
-import { DEFAULT_STATIC_DIR } from '../common/static-pages.js'
-import type { Cluster } from './cluster.js'
+import { jsonOnlyParser } from '../../node-shared/json-only-parser.js'
+import { DEFAULT_STATIC_DIR } from '../../node-shared/static-pages.js'
+import type { Cluster } from '../cluster/cluster.js'
 import type { HubContext, Log } from './context.js'
-import { bearer } from '../common/http-util.js'
+import { bearer } from '../../node-shared/http-util.js'
 import { ConnectionLimits, HANDSHAKE_WINDOW_MS, type ConnectionLimitOptions } from './connection-limits.js'
 import { FD_RESERVE, openFileLimit } from './fd-limit.js'
 import { createHttpHandler } from './http.js'
-import { KioskPresence } from './kiosk-presence.js'
-import { sleep } from '../common/sleep.js'
-import { LoginThrottle } from './login-throttle.js'
-import { PairingGuard } from './pairing-guard.js'
-import { startPushes } from './pushes/pushes.js'
+import { KioskPresence } from '../kiosks/kiosk-presence.js'
+import { sleep } from '../../node-shared/sleep.js'
+import { LoginThrottle } from '../auth/login-throttle.js'
+import { PairingGuard } from '../kiosks/pairing-guard.js'
+import { startPushes } from '../pushes/pushes.js'
 import { attachSockets, type HubServer } from './sockets.js'
-import { lazyBadgeService } from './badges/badge-service.js'
-import type { EventStore } from './store/event-store.js'
+import { lazyBadgeService } from '../badges/badge-service.js'
+import type { EventStore } from '../store/event-store.js'
 
 /** Socket.IO refuses messages above this size by closing the connection. */
 export const MAX_MESSAGE_BYTES = 1_000_000
@@ -28,12 +28,12 @@ export interface HubOptions {
   staticDir?: string
   log?: Log
   throttle?: LoginThrottle
-  /** other hubs on the same database, joined through Redis (hub/cluster.ts) */
+  /** other hubs on the same database, joined through Redis (hub/cluster/cluster.ts) */
   cluster?: Cluster | undefined
   /** every hub's address, for kiosks to fail over (KARIBU_HUB_URLS) */
   hubUrls?: string[]
   pairing?: PairingGuard
-  /** per-address caps on connections and sessions (hub/connection-limits.ts) */
+  /** per-address caps on connections and sessions (hub/server/connection-limits.ts) */
   connectionLimits?: ConnectionLimitOptions
 }
 

@@ -1,8 +1,8 @@
-import type { BadgeService } from './badges/badge-service.js'
-import type { KioskPresence } from './kiosk-presence.js'
-import type { LoginThrottle } from './login-throttle.js'
-import type { PairingGuard } from './pairing-guard.js'
-import type { EventStore } from './store/event-store.js'
+import type { BadgeService } from '../badges/badge-service.js'
+import type { KioskPresence } from '../kiosks/kiosk-presence.js'
+import type { LoginThrottle } from '../auth/login-throttle.js'
+import type { PairingGuard } from '../kiosks/pairing-guard.js'
+import type { EventStore } from '../store/event-store.js'
 
 export interface Log {
   info(message: string): void

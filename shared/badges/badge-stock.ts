@@ -1,8 +1,8 @@
 // Badge stock as data: the cards, sheets and label rolls a desk printer can hold, each with its
 // size as the badge is read, its unprintable edge, and how the printer's page relates to it.
-// The layout (shared/badge-layout.ts) designs one badge per stock; the hub's PDF and the CUPS
+// The layout (shared/badges/badge-layout.ts) designs one badge per stock; the hub's PDF and the CUPS
 // media option come from here, so a badge is printed on the stock at its own size, not scaled.
-import type { Bilingual } from './domain.js'
+import type { Bilingual } from '../domain.js'
 
 export const BADGE_STOCKS = ['cr80', 'a6', 'zebra-4x3', 'zebra-4x6', 'brother-62', 'brother-62x100', 'dymo-89x36', 'dymo-54x101'] as const
 export type BadgeStockId = (typeof BADGE_STOCKS)[number]

@@ -2,8 +2,8 @@
 // random, so a slow hash adds nothing), except usher tokens, which are read-only and are
 // shown again as a QR for phones.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import type { Role } from '../shared/domain.js'
-import type { Credential } from './store/registry-data.js'
+import type { Role } from '../../shared/domain.js'
+import type { Credential } from '../store/registry-data.js'
 
 export const newToken = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')

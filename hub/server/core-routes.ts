@@ -1,9 +1,9 @@
 // Health, stats, pairing and the offline outbox import.
-import { bearer, readJsonBody, sendJson } from '../common/http-util.js'
-import { OUTBOX_MAX_BODY, OutboxFile, PairRequest } from '../shared/http/core.js'
-import { createPairingCode, pairKiosk } from './pairing.js'
+import { bearer, invalidPayload, readBody, sendJson } from '../../node-shared/http-util.js'
+import { OUTBOX_MAX_BODY, OutboxFile, PairRequest } from '../../shared/http/core.js'
+import { createPairingCode, pairKiosk } from '../kiosks/pairing.js'
 import type { Route } from './routes.js'
-import { statsFor } from './pushes/dashboard-view.js'
+import { statsFor } from '../pushes/dashboard-view.js'
 
 export const coreRoutes: Route[] = [
   {
@@ -31,12 +31,12 @@ export const coreRoutes: Route[] = [
     path: '/api/pair',
     roles: 'public', // the pairing code is the credential
     async handle(ctx, { req, res }) {
-      const request = PairRequest.safeParse(await readJsonBody(req))
-      if (!request.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+      const request = await readBody(req, PairRequest)
+      if (!request) return invalidPayload(res)
       const address = req.socket.remoteAddress ?? '?'
       // spent before the code is looked at, so guesses in parallel cannot outrun the budget
       if (!(await ctx.pairing.take(address))) return sendJson(res, 429, { ok: false, error: 'rate_limited' })
-      const paired = await pairKiosk(ctx.store, request.data)
+      const paired = await pairKiosk(ctx.store, request)
       if (!paired) {
         ctx.pairing.failed(address)
         ctx.log.error(`pairing: wrong or used code from ${address}`)
@@ -61,14 +61,14 @@ export const coreRoutes: Route[] = [
     roles: ['admin'],
     // a kiosk's unsent records carried on a USB stick: same path, same dedup, as the socket
     async handle(ctx, { req, res }) {
-      const file = OutboxFile.safeParse(await readJsonBody(req, OUTBOX_MAX_BODY))
-      if (!file.success) return sendJson(res, 400, { ok: false, error: 'invalid_payload' })
+      const file = await readBody(req, OutboxFile, OUTBOX_MAX_BODY)
+      if (!file) return invalidPayload(res)
       let added = 0
-      for (const sub of file.data.submissions) {
+      for (const sub of file.submissions) {
         const result = await ctx.store.submit(sub)
         if (!result.duplicate) added++
       }
-      sendJson(res, 200, { ok: true, added, duplicates: file.data.submissions.length - added })
+      sendJson(res, 200, { ok: true, added, duplicates: file.submissions.length - added })
     },
   },
 ]

@@ -28,7 +28,7 @@ const LEVEL_M_BITS = 0b00
 export function qrMatrix(code: string): QrMatrix {
   const known = recent.get(code)
   if (known) return known
-  // made with mask 0, then given the mask qrcode's own search would pick (shared/qr-mask.ts: the same symbol, faster)
+  // made with mask 0, then given the mask qrcode's own search would pick (shared/badges/qr-mask.ts: the same symbol, faster)
   const qr = QRCode.create([{ data: new TextEncoder().encode(code), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 })
   const { size } = qr.modules
   const { data } = withBestMask(qr.modules.data, qr.modules.reservedBit, size, LEVEL_M_BITS)

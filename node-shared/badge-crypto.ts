@@ -2,7 +2,7 @@
 // the public key, so a stolen kiosk cannot mint badges.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { fromBase64url, toBase64url } from '../shared/base64url.js'
-import { codePayload, encodeCode, eventTagOf, type BadgeClaim } from '../shared/badge-code.js'
+import { codePayload, encodeCode, eventTagOf, type BadgeClaim } from '../shared/badges/badge-code.js'
 import type { VerifySignature } from '../shared/checkin-rules.js'
 
 // DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it.

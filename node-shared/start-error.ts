@@ -10,7 +10,7 @@ export const EXIT = {
   failed: 1,
   /** a service it needs (PostgreSQL, Redis) did not answer: trying again later may work */
   unavailable: 69,
-  /** an unexpected error while serving (hub/process-guard.ts) */
+  /** an unexpected error while serving (hub/server/process-guard.ts) */
   software: 70,
   /** a setting is wrong (password, database name, a variable): a person must fix it */
   settings: 78,

@@ -8,7 +8,7 @@
 //
 // base64url of ~70 bytes is 94 characters. Ed25519 signatures cannot be shortened, and a
 // shorter MAC would put a forging key on every kiosk; README explains the trade.
-import { fromBase64url, toBase64url } from './base64url.js'
+import { fromBase64url, toBase64url } from '../base64url.js'
 
 export const CODE_FORMAT = 1
 export const SIGNATURE_BYTES = 64

@@ -2,9 +2,9 @@
 // Every handler validates its payload; errors leave as codes, never as internal text.
 import type { Server, Socket } from 'socket.io'
 import { z } from 'zod'
-import { checkPreviousIdentityProof } from '../common/identity-proof.js'
-import { socketHandler, type Refusal } from '../common/socket-handler.js'
-import { CheckinSubmission } from '../shared/domain.js'
+import { checkPreviousIdentityProof } from '../../node-shared/identity-proof.js'
+import { socketHandler, type Refusal } from '../../node-shared/socket-handler.js'
+import { CheckinSubmission } from '../../shared/domain.js'
 import {
   CheckinBatch,
   CheckinsPull,
@@ -18,16 +18,16 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
-} from '../shared/protocol.js'
-import { forKiosks } from '../shared/ledger.js'
-import type { InterHubEvents } from './cluster.js'
+} from '../../shared/protocol.js'
+import { forKiosks } from '../../shared/ledger.js'
+import type { InterHubEvents } from '../cluster/cluster.js'
 import type { HubContext } from './context.js'
 import type { ConnectionLimits } from './connection-limits.js'
-import { deskPrinterAssigned } from './badges/desk-printer-assigned.js'
-import { DashboardBudget } from './dashboard-budget.js'
-import { sleep } from '../common/sleep.js'
-import { statsFor } from './pushes/dashboard-view.js'
-import { StoreUnavailableError } from './store/store-unavailable.js'
+import { deskPrinterAssigned } from '../badges/desk-printer-assigned.js'
+import { DashboardBudget } from '../pushes/dashboard-budget.js'
+import { sleep } from '../../node-shared/sleep.js'
+import { statsFor } from '../pushes/dashboard-view.js'
+import { StoreUnavailableError } from '../store/store-unavailable.js'
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterHubEvents, SocketData>
@@ -42,7 +42,7 @@ const RATE_PER_SECOND = 400
 const DASHBOARD_RATE_PER_SECOND = 20
 const DASHBOARD_CUT_OFF = 3 * DASHBOARD_RATE_PER_SECOND
 
-/** A re-paired kiosk's proofs that it was these kiosks before (common/identity-proof.ts). */
+/** A re-paired kiosk's proofs that it was these kiosks before (node-shared/identity-proof.ts). */
 const PreviousIdentities = z.array(z.object({ kioskId: z.string().max(64), proof: z.string().max(64) })).max(8)
 
 /**

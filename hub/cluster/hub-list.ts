@@ -3,9 +3,9 @@
 // started with a different list says so and its list becomes the list (the newest start wins);
 // a hub started without one takes the stored list. Adding a hub is then starting it with the
 // longer list: running kiosks learn it without being paired again.
-import type { HubList } from '../shared/protocol.js'
-import type { Hub } from './app.js'
-import type { EventStore } from './store/event-store.js'
+import type { HubList } from '../../shared/protocol.js'
+import type { Hub } from '../server/app.js'
+import type { EventStore } from '../store/event-store.js'
 
 interface ListEntry {
   hubUrls: string[]

@@ -1,6 +1,6 @@
 // A badge printer's health as the hub's CUPS reports it, for the desk, the dashboard and the
 // admin page: one word each, in both languages.
-import type { Bilingual } from './domain.js'
+import type { Bilingual } from '../domain.js'
 
 export const PRINTER_STATES = [
   'ready', // idle or printing, nothing wrong

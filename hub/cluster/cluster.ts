@@ -9,9 +9,9 @@
 // each hub hears of the others' kiosks stops (the dashboard is told: `connected`).
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import { createClient } from 'redis'
-import { EXIT, StartError } from '../common/start-error.js'
-import { redactedUrl } from './config.js'
-import type { PresenceReport } from './kiosk-presence.js'
+import { EXIT, StartError } from '../../node-shared/start-error.js'
+import { redactedUrl } from '../server/config.js'
+import type { PresenceReport } from '../kiosks/kiosk-presence.js'
 
 export interface InterHubEvents {
   'kiosk:presence': (report: PresenceReport) => void
@@ -19,7 +19,7 @@ export interface InterHubEvents {
 
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>
-  /** the shared client, for budgets every hub spends from (hub/pairing-guard.ts) */
+  /** the shared client, for budgets every hub spends from (hub/kiosks/pairing-guard.ts) */
   redis: unknown
   /** whether Redis answers now, i.e. this hub hears the others */
   readonly connected: boolean

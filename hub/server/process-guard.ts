@@ -5,8 +5,8 @@
 // Anything else thrown out of a callback leaves that part in an unknown state: the hub says so
 // in both languages and exits (EXIT.software), for its supervisor to start it again; what it
 // stored is in the database or journal already.
-import { clockTime } from '../shared/local-time.js'
-import { EXIT } from '../common/start-error.js'
+import { clockTime } from '../../shared/local-time.js'
+import { EXIT } from '../../node-shared/start-error.js'
 
 /** Errors of a network connection: the library that owned it notices and connects again. */
 const CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', '57P01', '57P02', '57P03'])

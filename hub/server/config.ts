@@ -1,6 +1,6 @@
 // The hub's configuration, from the environment. Every variable is listed in README.
 import { resolve } from 'node:path'
-import { EXIT, StartError } from '../common/start-error.js'
+import { EXIT, StartError } from '../../node-shared/start-error.js'
 
 export interface HubConfig {
   port: number

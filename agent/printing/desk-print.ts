@@ -4,7 +4,7 @@
 // print, or the browser's print dialog): the agent logs the print at the hub, asks the screen
 // to print the page (`badge:print-local`), and reports how it went, so a failed print stops
 // counting as printed. A reprint makes a new badge version first, on either path.
-import type { DeskPrint, DeskPrintOutcome, LocalPrintResult } from '../shared/kiosk-protocol.js'
+import type { DeskPrint, DeskPrintOutcome, LocalPrintResult } from '../../shared/kiosk-protocol.js'
 import { logDeskPrint, reportDeskPrint, reprintFirst, type HubAccess, type PrintRefusal } from './badge-printing.js'
 import { FOLLOW, printAtHub, type FollowTimes } from './hub-print.js'
 

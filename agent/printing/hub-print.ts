@@ -5,8 +5,8 @@
 // out of labels, offline: the hub notes that on the job, and the desk moves it from its
 // stuck-badges list).
 import { z } from 'zod'
-import type { DeskPrintOutcome } from '../shared/kiosk-protocol.js'
-import { PRINTER_STATES, type PrinterState } from '../shared/printer-health.js'
+import type { DeskPrintOutcome } from '../../shared/kiosk-protocol.js'
+import { PRINTER_STATES, type PrinterState } from '../../shared/badges/printer-health.js'
 import { hubCall, refusal, type HubAccess, type PrintRefusal } from './badge-printing.js'
 
 /** How long the agent follows a job before answering "printing", and how often it looks. */

@@ -3,10 +3,10 @@
 // checks that a kiosk moves only its own desk's jobs; the agent asks as this kiosk, and what
 // the hub answers is validated here before the screen sees it.
 import { z } from 'zod'
-import { PRINTER_STATES, type PrinterState } from '../shared/printer-health.js'
-import type { PrinterChoice, StuckPrint } from '../shared/kiosk-protocol.js'
+import { PRINTER_STATES, type PrinterState } from '../../shared/badges/printer-health.js'
+import type { PrinterChoice, StuckPrint } from '../../shared/kiosk-protocol.js'
 import { hubCall, type HubAccess } from './badge-printing.js'
-import type { Kiosk } from './kiosk.js'
+import type { Kiosk } from '../kiosk.js'
 
 const Job = z.object({
   jobId: z.string().regex(/^pj-[0-9a-f]{12}$/),

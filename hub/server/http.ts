@@ -1,13 +1,13 @@
 // HTTP edge of the hub: authenticates, checks the route's roles, runs it; else serves pages.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { bearer, BodyError, sendJson } from '../common/http-util.js'
-import { createStaticPages } from '../common/static-pages.js'
+import { bearer, BodyError, sendJson } from '../../node-shared/http-util.js'
+import { createStaticPages } from '../../node-shared/static-pages.js'
 import type { HubContext } from './context.js'
-import { adminRoutes } from './admin/routes.js'
-import { badgeRoutes } from './badges/routes.js'
-import { certificatePublicRoutes } from './certificates/routes.js'
+import { adminRoutes } from '../admin/routes.js'
+import { badgeRoutes } from '../badges/routes.js'
+import { certificatePublicRoutes } from '../certificates/routes.js'
 import { coreRoutes } from './core-routes.js'
-import { sleep } from '../common/sleep.js'
+import { sleep } from '../../node-shared/sleep.js'
 import { matchRoute, type Route } from './routes.js'
 
 /** The hub's pages; the kiosk page is the kiosk agent's, on each desk PC (agent/local-server.ts). */

@@ -1,12 +1,12 @@
 // Kiosk pairing: an organiser makes a short code (shown as text and QR), a kiosk trades it
 // for its own token. Codes are single-use and expire.
-import type { PairRequest } from '../shared/http/core.js'
-import type { EventInfo } from '../shared/domain.js'
-import { hashToken, newCredential, newId, newPairingCode } from './credentials.js'
-import type { EventStore } from './store/event-store.js'
-import type { RegistryData } from './store/registry-data.js'
+import type { PairRequest } from '../../shared/http/core.js'
+import type { EventInfo } from '../../shared/domain.js'
+import { hashToken, newCredential, newId, newPairingCode } from '../auth/credentials.js'
+import type { EventStore } from '../store/event-store.js'
+import type { RegistryData } from '../store/registry-data.js'
 
-export { PairRequest } from '../shared/http/core.js'
+export { PairRequest } from '../../shared/http/core.js'
 
 export interface Paired {
   kioskId: string

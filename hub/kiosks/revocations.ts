@@ -4,8 +4,8 @@
 // usually been cut off already and this finds nobody in the room. It hears every registry
 // change on the store's change stream, this hub's own too: a revocation made here is cut off here
 // first, and the route's call then carries it to the other hubs.
-import type { Hub } from './app.js'
-import type { RegistryData } from './store/registry-data.js'
+import type { Hub } from '../server/app.js'
+import type { RegistryData } from '../store/registry-data.js'
 
 function revoked(data: RegistryData) {
   return {

@@ -1,8 +1,11 @@
 // The hub's HTTP routes as data: method, path pattern, who may call, handler. One table, so
 // the access matrix test can walk every route.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from '../shared/domain.js'
+import type { Role } from '../../shared/domain.js'
 import type { HubContext } from './context.js'
+
+/** The roles of an organiser's route. */
+export const ADMIN = ['admin'] as const
 
 export interface RouteRequest {
   req: IncomingMessage

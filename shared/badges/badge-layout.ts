@@ -1,5 +1,5 @@
 // The badge design as data: where each line of text, colour band, day chip and the QR go, in
-// millimetres, for each badge stock (shared/badge-stock.ts): a CR80 card, an A6 lanyard badge,
+// millimetres, for each badge stock (shared/badges/badge-stock.ts): a CR80 card, an A6 lanyard badge,
 // and the label rolls of Zebra, Brother and DYMO printers. The PDF
 // renderer on the hub and the HTML page for window.print() only draw what this returns, so
 // both print the same badge. Pure: text is measured by a function the renderer passes in, and
@@ -7,7 +7,7 @@
 import { fitText, LINE_HEIGHT, lineHeightMm, PT_PER_MM, sizeSteps, type FitSpec, type Fitted, type Measure } from './badge-fit.js'
 import { QR_QUIET_MODULES, qrMatrix } from './badge-qr.js'
 import { BADGE_STOCKS, STOCKS, type BadgeStock, type BadgeStockId } from './badge-stock.js'
-import { attendeeName, FLAGS, type Attendee, type Bilingual, type EventInfo, type Flag, type Group } from './domain.js'
+import { attendeeName, FLAGS, type Attendee, type Bilingual, type EventInfo, type Flag, type Group } from '../domain.js'
 
 /** A badge's format is the stock it is printed on. */
 export const BADGE_FORMATS = BADGE_STOCKS
@@ -580,10 +580,5 @@ export function layoutBadge(input: BadgeInput, measure: Measure): BadgeLayout {
     days: p.days,
     elements: b.elements,
   }
-}
-
-/** The box a text element covers, mm (for overlap checks and tests). */
-export function textBox(e: TextElement): { x: number; y: number; w: number; h: number } {
-  return { x: e.x, y: e.y, w: e.w, h: e.lines.length * lineHeightMm(e.size) }
 }
 
