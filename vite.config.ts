@@ -23,7 +23,10 @@ function precompress(): Plugin {
         const path = join(outDir, name)
         const body = await readFile(path)
         if (body.length < 1024) continue
-        await writeFile(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }))
+        await writeFile(
+          `${path}.br`,
+          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        )
         await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }))
       }
     },

@@ -7,7 +7,17 @@ import { z } from 'zod'
 import { checkPin } from '../node-shared/pin.js'
 import { DEFAULT_STATIC_DIR } from '../node-shared/static-pages.js'
 import { socketHandler, type Refusal } from '../node-shared/socket-handler.js'
-import { DeskPrint, DeskRequest, LocalPrintResult, PairRequest, PrintMove, ScanRequest, SearchRequest, type KioskClientEvents, type LocalAck } from '../shared/kiosk-protocol.js'
+import {
+  DeskPrint,
+  DeskRequest,
+  LocalPrintResult,
+  PairRequest,
+  PrintMove,
+  ScanRequest,
+  SearchRequest,
+  type KioskClientEvents,
+  type LocalAck,
+} from '../shared/kiosk-protocol.js'
 import { proxyBadgePage, type HubAccess } from './printing/badge-printing.js'
 import { printAtDesk } from './printing/desk-print.js'
 import type { FollowTimes } from './printing/hub-print.js'
@@ -70,7 +80,12 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
   let link: HubLink | null = null
   const connect = () => {
     link?.stop()
-    link = new HubLink(kiosk, { log, onOnline: (online) => kiosk.setOnline(online), ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) })
+    link = new HubLink(kiosk, {
+      log,
+      onOnline: (online) => kiosk.setOnline(online),
+      ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    })
     link.start()
   }
 
@@ -78,14 +93,22 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     const paired = await pairWithHub(hubUrl, code, name)
     await kiosk.configure((d) => {
       kiosk.keepIdentityForUnsent(d)
-      d.pairing = { hubUrl, hubUrls: paired.hubs, kioskId: paired.kioskId, token: paired.token, name, ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}) }
+      d.pairing = {
+        hubUrl,
+        hubUrls: paired.hubs,
+        kioskId: paired.kioskId,
+        token: paired.token,
+        name,
+        ...(paired.badgePublicKey ? { badgePublicKey: paired.badgePublicKey } : {}),
+      }
       d.registry = null
       d.unpaired = null
     })
     connect()
   }
 
-  if (!kiosk.data.pairing && options.hubUrl && options.pairingCode) await pair(options.hubUrl, options.pairingCode, options.kioskName ?? 'Kiosk')
+  if (!kiosk.data.pairing && options.hubUrl && options.pairingCode)
+    await pair(options.hubUrl, options.pairingCode, options.kioskName ?? 'Kiosk')
   if (options.deskId && kiosk.data.desk.deskId !== options.deskId) await kiosk.configure((d) => (d.desk.deskId = options.deskId!))
   if (kiosk.data.pairing) connect()
 
@@ -106,7 +129,14 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     // open to any local program: counts and the hub in use (an address on the venue LAN), nothing about who
     health: () => {
       const state = kioskState(kiosk)
-      return { ok: true, paired: state.paired, online: state.online, outboxDepth: state.outboxDepth, attendees: state.attendees, currentHubUrl: link?.hubUrl ?? null }
+      return {
+        ok: true,
+        paired: state.paired,
+        online: state.online,
+        outboxDepth: state.outboxDepth,
+        attendees: state.attendees,
+        currentHubUrl: link?.hubUrl ?? null,
+      }
     },
     routes: (req, url) => {
       if (req.method === 'GET' && url.pathname === '/api/outbox-export') {
@@ -135,7 +165,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     handle('scan:submit', ScanRequest, async ({ override, ...scan }) => {
       if (override) {
         // the same budget as the other PIN uses: guessing it here gains nothing
-        if (!(await pinTries.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
+        if (
+          !(await pinTries.consume('all').then(
+            () => true,
+            () => false,
+          ))
+        )
+          return { ok: false, error: 'rate_limited' }
         if (!verifyExitPin(override.pin)) return { ok: false, error: 'wrong_pin' }
         return { ok: true, result: await kiosk.scan({ ...scan, override: override.reason }) }
       }
@@ -143,7 +179,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
     })
     handle('attendee:search', SearchRequest, async ({ query }) => {
       // one budget for the whole agent, not per socket: a new socket gets no new budget
-      if (!(await searches.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
+      if (
+        !(await searches.consume('all').then(
+          () => true,
+          () => false,
+        ))
+      )
+        return { ok: false, error: 'rate_limited' }
       return { ok: true, ...kiosk.find(query) }
     })
     handle('desk:configure', DeskRequest, async ({ deskId, mode }) => {
@@ -161,7 +203,13 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
       // kiosk only the organiser may do it (the same PIN that leaves kiosk mode)
       if (kiosk.data.pairing) {
         if (req.pin === undefined) return { ok: false, error: 'pin_required' }
-        if (!(await pinTries.consume('all').then(() => true, () => false))) return { ok: false, error: 'rate_limited' }
+        if (
+          !(await pinTries.consume('all').then(
+            () => true,
+            () => false,
+          ))
+        )
+          return { ok: false, error: 'rate_limited' }
         if (!verifyExitPin(req.pin)) return { ok: false, error: 'pin_required' }
       }
       try {
@@ -179,7 +227,11 @@ export async function startAgent(options: AgentOptions): Promise<AgentHandle> {
           hub,
           printerAssigned: () => kiosk.printerAssigned,
           // this screen prints on this PC; its answer comes from another process: checked
-          printLocally: async (path) => LocalPrintResult.safeParse(await socket.timeout(LOCAL_PRINT_MS).emitWithAck('badge:print-local', { path })).data ?? { ok: false, error: 'invalid_answer' },
+          printLocally: async (path) =>
+            LocalPrintResult.safeParse(await socket.timeout(LOCAL_PRINT_MS).emitWithAck('badge:print-local', { path })).data ?? {
+              ok: false,
+              error: 'invalid_answer',
+            },
           log,
           ...(options.printFollow ? { follow: options.printFollow } : {}),
         },

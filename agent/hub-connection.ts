@@ -52,7 +52,9 @@ export class HubConnection {
     if (!pairing || !url) return
     // records made under an identity this kiosk had before it was paired again: the proof
     // lets the hub accept them as this device's (hub/server/sockets.ts)
-    const previous = this.kiosk.data.previous.slice(-8).map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
+    const previous = this.kiosk.data.previous
+      .slice(-8)
+      .map((p) => ({ kioskId: p.kioskId, proof: previousIdentityProof(p.token, pairing.kioskId) }))
     const socket: HubSocket = io(url, {
       auth: { token: pairing.token, ...(previous.length > 0 ? { previous } : {}) },
       transports: ['websocket'],
@@ -68,13 +70,21 @@ export class HubConnection {
     })
     socket.on('disconnect', () => this.events.disconnected())
     socket.on('connect_error', (err) => {
-      if (err.message === 'unauthorized') return this.refused(socket, 'the hub no longer knows this kiosk (revoked, or a new event): attendee list removed, unsent records kept for export; pair it again', 'unknown')
+      if (err.message === 'unauthorized')
+        return this.refused(
+          socket,
+          'the hub no longer knows this kiosk (revoked, or a new event): attendee list removed, unsent records kept for export; pair it again',
+          'unknown',
+        )
       // the hub is gone (or never answered): with several hubs, move to the next; the outbox
       // holds every record until some hub acknowledges it, so nothing is lost or doubled
-      if (++this.failures >= FAILOVER_AFTER && this.hubUrls.length > 1) this.moveTo(socket, (this.hubIndex + 1) % this.hubUrls.length, `hub unreachable; trying the next`)
+      if (++this.failures >= FAILOVER_AFTER && this.hubUrls.length > 1)
+        this.moveTo(socket, (this.hubIndex + 1) % this.hubUrls.length, `hub unreachable; trying the next`)
     })
     socket.on('hubs:changed', (update) => void this.hubsChanged(update))
-    socket.on('kiosk:revoked', () => this.refused(socket, 'this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export'))
+    socket.on('kiosk:revoked', () =>
+      this.refused(socket, 'this kiosk was revoked by the organiser: attendee list removed, unsent records kept for export'),
+    )
   }
 
   /** The hubs' shared list: a hub added later is one more to fail over to, without pairing again. */
@@ -83,7 +93,9 @@ export class HubConnection {
     const pairing = this.kiosk.data.pairing
     if (!parsed.success || !pairing || parsed.data.hubUrls.join() === pairing.hubUrls.join()) return
     const current = this.hubUrl
-    await this.kiosk.configure((d) => void (d.pairing && (d.pairing.hubUrls = parsed.data.hubUrls))).catch((err: Error) => this.log(`could not keep the hub list: ${err.message}`))
+    await this.kiosk
+      .configure((d) => void (d.pairing && (d.pairing.hubUrls = parsed.data.hubUrls)))
+      .catch((err: Error) => this.log(`could not keep the hub list: ${err.message}`))
     this.hubIndex = Math.max(0, current ? this.hubUrls.indexOf(current) : 0)
   }
 

@@ -54,7 +54,14 @@ export class HubLink {
     this.unsubscribe = this.kiosk.onChange(() => {
       if (this.kiosk.records.outbox.size > 0) void this.outbox.drain()
     })
-    this.timer = setInterval(() => void this.sync.heartbeat().then(() => this.connection.preferHome()).catch(() => undefined), this.options.heartbeatMs ?? 10_000)
+    this.timer = setInterval(
+      () =>
+        void this.sync
+          .heartbeat()
+          .then(() => this.connection.preferHome())
+          .catch(() => undefined),
+      this.options.heartbeatMs ?? 10_000,
+    )
   }
 
   get hubUrls(): string[] {

@@ -90,7 +90,12 @@ export class HubSync {
     const deskId = this.kiosk.data.desk.deskId ?? undefined
     const res = await socket
       .timeout(this.ackTimeout)
-      .emitWithAck('kiosk:heartbeat', { outboxDepth: this.kiosk.records.outbox.size, clockOffsetMs: this.kiosk.data.clockOffsetMs, ...(deskId ? { deskId } : {}), mode: this.kiosk.data.desk.mode })
+      .emitWithAck('kiosk:heartbeat', {
+        outboxDepth: this.kiosk.records.outbox.size,
+        clockOffsetMs: this.kiosk.data.clockOffsetMs,
+        ...(deskId ? { deskId } : {}),
+        mode: this.kiosk.data.desk.mode,
+      })
       .catch(() => undefined)
     if (!res?.ok) return
     // asked for an earlier desk: the answer is about that desk's printer

@@ -27,28 +27,49 @@ export const KioskFile = z.object({
    */
   previous: z.array(z.object({ kioskId: z.string(), token: z.string() })).default([]),
   desk: z.object({ deskId: z.string().nullable(), mode: z.enum(['in', 'out']) }),
-  registry: z.object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() }).nullable(),
+  registry: z
+    .object({ rev: z.number().int(), event: EventInfo, attendees: z.array(Attendee), exitPinHash: z.string().optional() })
+    .nullable(),
   clockOffsetMs: z.number().int(),
   lastSyncAt: z.string().nullable(),
   /** why the kiosk is no longer paired, for the pairing screen to say (cleared at the next pairing) */
-  unpaired: z.object({ reason: z.enum(['revoked', 'unknown']), at: z.string(), hubUrl: z.string() }).nullable().default(null),
+  unpaired: z
+    .object({ reason: z.enum(['revoked', 'unknown']), at: z.string(), hubUrl: z.string() })
+    .nullable()
+    .default(null),
 })
 export type KioskFile = z.infer<typeof KioskFile>
 
 export async function openKioskFile(path: string): Promise<Low<KioskFile>> {
   const db = new Low<KioskFile>(new PrivateJsonFile<KioskFile>(path), null as unknown as KioskFile)
   if (!(await fileExists(path))) {
-    db.data = { format: 1, pairing: null, previous: [], desk: { deskId: null, mode: 'in' }, registry: null, clockOffsetMs: 0, lastSyncAt: null, unpaired: null }
+    db.data = {
+      format: 1,
+      pairing: null,
+      previous: [],
+      desk: { deskId: null, mode: 'in' },
+      registry: null,
+      clockOffsetMs: 0,
+      lastSyncAt: null,
+      unpaired: null,
+    }
     await db.write()
     return db
   }
   try {
     await db.read()
   } catch (err) {
-    throw new StartError(`Faili la kioski ${path} si JSON halali; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`, `Kiosk file ${path} is not valid JSON (${(err as Error).message}); it was left as it is. Move it aside and pair the kiosk again.`)
+    throw new StartError(
+      `Faili la kioski ${path} si JSON halali; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`,
+      `Kiosk file ${path} is not valid JSON (${(err as Error).message}); it was left as it is. Move it aside and pair the kiosk again.`,
+    )
   }
   const parsed = KioskFile.safeParse(db.data)
-  if (!parsed.success) throw new StartError(`Faili ${path} si faili la kioski la Karibu; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`, `Kiosk file ${path} is not a Karibu kiosk file; it was left as it is. Move it aside and pair the kiosk again.`)
+  if (!parsed.success)
+    throw new StartError(
+      `Faili ${path} si faili la kioski la Karibu; limeachwa kama lilivyo. Liweke kando kisha unganisha kioski upya.`,
+      `Kiosk file ${path} is not a Karibu kiosk file; it was left as it is. Move it aside and pair the kiosk again.`,
+    )
   db.data = parsed.data
   return db
 }

@@ -88,7 +88,12 @@ export class Kiosk {
   }
 
   /** `override`: a supervisor let this person in on another group's day (the PIN was checked by the caller). */
-  async scan(req: { code?: string; attendeeId?: string; method: CheckinSubmission['method']; override?: 'wrong_day' }): Promise<ScanResult> {
+  async scan(req: {
+    code?: string
+    attendeeId?: string
+    method: CheckinSubmission['method']
+    override?: 'wrong_day'
+  }): Promise<ScanResult> {
     const registry = this.registry
     const pairing = this.data.pairing
     const deskId = this.data.desk.deskId
@@ -104,14 +109,25 @@ export class Kiosk {
       ...(req.code !== undefined ? { code: req.code } : { attendeeId: req.attendeeId }),
       ...(req.override ? { override: req.override } : {}),
     }
-    const { decision, record } = decideCheckin(sub, { registry, ledger: this.records.ledger, verifier: this.verifier }, { seq: this.records.nextSeq(), receivedAt: this.now().toISOString() })
+    const { decision, record } = decideCheckin(
+      sub,
+      { registry, ledger: this.records.ledger, verifier: this.verifier },
+      { seq: this.records.nextSeq(), receivedAt: this.now().toISOString() },
+    )
     // what the person was told, for the hub to compare with its own decision
     sub.localOutcome = decision.outcome
     await this.records.add(sub, record)
     this.changed()
     const group = decision.attendee ? registry.groups.get(decision.attendee.groupId) : undefined
-    const result: ScanResult = { recordId: sub.id, outcome: decision.outcome, attendee: decision.attendee ? this.card(decision.attendee) : null, day: decision.day, online: this.online }
-    if (decision.first) result.first = { at: decision.first.at, desk: registry.event.desks.find((d) => d.id === decision.first!.deskId)?.name ?? null }
+    const result: ScanResult = {
+      recordId: sub.id,
+      outcome: decision.outcome,
+      attendee: decision.attendee ? this.card(decision.attendee) : null,
+      day: decision.day,
+      online: this.online,
+    }
+    if (decision.first)
+      result.first = { at: decision.first.at, desk: registry.event.desks.find((d) => d.id === decision.first!.deskId)?.name ?? null }
     if (sub.override) result.overridden = true
     if (decision.outcome === 'wrong_day' && group) result.allowedDays = registry.event.days.filter((d) => group.days.includes(d.id))
     return result
@@ -203,7 +219,11 @@ export class Kiosk {
 
   /** Unsent records as one JSON file, for a USB stick when there is no network at all. */
   exportOutbox(): { kioskId: string | null; exportedAt: string; submissions: CheckinSubmission[] } {
-    return { kioskId: this.data.pairing?.kioskId ?? null, exportedAt: this.now().toISOString(), submissions: [...this.records.outbox.values()] }
+    return {
+      kioskId: this.data.pairing?.kioskId ?? null,
+      exportedAt: this.now().toISOString(),
+      submissions: [...this.records.outbox.values()],
+    }
   }
 
   close(): Promise<void> {

@@ -19,7 +19,10 @@ export const KIOSK_PAGES = ['/kiosk'] as const
 // ('self' covers the agent's websocket on the same port; no other local service is reachable)
 const KIOSK_HEADERS = {
   ...SECURITY_HEADERS,
-  'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'").replace("connect-src 'self' ws: wss:", "connect-src 'self'"),
+  'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace(
+    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+  ).replace("connect-src 'self' ws: wss:", "connect-src 'self'"),
 }
 
 export function isLocalHost(host: string | undefined, port: number): boolean {
@@ -69,9 +72,12 @@ export async function startLocalServer(staticDir: string, port: number, local: L
     // what it fetches with data in it is not
     serveStatic(url.pathname, res, req.headers)
       .then(async (served) => served || (authed && (await local.proxy?.(req, url, res))))
-      .then((answered) => {
-        if (!answered) sendJson(res, authed ? 404 : 401, authed ? { ok: false, error: 'not_found' } : NO_SESSION)
-      }, () => sendJson(res, 500, { ok: false, error: 'internal' }))
+      .then(
+        (answered) => {
+          if (!answered) sendJson(res, authed ? 404 : 401, authed ? { ok: false, error: 'not_found' } : NO_SESSION)
+        },
+        () => sendJson(res, 500, { ok: false, error: 'internal' }),
+      )
   })
   const io = new Server<KioskClientEvents, KioskServerEvents>(http, {
     maxHttpBufferSize: 64 * 1024,

@@ -39,17 +39,25 @@ const agent = await startAgent({
   ...(values.code ? { pairingCode: values.code } : {}),
   ...(values.desk ? { deskId: values.desk } : {}),
   kioskName: values.name ?? 'Kioski cha kivinjari / Browser kiosk',
-  onLaunchUsed: () => console.log(`Kiungo kimetumika. Kiungo kipya cha skrini nyingine / Link used. A new link for another screen: ${agent.launchUrl()}`),
+  onLaunchUsed: () =>
+    console.log(`Kiungo kimetumika. Kiungo kipya cha skrini nyingine / Link used. A new link for another screen: ${agent.launchUrl()}`),
 }).catch((err: unknown) => {
   // its own data, its settings or the pairing: said plainly, without a stack trace
-  const why = err instanceof StartError ? err.message : `${(err as Error).message}\n(angalia anwani ya kitovu na nambari ya kuunganisha / check the hub address and the pairing code)`
+  const why =
+    err instanceof StartError
+      ? err.message
+      : `${(err as Error).message}\n(angalia anwani ya kitovu na nambari ya kuunganisha / check the hub address and the pairing code)`
   console.error(`\nKioski haikuanza / The kiosk did not start:\n${why}\n`)
   process.exit(1)
 })
 const state = kioskState(agent.kiosk)
 // the link carries a one-time launch token: only a screen opened from it may use this agent
 console.log(`Kioski / Kiosk (fungua kiungo hiki kwenye kivinjari cha kioski / open this link in the kiosk's browser): ${agent.launchUrl()}`)
-console.log(state.paired ? `Imeunganishwa na / Paired with: ${state.hubUrl} (${state.kioskId})` : 'Haijaunganishwa: fungua ukurasa na uweke anwani ya hub na nambari. / Not paired: open the page and enter the hub address and code.')
+console.log(
+  state.paired
+    ? `Imeunganishwa na / Paired with: ${state.hubUrl} (${state.kioskId})`
+    : 'Haijaunganishwa: fungua ukurasa na uweke anwani ya hub na nambari. / Not paired: open the page and enter the hub address and code.',
+)
 
 const stop = async () => {
   await agent.close()

@@ -32,7 +32,9 @@ export class OutboxDrain {
    */
   private nextBatch(): CheckinSubmission[] {
     const current = this.kiosk.data.pairing?.kioskId
-    const sendable = new Set([current, ...this.kiosk.data.previous.map((p) => p.kioskId)].filter((id) => id !== undefined && !this.refusedIds.has(id)))
+    const sendable = new Set(
+      [current, ...this.kiosk.data.previous.map((p) => p.kioskId)].filter((id) => id !== undefined && !this.refusedIds.has(id)),
+    )
     const all = [...this.kiosk.records.outbox.values()].filter((s) => sendable.has(s.kioskId))
     const own = all.filter((s) => s.kioskId === current)
     const first = own.length > 0 ? own : all.filter((s) => s.kioskId === all[0]?.kioskId)
@@ -50,7 +52,11 @@ export class OutboxDrain {
     try {
       do {
         this.drainAgain = false
-        for (let batch = this.nextBatch(), socket = this.socket(); batch.length > 0 && socket?.connected; batch = this.nextBatch(), socket = this.socket()) {
+        for (
+          let batch = this.nextBatch(), socket = this.socket();
+          batch.length > 0 && socket?.connected;
+          batch = this.nextBatch(), socket = this.socket()
+        ) {
           try {
             const res = await socket.timeout(this.ackTimeout).emitWithAck('checkin:submitBatch', batch)
             if (!res.ok && res.error === 'forbidden' && batch[0]!.kioskId !== this.kiosk.data.pairing?.kioskId) {

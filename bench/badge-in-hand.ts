@@ -53,12 +53,19 @@ export async function run(): Promise<BenchResult> {
   const saved = process.env.CUPS_SERVER
   process.env.CUPS_SERVER = cups.server
   const printers: LabelPrinter[] = []
-  const { store, firstStart } = await EventStore.open({ dataDir: dir, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
+  const { store, firstStart } = await EventStore.open({
+    dataDir: dir,
+    seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }),
+  })
   const hub = createHub({ store, log: { info() {}, error() {} } })
   const { port } = await hub.listen(0, '127.0.0.1')
   const token = firstStart!.adminToken
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
     const json = (await res.json()) as { ok: boolean; jobs?: { cupsJobId?: string }[] }
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(json)}`)
     return json

@@ -46,7 +46,11 @@ async function present(decode: Decode, frames: (i: number) => Frame, code: strin
 /** Time from the first frame to the code: the frames waited for, then that frame's decode. */
 const timeToRead = (hit: { frame: number; ms: number } | null) => (hit ? hit.frame * FRAME_MS + hit.ms : null)
 
-const KIOSKS = ['before: html5-qrcode, its own zxing', 'now: html5-qrcode + zxing-cpp (BarcodeDetector)', 'zxing-cpp alone, every frame'] as const
+const KIOSKS = [
+  'before: html5-qrcode, its own zxing',
+  'now: html5-qrcode + zxing-cpp (BarcodeDetector)',
+  'zxing-cpp alone, every frame',
+] as const
 
 export async function run(): Promise<BenchResult> {
   const sign = createBadgeSigner(generateBadgeKeys().privateKeyPem)
@@ -76,7 +80,8 @@ export async function run(): Promise<BenchResult> {
         // the first frame each decoder is handed: frame 0, or frame 1 for html5-qrcode's own zxing when it alternates
         const firstFrame = [js.first?.frame === 0, cpp.even?.frame === 0 || js.odd?.frame === 1, cpp.first?.frame === 0]
         for (const [k, kiosk] of KIOSKS.entries())
-          for (const key of [`${kiosk}|${size}|${condition}`, `${kiosk}|all|${condition === 'clean' ? 'clean' : '-'}`, `${kiosk}|all|all`]) add(key, times[k]!, firstFrame[k]!)
+          for (const key of [`${kiosk}|${size}|${condition}`, `${kiosk}|all|${condition === 'clean' ? 'clean' : '-'}`, `${kiosk}|all|all`])
+            add(key, times[k]!, firstFrame[k]!)
       }
   const seconds = (now() - started) / 1000
   const rows: BenchResult['rows'] = []
@@ -103,7 +108,7 @@ export async function run(): Promise<BenchResult> {
       'Read in 1 s: the badge read within the 10 frames of one second held still (first presentation); first frame %: read from the first frame a decoder was handed (frame 0; when html5-qrcode alternates, frame 0 to zxing-cpp or frame 1 to its own zxing).',
       'Time to read: from the first frame, 100 ms per frame waited for plus the decode of the frame that read (one core, Node, the builds the page loads); over the badges read.',
       'Now: html5-qrcode alternates frames between the BarcodeDetector (zxing-cpp: frames 0, 2, 4…) and its own zxing (1, 3, 5…); zxing-cpp alone shows the decoder without that alternation.',
-      `${(seconds).toFixed(0)} s of decoding for ${BADGES * SIZES.length * CONDITIONS.length} presentations.`,
+      `${seconds.toFixed(0)} s of decoding for ${BADGES * SIZES.length * CONDITIONS.length} presentations.`,
     ],
   }
 }

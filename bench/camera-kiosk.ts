@@ -46,7 +46,8 @@ function installProbe() {
     return original(c)
   }
   new g.MutationObserver(() => {
-    if (probe.resultAt === null && g.document.querySelector('[data-testid="kiosk-result"]')) g.requestAnimationFrame(() => (probe.resultAt ??= performance.now()))
+    if (probe.resultAt === null && g.document.querySelector('[data-testid="kiosk-result"]'))
+      g.requestAnimationFrame(() => (probe.resultAt ??= performance.now()))
   }).observe(g.document, { childList: true, subtree: true })
 }
 
@@ -65,20 +66,35 @@ export async function run(): Promise<BenchResult> {
           const code = badge(++seq)
           const scene = badgeScene(code, size, condition, seq)
           const video = join(root, `badge-${seq}.y4m`)
-          await writeY4m(video, Array.from({ length: 10 }, (_, i) => frameOf(scene, condition, seq, i).data))
+          await writeY4m(
+            video,
+            Array.from({ length: 10 }, (_, i) => frameOf(scene, condition, seq, i).data),
+          )
           let browser: Browser | null = null
           try {
-            browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`])
+            browser = await launchChromium([
+              '--use-fake-ui-for-media-stream',
+              '--use-fake-device-for-media-stream',
+              `--use-file-for-fake-video-capture=${video}`,
+            ])
             const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera'] })
             await context.addInitScript(installProbe)
             const page = await context.newPage()
             await page.goto(agent.launchUrl())
             const probe = () => page.evaluate(() => (globalThis as unknown as { karibuBench: Probe }).karibuBench)
-            await page.waitForFunction(() => (globalThis as unknown as { karibuBench: Probe }).karibuBench.cameraAt !== null, undefined, { timeout: 15_000, polling: 10 })
+            await page.waitForFunction(() => (globalThis as unknown as { karibuBench: Probe }).karibuBench.cameraAt !== null, undefined, {
+              timeout: 15_000,
+              polling: 10,
+            })
             const cameraAt = (await probe()).cameraAt!
             // the camera has started: the answer within 3 s of it, or a miss
             const left = Math.max(0, cameraAt + MISS_AFTER_MS - (await page.evaluate(() => performance.now())))
-            await page.waitForFunction(() => (globalThis as unknown as { karibuBench: Probe }).karibuBench.resultAt !== null, undefined, { timeout: left + 200, polling: 10 }).catch(() => {})
+            await page
+              .waitForFunction(() => (globalThis as unknown as { karibuBench: Probe }).karibuBench.resultAt !== null, undefined, {
+                timeout: left + 200,
+                polling: 10,
+              })
+              .catch(() => {})
             const resultAt = (await probe()).resultAt
             const took = resultAt === null ? null : resultAt - cameraAt
             if (took !== null && took <= MISS_AFTER_MS) times.push(took)
@@ -89,18 +105,30 @@ export async function run(): Promise<BenchResult> {
         all.push(...times)
         allShown += PER_CELL
         const s = summary(times)
-        rows.push({ 'QR px': size, frame: condition, 'read in 3 s': `${times.length}/${PER_CELL}`, 'camera start → painted p50 ms': ms(s.p50), 'p95 ms': ms(s.p95) })
+        rows.push({
+          'QR px': size,
+          frame: condition,
+          'read in 3 s': `${times.length}/${PER_CELL}`,
+          'camera start → painted p50 ms': ms(s.p50),
+          'p95 ms': ms(s.p95),
+        })
       }
   } finally {
     await desk.close()
   }
   const s = summary(all)
-  rows.push({ 'QR px': 'all', frame: 'all', 'read in 3 s': `${all.length}/${allShown}`, 'camera start → painted p50 ms': ms(s.p50), 'p95 ms': ms(s.p95) })
+  rows.push({
+    'QR px': 'all',
+    frame: 'all',
+    'read in 3 s': `${all.length}/${allShown}`,
+    'camera start → painted p50 ms': ms(s.p50),
+    'p95 ms': ms(s.p95),
+  })
   return {
     name: `Kiosk camera in Chromium on still badges (fake camera), ${PER_CELL} badges per size × condition`,
     rows,
     notes: [
-      'From getUserMedia to the first frame painted with the answer: camera start, zxing-cpp (.wasm from the agent) decoding html5-qrcode\'s frames, then the check-in path; a fresh browser and page per badge.',
+      "From getUserMedia to the first frame painted with the answer: camera start, zxing-cpp (.wasm from the agent) decoding html5-qrcode's frames, then the check-in path; a fresh browser and page per badge.",
     ],
   }
 }

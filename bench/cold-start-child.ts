@@ -14,5 +14,14 @@ const cpu = process.cpuUsage(cpu0)
 const hub = createHub({ store, log: { info() {}, error() {} } })
 await hub.listen(0, '127.0.0.1')
 const listening = performance.now()
-console.log(JSON.stringify({ sinceProcessStart: listening, storeOpen: opened - t0, storeOpenCpu: (cpu.user + cpu.system) / 1000, modulesLoaded: t0, rssMB: process.memoryUsage().rss / 2 ** 20, records: store.ledger.records.size }))
+console.log(
+  JSON.stringify({
+    sinceProcessStart: listening,
+    storeOpen: opened - t0,
+    storeOpenCpu: (cpu.user + cpu.system) / 1000,
+    modulesLoaded: t0,
+    rssMB: process.memoryUsage().rss / 2 ** 20,
+    records: store.ledger.records.size,
+  }),
+)
 await hub.close()

@@ -60,7 +60,14 @@ const listens = (port: number) =>
     s.on('error', () => resolve(false))
   })
 
-const rssMB = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '')?.[1] ?? NaN) / 1024
+const rssMB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(
+    /(\d+) kB/.exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(field)) ?? '',
+    )?.[1] ?? NaN,
+  ) / 1024
 
 /** user + system CPU the process has used, in ms (/proc/<pid>/stat, 10 ms ticks): what load from others sharing the cores does not inflate */
 const cpuMs = (pid: number) => {
@@ -76,7 +83,11 @@ const cpuMs = (pid: number) => {
 async function startOnce(way: Way, dataDir: string) {
   const port = await freePort()
   const t0 = now()
-  const proc = spawn(process.execPath, way.args, { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KARIBU_DATA: dataDir }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const proc = spawn(process.execPath, way.args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KARIBU_DATA: dataDir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let errors = ''
   proc.stderr!.on('data', (d) => (errors += d))
   const exited = new Promise((r) => proc.once('exit', r))
@@ -112,7 +123,9 @@ export async function run(): Promise<BenchResult> {
   try {
     for (let i = 0; i < RUNS; i++) for (const way of WAYS) results.get(way)!.push(await startOnce(way, dir))
     // where the bundle's time goes: the store alone, opened in a process of its own
-    child = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' })) as typeof child
+    child = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/cold-start-child.ts', dir], { cwd: ROOT, encoding: 'utf8' }),
+    ) as typeof child
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

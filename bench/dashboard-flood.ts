@@ -35,7 +35,10 @@ async function flood(url: string, token: string) {
       reconnects++
       const ask = async () => {
         while (!stopping && s.connected) {
-          const r = (await s.timeout(10_000).emitWithAck('stats:get', {}).catch(() => ({ ok: false }))) as { ok: boolean }
+          const r = (await s
+            .timeout(10_000)
+            .emitWithAck('stats:get', {})
+            .catch(() => ({ ok: false }))) as { ok: boolean }
           if (r.ok) served++
           else if (s.connected) refused++
         }
@@ -55,7 +58,9 @@ async function flood(url: string, token: string) {
 }
 
 async function startFlood(url: string, token: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/dashboard-flood.ts', 'flood', url, token], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/dashboard-flood.ts', 'flood', url, token], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const lines = createInterface({ input: child.stdout! })
   const next = () => new Promise<string>((resolve) => lines.once('line', resolve))
   await next()
@@ -72,7 +77,14 @@ export async function run(): Promise<BenchResult> {
     const dir = await mkdtemp(join(tmpdir(), 'karibu-bench-flood-'))
     const hub = await startChild('hub', dir)
     // the quiet dashboards use the admin credential: the usher one, at this address, is the flooder's and is cut off
-    const target = { kioskUrls: [hub.url], dashboardUrls: [hub.url], adminToken: hub.adminToken!, usherToken: hub.adminToken!, pair: true, stop: async () => {} }
+    const target = {
+      kioskUrls: [hub.url],
+      dashboardUrls: [hub.url],
+      adminToken: hub.adminToken!,
+      usherToken: hub.adminToken!,
+      pair: true,
+      stop: async () => {},
+    }
     const stopFlood = flooding ? await startFlood(hub.url, hub.usherToken!) : null
     let r: LoadResult
     let flood = { served: 0, refused: 0, connections: 0 }
@@ -99,7 +111,9 @@ export async function run(): Promise<BenchResult> {
   return {
     name: `Dashboards flooding: kiosk acks at ${RATE}/s while ${FLOODERS} usher sockets (one credential, one address, ${IN_FLIGHT} in flight each) ask stats:get non-stop, ${SECONDS} s measured`,
     rows,
-    notes: ['A flooding socket that is cut off connects again at once and goes on. The flooding sockets run in a process of their own; the kiosks and 50 quiet dashboards (admin credential) in the bench process, the hub in a third.'],
+    notes: [
+      'A flooding socket that is cut off connects again at once and goes on. The flooding sockets run in a process of their own; the kiosks and 50 quiet dashboards (admin credential) in the bench process, the hub in a third.',
+    ],
   }
 }
 

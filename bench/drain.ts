@@ -15,7 +15,11 @@ const CHECKINS = Number(process.env.BENCH_DRAIN ?? 5000)
 const clock = () => new Date(`${BENCH_DAY}T09:00:00+03:00`)
 
 async function openHub(dir: string, port = 0) {
-  const { store } = await EventStore.open({ dataDir: dir, now: clock, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
+  const { store } = await EventStore.open({
+    dataDir: dir,
+    now: clock,
+    seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }),
+  })
   const hub = createHub({ store, now: clock, log: { info() {}, error() {} } })
   const address = await hub.listen(port, '127.0.0.1')
   return { hub, store, port: address.port }
@@ -32,7 +36,15 @@ export async function run(): Promise<BenchResult> {
   let { hub, store } = opened
   const { port } = opened
   const { code } = await createPairingCode(store, 5)
-  const agent = await startAgent({ dataDir: kioskDir, port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: code, deskId: 'desk-1', now: clock, log: () => {} })
+  const agent = await startAgent({
+    dataDir: kioskDir,
+    port: 0,
+    hubUrl: `http://127.0.0.1:${port}`,
+    pairingCode: code,
+    deskId: 'desk-1',
+    now: clock,
+    log: () => {},
+  })
   await until(() => agent.kiosk.online && !!agent.kiosk.registry)
   await hub.close()
   await until(() => !agent.kiosk.online)
@@ -54,8 +66,16 @@ export async function run(): Promise<BenchResult> {
   const s = summary(scans)
   return {
     name: `Offline drain: ${CHECKINS.toLocaleString('en')} check-ins queued on a kiosk while the hub was down`,
-    rows: [{ 'hub back → all stored and acknowledged ms': ms(drained), 'offline scan (decide + fsync) p50 ms': ms(s.p50), 'offline scan p99 ms': ms(s.p99) }],
-    notes: ['Includes the hub restart (store open), the kiosk reconnecting (its reconnect back-off is at most 2 s) and delivery in batches of 500.'],
+    rows: [
+      {
+        'hub back → all stored and acknowledged ms': ms(drained),
+        'offline scan (decide + fsync) p50 ms': ms(s.p50),
+        'offline scan p99 ms': ms(s.p99),
+      },
+    ],
+    notes: [
+      'Includes the hub restart (store open), the kiosk reconnecting (its reconnect back-off is at most 2 s) and delivery in batches of 500.',
+    ],
   }
 }
 

@@ -10,7 +10,10 @@ export const BENCH_DAY = '2026-11-24'
 
 export async function makeDataDir(dir: string, attendees: number, records: number): Promise<void> {
   await mkdir(dir, { recursive: true })
-  const { store } = await EventStore.open({ dataDir: dir, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key, attendees }) })
+  const { store } = await EventStore.open({
+    dataDir: dir,
+    seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key, attendees }),
+  })
   const days = store.data.event.days
   await store.close()
   const lines: string[] = []

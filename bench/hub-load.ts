@@ -37,7 +37,18 @@ export interface Started {
 
 /** bench/hub-process.ts in a process of its own; `env` picks its store (a database, Redis). */
 export async function startChild(mode: 'hub' | 'bare', dataDir: string, env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/hub-process.ts', mode, dataDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      'bench/hub-process.ts',
+      mode,
+      dataDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
+  )
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
   const ready = JSON.parse(line) as { port: number; adminToken?: string; usherToken?: string }
@@ -55,8 +66,12 @@ export async function startChild(mode: 'hub' | 'bare', dataDir: string, env: Rec
 async function pairKiosks(base: string, adminToken: string, n: number): Promise<{ kioskId: string; token: string }[]> {
   const out = []
   for (let i = 0; i < n; i++) {
-    const { code } = (await (await fetch(`${base}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })).json()) as { code: string }
-    const paired = (await (await fetch(`${base}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: `bench ${i}` }) })).json()) as { kioskId: string; token: string }
+    const { code } = (await (
+      await fetch(`${base}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
+    ).json()) as { code: string }
+    const paired = (await (
+      await fetch(`${base}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: `bench ${i}` }) })
+    ).json()) as { kioskId: string; token: string }
     out.push(paired)
   }
   return out
@@ -89,9 +104,15 @@ export type LoadResult = Awaited<ReturnType<typeof load>>
 
 /** Kiosk i talks to kioskUrls[i mod n], dashboard j to dashboardUrls[j mod m]; pairs the kiosks unless `pair` is false (bare). */
 export async function load(target: Target & { pair: boolean }, rate: number | 'max', seconds = SECONDS) {
-  const kiosks = target.pair ? await pairKiosks(target.kioskUrls[0]!, target.adminToken!, KIOSKS) : Array.from({ length: KIOSKS }, (_, i) => ({ kioskId: `k${i}`, token: '' }))
+  const kiosks = target.pair
+    ? await pairKiosks(target.kioskUrls[0]!, target.adminToken!, KIOSKS)
+    : Array.from({ length: KIOSKS }, (_, i) => ({ kioskId: `k${i}`, token: '' }))
   const kioskSockets = await Promise.all(kiosks.map((k, i) => connect(target.kioskUrls[i % target.kioskUrls.length]!, { token: k.token })))
-  const dashboards = await Promise.all(Array.from({ length: DASHBOARDS }, (_, j) => connect(target.dashboardUrls[j % target.dashboardUrls.length]!, { token: target.usherToken ?? '', role: 'dashboard' })))
+  const dashboards = await Promise.all(
+    Array.from({ length: DASHBOARDS }, (_, j) =>
+      connect(target.dashboardUrls[j % target.dashboardUrls.length]!, { token: target.usherToken ?? '', role: 'dashboard' }),
+    ),
+  )
 
   // scan-to-dashboard: a check-in is on a dashboard when figures with lastSeq >= its seq arrive
   const ackedAt = new Map<number, number>() // seq -> send time
@@ -118,16 +139,19 @@ export async function load(target: Target & { pair: boolean }, rate: number | 'm
     const socket = kioskSockets[k]!
     const seq = ((n++ * 7919) % 1000) + 1
     const t0 = now()
-    const res = (await socket.timeout(10_000).emitWithAck('checkin:submit', {
-      id: randomBytes(12).toString('base64url'),
-      attendeeId: `A${String(seq).padStart(4, '0')}`,
-      deskId: `desk-${(k % 3) + 1}`,
-      kioskId: kiosks[k]!.kioskId,
-      kind: 'in',
-      method: 'search',
-      scannedAt: new Date().toISOString(),
-      clockOffsetMs: 0,
-    }).catch(() => ({ ok: false }))) as { ok: boolean; record?: { seq: number } }
+    const res = (await socket
+      .timeout(10_000)
+      .emitWithAck('checkin:submit', {
+        id: randomBytes(12).toString('base64url'),
+        attendeeId: `A${String(seq).padStart(4, '0')}`,
+        deskId: `desk-${(k % 3) + 1}`,
+        kioskId: kiosks[k]!.kioskId,
+        kind: 'in',
+        method: 'search',
+        scannedAt: new Date().toISOString(),
+        clockOffsetMs: 0,
+      })
+      .catch(() => ({ ok: false }))) as { ok: boolean; record?: { seq: number } }
     if (!res.ok || !res.record) {
       failed++
       return
@@ -182,7 +206,9 @@ export async function run(): Promise<BenchResult> {
       const target = await oneServer(mode)
       const r = await load(target, rate).finally(() => target.stop())
       results[`${mode}-${rate}`] = r
-      rows.push(row(mode === 'hub' ? 'Karibu hub' : 'bare Socket.IO', rate === 'max' ? `max (${IN_FLIGHT} in flight per kiosk)` : `${rate}/s`, r))
+      rows.push(
+        row(mode === 'hub' ? 'Karibu hub' : 'bare Socket.IO', rate === 'max' ? `max (${IN_FLIGHT} in flight per kiosk)` : `${rate}/s`, r),
+      )
     }
   }
   rows.push({ server: 'ratio hub / bare at max', 'check-ins/s': (results['hub-max']!.rate / results['bare-max']!.rate).toFixed(2) })
@@ -190,7 +216,7 @@ export async function run(): Promise<BenchResult> {
     name: `Hub under load: ${KIOSKS} kiosks, ${DASHBOARDS} dashboards, ${SECONDS} s measured per run after ${WARMUP_SECONDS} s of warm-up, clients in a separate process`,
     rows,
     notes: [
-      'Karibu hub: validates, decides by the rules, appends to the fsync\'d journal, acks, pushes records to kiosks and figures to dashboards every 50 ms. Bare: acks and pushes, nothing else.',
+      "Karibu hub: validates, decides by the rules, appends to the fsync'd journal, acks, pushes records to kiosks and figures to dashboards every 50 ms. Bare: acks and pushes, nothing else.",
       'Scan-to-dashboard: from sending a check-in until a dashboard holds figures that include it (so it includes the 50 ms push interval).',
     ],
   }

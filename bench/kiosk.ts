@@ -56,11 +56,21 @@ export async function wedgeScan(page: Page, code: string): Promise<number> {
 }
 
 export const resultTime = (page: Page) =>
-  page.waitForFunction(() => (globalThis as unknown as PageGlobals).karibuBench.resultAt, undefined, { timeout: 10_000, polling: 5 }).then((h) => h.jsonValue() as Promise<number>)
+  page
+    .waitForFunction(() => (globalThis as unknown as PageGlobals).karibuBench.resultAt, undefined, { timeout: 10_000, polling: 5 })
+    .then((h) => h.jsonValue() as Promise<number>)
 
 /** The kiosk screen at a desk PC's size (1280×800 unless told), its probe in place, throttled if asked, until its status bar shows. */
-export async function openKiosk(browser: Browser, agent: AgentHandle, camera: boolean, desk: { width?: number; height?: number; throttle?: Throttle } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: desk.width ?? 1280, height: desk.height ?? 800 }, ...(camera ? { permissions: ['camera'] } : {}) })
+export async function openKiosk(
+  browser: Browser,
+  agent: AgentHandle,
+  camera: boolean,
+  desk: { width?: number; height?: number; throttle?: Throttle } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: desk.width ?? 1280, height: desk.height ?? 800 },
+    ...(camera ? { permissions: ['camera'] } : {}),
+  })
   await context.addInitScript(installProbe)
   const page = await context.newPage()
   if (desk.throttle) await throttle(await context.newCDPSession(page), desk.throttle)
@@ -87,10 +97,20 @@ export async function run(): Promise<BenchResult> {
     }
     await browser.close()
     const s = summary(shown)
-    rows.push({ case: 'decoded (scanner Enter) → answer painted', runs: shown.length, 'p50 ms': ms(s.p50), 'p95 ms': ms(s.p95), 'max ms': ms(s.max) })
+    rows.push({
+      case: 'decoded (scanner Enter) → answer painted',
+      runs: shown.length,
+      'p50 ms': ms(s.p50),
+      'p95 ms': ms(s.p95),
+      'max ms': ms(s.max),
+    })
 
     const video = await makeReadableQrVideo(badge(950), desk.root)
-    browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video.path}`])
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video.path}`,
+    ])
     const firstDecode: number[] = []
     for (let i = 0; i < CAMERA_RUNS; i++) {
       const cam = await openKiosk(browser, agent, true)
@@ -100,7 +120,13 @@ export async function run(): Promise<BenchResult> {
       await cam.context().close()
     }
     const c = summary(firstDecode)
-    rows.push({ case: 'camera start → first decode painted', runs: firstDecode.length, 'p50 ms': ms(c.p50), 'p95 ms': ms(c.p95), 'max ms': ms(c.max) })
+    rows.push({
+      case: 'camera start → first decode painted',
+      runs: firstDecode.length,
+      'p50 ms': ms(c.p50),
+      'p95 ms': ms(c.p95),
+      'max ms': ms(c.max),
+    })
   } finally {
     await browser?.close()
     await desk.close()
@@ -109,8 +135,8 @@ export async function run(): Promise<BenchResult> {
     name: 'Kiosk screen in Chromium',
     rows,
     notes: [
-      'Decoded → painted: from the scanner\'s Enter key to the first animation frame after the answer is in the DOM; in between the agent decides, appends to its journal and fsyncs, then answers over its local Socket.IO.',
-      'Camera: from getUserMedia to the answer painted, with Chromium\'s fake camera playing a badge video (html5-qrcode at 10 fps); each run opens a fresh page.',
+      "Decoded → painted: from the scanner's Enter key to the first animation frame after the answer is in the DOM; in between the agent decides, appends to its journal and fsyncs, then answers over its local Socket.IO.",
+      "Camera: from getUserMedia to the answer painted, with Chromium's fake camera playing a badge video (html5-qrcode at 10 fps); each run opens a fresh page.",
     ],
   }
 }

@@ -58,7 +58,15 @@ export async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: 
 export const now = () => performance.now()
 
 /** Chromium's flags on this machine (RECIPES.md); `extra` for a fake camera and the like. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export const launchChromium = (extra: string[] = []): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extra] })
@@ -73,7 +81,12 @@ export async function throttle(cdp: CDPSession, t: Throttle) {
   if (t.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpu })
   if (t.network) {
     await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: t.network.latencyMs, downloadThroughput: (t.network.downKbps * 1000) / 8, uploadThroughput: (t.network.upKbps * 1000) / 8 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: t.network.latencyMs,
+      downloadThroughput: (t.network.downKbps * 1000) / 8,
+      uploadThroughput: (t.network.upKbps * 1000) / 8,
+    })
   }
 }
 
@@ -91,11 +104,23 @@ export interface KioskDesk {
 export async function startKioskDesk(prefix: string): Promise<KioskDesk> {
   const clock = () => new Date(`${BENCH_DAY}T09:00:00+03:00`)
   const root = await mkdtemp(join(tmpdir(), prefix))
-  const { store } = await EventStore.open({ dataDir: join(root, 'hub'), now: clock, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }) })
+  const { store } = await EventStore.open({
+    dataDir: join(root, 'hub'),
+    now: clock,
+    seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key }),
+  })
   const hub = createHub({ store, now: clock, log: { info() {}, error() {} } })
   const { port } = await hub.listen(0, '127.0.0.1')
   const { code: pairing } = await createPairingCode(store, 5)
-  const agent = await startAgent({ dataDir: join(root, 'kiosk'), port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: pairing, deskId: 'desk-1', now: clock, log: () => {} })
+  const agent = await startAgent({
+    dataDir: join(root, 'kiosk'),
+    port: 0,
+    hubUrl: `http://127.0.0.1:${port}`,
+    pairingCode: pairing,
+    deskId: 'desk-1',
+    now: clock,
+    log: () => {},
+  })
   while (!agent.kiosk.registry) await new Promise((r) => setTimeout(r, 20))
   return {
     root,

@@ -42,44 +42,52 @@ export const available = () => existsSync('/usr/lib/postgresql') && ['/usr/bin/r
 
 export async function run(): Promise<BenchResult> {
   if (!available()) {
-    return { name: 'Several hubs: PostgreSQL + Redis', rows: [], notes: ['skipped: PostgreSQL and redis-server are not installed (apt-get install postgresql redis-server)'] }
+    return {
+      name: 'Several hubs: PostgreSQL + Redis',
+      rows: [],
+      notes: ['skipped: PostgreSQL and redis-server are not installed (apt-get install postgresql redis-server)'],
+    }
   }
   const [postgres, redis] = await Promise.all([startPostgres({ durable: true }), startRedis()])
   const dir = await mkdtemp(join(tmpdir(), 'karibu-bench-multi-'))
   const rows: BenchResult['rows'] = []
   try {
-    for (const layout of LAYOUTS) for (const rate of [OFFERED, 'max'] as const) {
-      const env = { KARIBU_DATABASE_URL: await createDatabase(postgres.url), ...(layout.hubs === 2 ? { KARIBU_REDIS_URL: redis.url } : {}) }
-      const hubs: Started[] = [await startChild('hub', dir, env)]
-      if (layout.hubs === 2) hubs.push(await startChild('hub', dir, env))
-      const [a, b] = [hubs[0]!, hubs[hubs.length - 1]!]
-      const on = (where: 'A' | 'B' | 'both') => (where === 'A' ? [a.url] : where === 'B' ? [b.url] : hubs.map((h) => h.url))
-      const target: Target & { pair: boolean } = {
-        kioskUrls: on(layout.kiosksOn),
-        dashboardUrls: on(layout.dashboardsOn),
-        ...(a.adminToken ? { adminToken: a.adminToken } : {}),
-        ...(a.usherToken ? { usherToken: a.usherToken } : {}),
-        pair: true,
-        stop: async () => {
-          for (const h of hubs) await h.stop()
-        },
+    for (const layout of LAYOUTS)
+      for (const rate of [OFFERED, 'max'] as const) {
+        const env = {
+          KARIBU_DATABASE_URL: await createDatabase(postgres.url),
+          ...(layout.hubs === 2 ? { KARIBU_REDIS_URL: redis.url } : {}),
+        }
+        const hubs: Started[] = [await startChild('hub', dir, env)]
+        if (layout.hubs === 2) hubs.push(await startChild('hub', dir, env))
+        const [a, b] = [hubs[0]!, hubs[hubs.length - 1]!]
+        const on = (where: 'A' | 'B' | 'both') => (where === 'A' ? [a.url] : where === 'B' ? [b.url] : hubs.map((h) => h.url))
+        const target: Target & { pair: boolean } = {
+          kioskUrls: on(layout.kiosksOn),
+          dashboardUrls: on(layout.dashboardsOn),
+          ...(a.adminToken ? { adminToken: a.adminToken } : {}),
+          ...(a.usherToken ? { usherToken: a.usherToken } : {}),
+          pair: true,
+          stop: async () => {
+            for (const h of hubs) await h.stop()
+          },
+        }
+        if (layout.redisStopped) await redis.halt()
+        const r: LoadResult = await load(target, rate, SECONDS).finally(async () => {
+          await target.stop()
+          if (layout.redisStopped) await redis.resume()
+        })
+        rows.push({
+          layout: layout.name,
+          offered: rate === 'max' ? 'max (2 in flight per kiosk)' : `${rate}/s`,
+          'check-ins/s': Math.round(r.rate),
+          'ack p50 ms': ms(r.ack.p50),
+          'ack p99 ms': ms(r.ack.p99),
+          'scan-to-dashboard p50 ms': ms(r.dash.p50),
+          'scan-to-dashboard p99 ms': ms(r.dash.p99),
+          failed: r.failed,
+        })
       }
-      if (layout.redisStopped) await redis.halt()
-      const r: LoadResult = await load(target, rate, SECONDS).finally(async () => {
-        await target.stop()
-        if (layout.redisStopped) await redis.resume()
-      })
-      rows.push({
-        layout: layout.name,
-        offered: rate === 'max' ? 'max (2 in flight per kiosk)' : `${rate}/s`,
-        'check-ins/s': Math.round(r.rate),
-        'ack p50 ms': ms(r.ack.p50),
-        'ack p99 ms': ms(r.ack.p99),
-        'scan-to-dashboard p50 ms': ms(r.dash.p50),
-        'scan-to-dashboard p99 ms': ms(r.dash.p99),
-        failed: r.failed,
-      })
-    }
   } finally {
     await postgres.stop()
     await redis.stop()
@@ -90,7 +98,7 @@ export async function run(): Promise<BenchResult> {
     rows,
     notes: [
       'Each hub appends check-ins under one PostgreSQL advisory lock, after catching up with what the other stored, in group-commit transactions; a commit NOTIFYs the other hub, which reads the new records and pushes its own figures.',
-      'Redis stopped: each hub carries on alone on PostgreSQL (check-ins, figures by NOTIFY); only what each hub hears of the other\'s kiosks stops.',
+      "Redis stopped: each hub carries on alone on PostgreSQL (check-ins, figures by NOTIFY); only what each hub hears of the other's kiosks stops.",
       'On this 2-core machine the two hubs, PostgreSQL, Redis and the 150 clients share the same two cores: two hubs cannot go faster than one here. The figures say what the shared store costs and how fast a check-in crosses to the other hub, not what two machines would take.',
     ],
   }

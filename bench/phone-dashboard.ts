@@ -36,7 +36,8 @@ function installProbe() {
   const probe: Probe = { figuresAt: null, freshAt: null, wantSeq: Infinity }
   g.karibuPhone = probe
   new g.MutationObserver(() => {
-    if (probe.figuresAt === null && g.document.querySelector('[data-testid="checked-in-total"]')) g.requestAnimationFrame(() => (probe.figuresAt ??= performance.now()))
+    if (probe.figuresAt === null && g.document.querySelector('[data-testid="checked-in-total"]'))
+      g.requestAnimationFrame(() => (probe.figuresAt ??= performance.now()))
     const seq = Number(g.document.querySelector('[data-last-seq]')?.getAttribute('data-last-seq') ?? -1)
     if (probe.freshAt === null && seq >= probe.wantSeq) g.requestAnimationFrame(() => (probe.freshAt ??= Date.now()))
   }).observe(g.document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-last-seq'] })
@@ -71,7 +72,10 @@ function countBytes(cdp: CDPSession) {
   }
 }
 
-async function phonePage(browser: Browser, t: Throttle | null): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; bytes: ReturnType<typeof countBytes> }> {
+async function phonePage(
+  browser: Browser,
+  t: Throttle | null,
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; bytes: ReturnType<typeof countBytes> }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
   await context.addInitScript(installProbe)
   const page = await context.newPage()
@@ -95,7 +99,10 @@ interface Venue {
 async function openVenue(staticDir: string | undefined): Promise<Venue> {
   const root = await mkdtemp(join(tmpdir(), 'karibu-bench-phone-'))
   // the real clock: the desk's check-ins land on today, the day the dashboard opens on
-  const { store, firstStart } = await EventStore.open({ dataDir: root, seed: (key) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey: key }) })
+  const { store, firstStart } = await EventStore.open({
+    dataDir: root,
+    seed: (key) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey: key }),
+  })
   const hub = createHub({ store, log: { info() {}, error() {} }, ...(staticDir ? { staticDir } : {}) })
   const { port } = await hub.listen(0, '127.0.0.1')
   const url = `http://127.0.0.1:${port}`
@@ -159,8 +166,28 @@ async function measure(browser: Browser, venue: Venue, build: string, label: str
   }
   const c = summary(cold)
   const w = summary(warm)
-  rows.push({ build, page: label, case: 'cold cache → first live figures', runs: cold.length, 'p50 ms': ms(c.p50), 'max ms': ms(c.max), 'KB over the wire': kb(coldBytes.total), 'of it JS KB': kb(coldBytes.js), requests: coldBytes.requests })
-  rows.push({ build, page: label, case: 'warm cache → first live figures', runs: warm.length, 'p50 ms': ms(w.p50), 'max ms': ms(w.max), 'KB over the wire': kb(warmBytes.total), 'of it JS KB': kb(warmBytes.js), requests: warmBytes.requests })
+  rows.push({
+    build,
+    page: label,
+    case: 'cold cache → first live figures',
+    runs: cold.length,
+    'p50 ms': ms(c.p50),
+    'max ms': ms(c.max),
+    'KB over the wire': kb(coldBytes.total),
+    'of it JS KB': kb(coldBytes.js),
+    requests: coldBytes.requests,
+  })
+  rows.push({
+    build,
+    page: label,
+    case: 'warm cache → first live figures',
+    runs: warm.length,
+    'p50 ms': ms(w.p50),
+    'max ms': ms(w.max),
+    'KB over the wire': kb(warmBytes.total),
+    'of it JS KB': kb(warmBytes.js),
+    requests: warmBytes.requests,
+  })
 
   // the venue's Wi-Fi drops for 10 s while the desk keeps checking people in
   const back: number[] = []
@@ -178,20 +205,38 @@ async function measure(browser: Browser, venue: Venue, build: string, label: str
     await page.evaluate((s) => ((globalThis as unknown as G).karibuPhone.wantSeq = s), last)
     const net = t?.network
     const returned = Date.now()
-    await cdp.send('Network.emulateNetworkConditions', net ? { offline: false, latency: net.latencyMs, downloadThroughput: (net.downKbps * 1000) / 8, uploadThroughput: (net.upKbps * 1000) / 8 } : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.send(
+      'Network.emulateNetworkConditions',
+      net
+        ? {
+            offline: false,
+            latency: net.latencyMs,
+            downloadThroughput: (net.downKbps * 1000) / 8,
+            uploadThroughput: (net.upKbps * 1000) / 8,
+          }
+        : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
+    )
     await waitProbe(page, 'freshAt')
     back.push((await probe(page)).freshAt! - returned)
     await context.close()
   }
   const b = summary(back)
-  rows.push({ build, page: label, case: `network back after ${OFFLINE_MS / 1000} s off → fresh figures`, runs: back.length, 'p50 ms': ms(b.p50), 'max ms': ms(b.max) })
+  rows.push({
+    build,
+    page: label,
+    case: `network back after ${OFFLINE_MS / 1000} s off → fresh figures`,
+    runs: back.length,
+    'p50 ms': ms(b.p50),
+    'max ms': ms(b.max),
+  })
   return rows
 }
 
 export async function run(): Promise<BenchResult> {
   // BENCH_PHONE_BEFORE: another build of the pages (an older commit's dist/renderer), measured in the same run
   const builds: [string, string | undefined][] = [['this one', undefined]]
-  if (process.env.BENCH_PHONE_BEFORE) builds.push([`before (${process.env.BENCH_PHONE_BEFORE_NAME ?? 'BENCH_PHONE_BEFORE'})`, process.env.BENCH_PHONE_BEFORE])
+  if (process.env.BENCH_PHONE_BEFORE)
+    builds.push([`before (${process.env.BENCH_PHONE_BEFORE_NAME ?? 'BENCH_PHONE_BEFORE'})`, process.env.BENCH_PHONE_BEFORE])
   const rows: BenchResult['rows'] = []
   const browser = await launchChromium()
   try {
@@ -208,12 +253,12 @@ export async function run(): Promise<BenchResult> {
     await browser.close()
   }
   return {
-    name: 'An usher\'s phone on poor venue Wi-Fi: the dashboard in Chromium at 390×844',
+    name: "An usher's phone on poor venue Wi-Fi: the dashboard in Chromium at 390×844",
     rows,
     notes: [
-      'From navigation (the page\'s time origin) to the first animation frame with the day\'s figures in the DOM: HTML, JavaScript, and the first answer with figures (now the page\'s `GET /api/stats`, before: the socket\'s handshake and `stats:get`).',
+      "From navigation (the page's time origin) to the first animation frame with the day's figures in the DOM: HTML, JavaScript, and the first answer with figures (now the page's `GET /api/stats`, before: the socket's handshake and `stats:get`).",
       'Cold: a fresh browser context (empty cache, the credential in the link). Warm: the same context opening /dashboard again (cache and stored credential). KB: bytes Chromium received for that load, headers included.',
-      'Network drop: CDP offline for 10 s while a desk checks someone in every 0.5 s; from the network\'s return to the frame showing the last of them.',
+      "Network drop: CDP offline for 10 s while a desk checks someone in every 0.5 s; from the network's return to the frame showing the last of them.",
     ],
   }
 }

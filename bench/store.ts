@@ -38,7 +38,10 @@ export async function run(): Promise<BenchResult> {
     const dir = join(tmpdir(), `karibu-bench-store-${attendees}-${process.pid}`)
     await rm(dir, { recursive: true, force: true })
     await makeDataDir(dir, attendees, RECORDS)
-    const { store } = await EventStore.open({ dataDir: dir, seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key, attendees }) })
+    const { store } = await EventStore.open({
+      dataDir: dir,
+      seed: (key) => createDemoEvent({ firstDay: BENCH_DAY, badgePublicKey: key, attendees }),
+    })
     const latencies: number[] = []
     // the bare append+fdatasync runs between the commits, on the same disk at the same moments:
     // a stall of the disk's lands on both sides of the ratio alike
@@ -49,12 +52,24 @@ export async function run(): Promise<BenchResult> {
         const seq = (i % attendees) + 1
         const code = store.signBadge({ attendeeSeq: seq, badgeVersion: 1 })
         const t0 = now()
-        await store.submit({ id: `commit-${i}-${process.pid}`, code, deskId: 'desk-1', kioskId: 'bench', kind: 'in', method: 'qr', scannedAt: new Date(Date.parse(`${BENCH_DAY}T10:00:00+03:00`) + i).toISOString(), clockOffsetMs: 0 })
+        await store.submit({
+          id: `commit-${i}-${process.pid}`,
+          code,
+          deskId: 'desk-1',
+          kioskId: 'bench',
+          kind: 'in',
+          method: 'qr',
+          scannedAt: new Date(Date.parse(`${BENCH_DAY}T10:00:00+03:00`) + i).toISOString(),
+          clockOffsetMs: 0,
+        })
         latencies.push(now() - t0)
       }
     })
     // the same data through lowdb: what one check-in would cost if it went through a whole-file rewrite
-    const whole = new Low<object>(new JSONFile<object>(join(dir, 'lowdb-whole.json')), { registry: store.data, checkins: [...store.ledger.records.values()] })
+    const whole = new Low<object>(new JSONFile<object>(join(dir, 'lowdb-whole.json')), {
+      registry: store.data,
+      checkins: [...store.ledger.records.values()],
+    })
     const writes: number[] = []
     for (let i = 0; i < 3; i++) {
       const t0 = now()

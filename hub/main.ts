@@ -30,16 +30,29 @@ async function main() {
   const fdWarning = fdLimitWarning(openFileLimit())
   if (fdWarning) console.error(fdWarning)
   // PostgreSQL and Redis clients are loaded only by hubs that use them
-  const backend = config.databaseUrl ? new (await import('./store/postgres-backend.js')).PostgresBackend(config.databaseUrl) : new EmbeddedBackend(config.dataDir)
+  const backend = config.databaseUrl
+    ? new (await import('./store/postgres-backend.js')).PostgresBackend(config.databaseUrl)
+    : new EmbeddedBackend(config.dataDir)
   const { store, firstStart, tornBytes } = await EventStore.open({
     backend,
     seed: (badgePublicKey) => createDemoEvent({ firstDay: localDate('Africa/Dar_es_Salaam', new Date()), badgePublicKey }),
   })
   timeZone = () => store.data.event.timezone
-  const cluster = config.redisUrl ? await (await import('./cluster/cluster.js')).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs }) : undefined
+  const cluster = config.redisUrl
+    ? await (
+        await import('./cluster/cluster.js')
+      ).joinCluster(config.redisUrl, (m) => console.error(m), { startWaitMs: config.redisWaitMs })
+    : undefined
   let setHubList: ((hubUrls: string[]) => void) | null = null
   // with a shared store the hub list is shared too (hub-list.ts); alone, it is this hub's own
-  const hubUrls = config.databaseUrl ? await openHubList(store, config.hubUrls, (m) => console.error(m), (urls) => setHubList?.(urls)) : config.hubUrls
+  const hubUrls = config.databaseUrl
+    ? await openHubList(
+        store,
+        config.hubUrls,
+        (m) => console.error(m),
+        (urls) => setHubList?.(urls),
+      )
+    : config.hubUrls
   const hub = createHub({ store, cluster, hubUrls })
   setHubList = shareHubList(hub)
   if (config.databaseUrl) cutOffRevokedElsewhere(hub)

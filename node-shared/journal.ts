@@ -105,7 +105,8 @@ export class Journal<T> {
           const base = length - carry.length // file offset of data[0]
           length += bytesRead
           let at = 0
-          for (let nl = data.indexOf(0x0a, at); nl >= 0; at = nl + 1, nl = data.indexOf(0x0a, at)) line(data.toString('utf8', at, nl), base + nl + 1)
+          for (let nl = data.indexOf(0x0a, at); nl >= 0; at = nl + 1, nl = data.indexOf(0x0a, at))
+            line(data.toString('utf8', at, nl), base + nl + 1)
           carry = Buffer.from(data.subarray(at)) // copied: `chunk` is read into again
         }
         // no newline at the end: the last write was torn (or, after a damaged line, is more damage)
@@ -145,7 +146,7 @@ export class Journal<T> {
         // a failed cut before this batch means the disk still refuses: nothing is written
         if (this.dirty) await this.cutBack()
         this.dirty = true
-        for (let at = 0; at < data.length; ) at += await this.write(this.fh, data, at)
+        for (let at = 0; at < data.length;) at += await this.write(this.fh, data, at)
         if (!constants.O_DSYNC) await this.fh.datasync()
         this.dirty = false
         this.size += data.length

@@ -27,7 +27,10 @@ type Listener = (payload: unknown, ack: unknown) => void
  * Returns `handle(event, Schema, fn)` for one socket: `fn` gets the parsed payload and returns
  * the answer. `A` is the side's answer type (the hub's Ack, the agent's LocalAck).
  */
-export function socketHandler<E extends string, A extends object, R extends Refusal>(socket: Pick<Socket, 'on'>, options: HandlerOptions<E, R>) {
+export function socketHandler<E extends string, A extends object, R extends Refusal>(
+  socket: Pick<Socket, 'on'>,
+  options: HandlerOptions<E, R>,
+) {
   return <S extends z.ZodType>(event: E, Schema: S, fn: (data: z.output<S>) => A | Promise<A>) => {
     const listener: Listener = async (payload, ack) => {
       if (typeof ack !== 'function') return

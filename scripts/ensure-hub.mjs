@@ -30,14 +30,20 @@ function builtAt() {
 }
 
 export async function ensureHub() {
-  const sources = Math.max(...['hub', 'node-shared', 'shared', 'package-lock.json', 'scripts/ensure-hub.mjs'].map((p) => newest(join(root, p))))
+  const sources = Math.max(
+    ...['hub', 'node-shared', 'shared', 'package-lock.json', 'scripts/ensure-hub.mjs'].map((p) => newest(join(root, p))),
+  )
   if (builtAt() >= sources) return false
   console.log('Kujenga kitovu… / Building the hub…')
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: root,
     // each worker is a file its thread loads (hub/server/worker-entry.ts finds it beside main.mjs)
-    entryPoints: { main: 'hub/main.ts', 'read-table-worker': 'hub/admin/import/read-table-worker.ts', 'badge-draw-worker': 'hub/badges/badge-draw-worker.ts' },
+    entryPoints: {
+      main: 'hub/main.ts',
+      'read-table-worker': 'hub/admin/import/read-table-worker.ts',
+      'badge-draw-worker': 'hub/badges/badge-draw-worker.ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

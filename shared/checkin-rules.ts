@@ -80,7 +80,11 @@ export interface Knowledge {
  * (with everything stored): who the submission names, at the desk's hall and the corrected scan
  * time, and the record that says so. `stamp`: the record's place in the maker's ledger.
  */
-export function decideCheckin(sub: CheckinSubmission, known: Knowledge, stamp: { seq: number; receivedAt: string }): { decision: Decision; record: CheckinRecord } {
+export function decideCheckin(
+  sub: CheckinSubmission,
+  known: Knowledge,
+  stamp: { seq: number; receivedAt: string },
+): { decision: Decision; record: CheckinRecord } {
   const { registry, ledger, verifier } = known
   const hallId = registry.hallOfDesk(sub.deskId)
   const identity = identify(sub, registry, verifier.eventTag, verifier.verify)

@@ -2,7 +2,11 @@
 // definitions it types with. Imports nothing from node, electron or react.
 import { z } from 'zod'
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 const text = (max = 200) => z.string().max(max)
 
 export const Bilingual = z.object({ sw: text(), en: text() })
@@ -60,7 +64,10 @@ export const EventInfo = z.object({
    * the event's own attendee categories, named in both languages: the registration list's value
    * (`id`, as imported) is shown by its name; a value the event does not name is shown as imported
    */
-  categories: z.array(z.object({ id: text(100), name: Bilingual })).max(100).optional(),
+  categories: z
+    .array(z.object({ id: text(100), name: Bilingual }))
+    .max(100)
+    .optional(),
   /** Ed25519 public key (raw 32 bytes, base64url): kiosks verify badge codes with it offline */
   badgePublicKey: z.string().max(64),
 })
@@ -130,7 +137,12 @@ export const CheckinSubmission = z.object({
   /** the kiosk's own clock, ISO 8601 */
   scannedAt: z.string().datetime({ offset: true }),
   /** kiosk clock minus hub clock in ms, as last measured; the hub uses it to place the scan on the right day */
-  clockOffsetMs: z.number().int().min(-7 * 86400_000).max(7 * 86400_000).default(0),
+  clockOffsetMs: z
+    .number()
+    .int()
+    .min(-7 * 86400_000)
+    .max(7 * 86400_000)
+    .default(0),
   /** what the kiosk already told the person, when it decided offline or before the hub answered */
   localOutcome: Outcome.optional(),
   /** a desk supervisor let the person in on a day their group is not expected (the kiosk checked the organiser PIN) */

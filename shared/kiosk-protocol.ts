@@ -23,17 +23,38 @@ export const DeskPrint = z.object({
 })
 export type DeskPrint = z.infer<typeof DeskPrint>
 /** The screen's answer when the agent asks it to print a badge page on the PC's own printer: `opened` for a browser's print dialog (its outcome is not known). */
-export const LocalPrintResult = z.object({ ok: z.boolean(), opened: z.boolean().optional(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() })
+export const LocalPrintResult = z.object({
+  ok: z.boolean(),
+  opened: z.boolean().optional(),
+  error: z
+    .string()
+    .max(64)
+    .regex(/^[a-z_]+$/)
+    .optional(),
+})
 export type LocalPrintResult = z.infer<typeof LocalPrintResult>
 
 /** Move a badge stuck at this desk's printer to another desk's printer (the hub checks it is this desk's job). */
-export const PrintMove = z.object({ jobId: z.string().regex(/^pj-[0-9a-f]{12}$/), toDeskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/) }).strict()
+export const PrintMove = z
+  .object({
+    jobId: z.string().regex(/^pj-[0-9a-f]{12}$/),
+    toDeskId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.:-]+$/),
+  })
+  .strict()
 
 export const SearchRequest = z.object({ query: z.string().max(100) })
 export const DeskRequest = z.object({ deskId: z.string().max(64), mode: z.enum(['in', 'out']) })
 export const PairRequest = z.object({
   hubUrl: z.string().url().max(200),
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6}$/),
   name: z.string().trim().min(1).max(60),
   /** the organiser's kiosk-exit PIN: needed to re-pair a kiosk that is already paired */
   pin: z.string().max(12).optional(),

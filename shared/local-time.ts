@@ -24,8 +24,16 @@ export function clockTime(at: Date | string | number, timeZone: string, options:
   const d = toDate(at)
   if (!d) return ''
   const seconds = options.seconds === true
-  return formatter(`t|${timeZone}|${seconds}`, () =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' }),
+  return formatter(
+    `t|${timeZone}|${seconds}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(seconds ? { second: '2-digit' } : {}),
+        hourCycle: 'h23',
+      }),
   ).format(d)
 }
 
@@ -33,7 +41,10 @@ export function clockTime(at: Date | string | number, timeZone: string, options:
 export function calendarDate(at: Date | string | number, timeZone: string): string {
   const d = toDate(at)
   if (!d) return ''
-  return formatter(`d|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' })).format(d)
+  return formatter(
+    `d|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }),
+  ).format(d)
 }
 
 /** "03/12/2026" for an event day's YYYY-MM-DD (a day has no time zone of its own). */
@@ -59,8 +70,19 @@ export function isoWithOffset(at: Date | string | number, timeZone: string): str
   const d = toDate(at)
   if (!d) return ''
   const parts = Object.fromEntries(
-    formatter(`iso|${timeZone}`, () =>
-      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+    formatter(
+      `iso|${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+        }),
     )
       .formatToParts(d)
       .map((p) => [p.type, p.value]),

@@ -88,7 +88,10 @@ export type DashboardUpdate = Pick<DashboardView, 'stats'> & Partial<Pick<Dashbo
 
 export interface ClientToServerEvents {
   'checkin:submit': (payload: unknown, ack: (res: Ack<CheckinResult>) => void) => void
-  'checkin:submitBatch': (payload: unknown, ack: (res: Ack<{ results: { id: string; outcome: Outcome; duplicate: boolean }[] }>) => void) => void
+  'checkin:submitBatch': (
+    payload: unknown,
+    ack: (res: Ack<{ results: { id: string; outcome: Outcome; duplicate: boolean }[] }>) => void,
+  ) => void
   /** kiosks get records that move nobody as stubs (shared/ledger.ts); admins get them whole */
   'checkins:pull': (payload: unknown, ack: (res: Ack<{ records: LedgerEntry[]; lastSeq: number }>) => void) => void
   'registry:pull': (payload: unknown, ack: (res: Ack<RegistryDelta>) => void) => void
@@ -109,7 +112,16 @@ export interface ServerToClientEvents {
 }
 
 /** The hub list as a kiosk takes it: http(s) addresses, a bounded number. */
-export const HubList = z.object({ hubUrls: z.array(z.string().max(300).regex(/^https?:\/\//)).max(16) })
+export const HubList = z.object({
+  hubUrls: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(/^https?:\/\//),
+    )
+    .max(16),
+})
 export type HubList = z.infer<typeof HubList>
 
 export interface SocketData {

@@ -53,8 +53,38 @@ export class Interner {
 
 const NULL = -1
 
-type Field = 'seq' | 'attendeeId' | 'badgeVersion' | 'dayId' | 'deskId' | 'hallId' | 'kioskId' | 'kind' | 'method' | 'scannedAt' | 'effectiveAt' | 'clockOffsetMs' | 'receivedAt' | 'outcome' | 'hubOutcome' | 'first' | 'review' | 'override'
-const STRING_FIELDS = ['attendeeId', 'dayId', 'deskId', 'hallId', 'kioskId', 'kind', 'method', 'outcome', 'hubOutcome', 'review', 'override'] as const
+type Field =
+  | 'seq'
+  | 'attendeeId'
+  | 'badgeVersion'
+  | 'dayId'
+  | 'deskId'
+  | 'hallId'
+  | 'kioskId'
+  | 'kind'
+  | 'method'
+  | 'scannedAt'
+  | 'effectiveAt'
+  | 'clockOffsetMs'
+  | 'receivedAt'
+  | 'outcome'
+  | 'hubOutcome'
+  | 'first'
+  | 'review'
+  | 'override'
+const STRING_FIELDS = [
+  'attendeeId',
+  'dayId',
+  'deskId',
+  'hallId',
+  'kioskId',
+  'kind',
+  'method',
+  'outcome',
+  'hubOutcome',
+  'review',
+  'override',
+] as const
 type StringField = (typeof STRING_FIELDS)[number]
 
 const digits = (s: string, from: number, n: number): number => {
@@ -84,7 +114,21 @@ export function exactTime(v: unknown): number {
   const sec = digits(v, 17, 2)
   const msec = digits(v, 20, 3)
   // years below 1000 are left to the whole-record path (Date.UTC reads 0–99 as 1900–1999)
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || msec < 0) return NaN
+  if (
+    y < 1000 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > DAYS_IN_MONTH[mo - 1]! ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59 ||
+    msec < 0
+  )
+    return NaN
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return NaN
   return Date.UTC(y, mo - 1, d, h, mi, sec, msec)
 }

@@ -31,7 +31,17 @@ export interface DayStats {
   halls: HallOccupancy[]
   vipArrivals: { attendeeId: string; name: string; title: string; organisation: string; at: string; deskId: string }[]
   /** `name`: the person's title and name, for an usher to act on (null when the code named nobody) */
-  reviews: { recordId: string; kind: NonNullable<CheckinRecord['review']>; hubOutcome: Outcome | null; attendeeId: string | null; name: string | null; deskId: string; kioskId: string; at: string; firstDeskId: string | null }[]
+  reviews: {
+    recordId: string
+    kind: NonNullable<CheckinRecord['review']>
+    hubOutcome: Outcome | null
+    attendeeId: string | null
+    name: string | null
+    deskId: string
+    kioskId: string
+    at: string
+    firstDeskId: string | null
+  }[]
 }
 
 function bump(map: Map<string, Tally>, key: string, field: 'checkedIn' | 'expected') {
@@ -54,7 +64,11 @@ export function hallLevel(inside: number, capacity: number): HallLevel {
 }
 
 /** Who is inside one hall now, as far as this ledger knows (the hub's, or a kiosk's copy). */
-export function hallOccupancy(ledger: Pick<Ledger<LedgerEntry>, 'days'>, hall: { id: string; capacity: number }, dayId: string): HallOccupancy {
+export function hallOccupancy(
+  ledger: Pick<Ledger<LedgerEntry>, 'days'>,
+  hall: { id: string; capacity: number },
+  dayId: string,
+): HallOccupancy {
   let inside = 0
   for (const state of ledger.days.get(dayId)?.values() ?? []) if (state.inside && state.hallId === hall.id) inside++
   return { hallId: hall.id, inside, capacity: hall.capacity, level: hallLevel(inside, hall.capacity) }
@@ -91,7 +105,14 @@ export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string,
     arrivals.set(bucket, (arrivals.get(bucket) ?? 0) + 1)
     if (state.inside && state.hallId) inside.set(state.hallId, (inside.get(state.hallId) ?? 0) + 1)
     if (a?.flags.includes('vip')) {
-      vipArrivals.push({ attendeeId, name: `${a.firstName} ${a.lastName}`, title: a.title, organisation: a.organisation, at: state.first.at, deskId: state.first.deskId })
+      vipArrivals.push({
+        attendeeId,
+        name: `${a.firstName} ${a.lastName}`,
+        title: a.title,
+        organisation: a.organisation,
+        at: state.first.at,
+        deskId: state.first.deskId,
+      })
     }
   }
   const nowMs = now.getTime()
@@ -124,7 +145,17 @@ export function dayStats(ledger: Ledger, registry: RegistryIndex, dayId: string,
       .map((r) => {
         const a = r.attendeeId ? registry.byId.get(r.attendeeId) : undefined
         const name = a ? [a.title, a.firstName, a.lastName].filter(Boolean).join(' ') : null
-        return { recordId: r.id, kind: r.review!, hubOutcome: r.hubOutcome ?? null, attendeeId: r.attendeeId, name, deskId: r.deskId, kioskId: r.kioskId, at: r.effectiveAt, firstDeskId: r.first?.deskId ?? null }
+        return {
+          recordId: r.id,
+          kind: r.review!,
+          hubOutcome: r.hubOutcome ?? null,
+          attendeeId: r.attendeeId,
+          name,
+          deskId: r.deskId,
+          kioskId: r.kioskId,
+          at: r.effectiveAt,
+          firstDeskId: r.first?.deskId ?? null,
+        }
       }),
   }
 }

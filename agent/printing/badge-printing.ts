@@ -17,9 +17,18 @@ const TIMEOUT_MS = 10_000
 
 export type DeskPrintAnswer =
   | { ok: true; jobId: string; path: string; badgeVersion: number }
-  | { ok: false; error: 'offline' | 'not_found' | 'already_printed' | 'print_failed' | 'printer_refused'; lastPrint?: { at: string; deskId: string | null } }
+  | {
+      ok: false
+      error: 'offline' | 'not_found' | 'already_printed' | 'print_failed' | 'printer_refused'
+      lastPrint?: { at: string; deskId: string | null }
+    }
 
-export async function hubCall(hub: HubAccess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | null> {
+export async function hubCall(
+  hub: HubAccess,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> } | null> {
   const at = hub.current()
   if (!at) return null
   try {
@@ -62,7 +71,11 @@ export function refusal(res: { status: number; body: Record<string, unknown> } |
 /** Logs a print on the desk's own printer at the hub (refusing a silent second one) and says which page to print. */
 export async function logDeskPrint(hub: HubAccess, req: { attendeeId: string; force: boolean }): Promise<DeskPrintAnswer> {
   const deskId = hub.deskId()
-  const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/desk-print`, { format: 'cr80', force: req.force, ...(deskId ? { deskId } : {}) })
+  const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/desk-print`, {
+    format: 'cr80',
+    force: req.force,
+    ...(deskId ? { deskId } : {}),
+  })
   const refused = refusal(res)
   if (refused) return refused
   // an answer that is not the contract's is a failed print, said as one, never a half-read job
@@ -101,7 +114,11 @@ export async function proxyBadgePage(hub: HubAccess, req: IncomingMessage, url: 
     const answer = await fetch(target, { headers: { Authorization: `Bearer ${at.token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) })
     send(answer.status, answer.headers.get('content-type') ?? 'application/octet-stream', Buffer.from(await answer.arrayBuffer()))
   } catch {
-    send(503, 'text/plain; charset=utf-8', 'Kitovu hakipatikani: beji haiwezi kuchapishwa sasa. / The hub is unreachable: the badge cannot be printed now.')
+    send(
+      503,
+      'text/plain; charset=utf-8',
+      'Kitovu hakipatikani: beji haiwezi kuchapishwa sasa. / The hub is unreachable: the badge cannot be printed now.',
+    )
   }
   return true
 }

@@ -39,7 +39,11 @@ async function printHere(deps: DeskPrintDeps, req: DeskPrint): Promise<DeskPrint
   const printed = await deps.printLocally(logged.path).catch((): LocalPrintResult => ({ ok: false, error: 'screen_no_answer' }))
   // a print dialog's outcome is the officer's to see: the print stays logged as sent
   if (printed.ok && printed.opened) return { ok: true, outcome: { via: 'local', status: 'opened', jobId: logged.jobId } }
-  const reported = await reportDeskPrint(deps.hub, logged.jobId, printed.ok ? { ok: true } : { ok: false, error: printed.error ?? 'print_failed' })
+  const reported = await reportDeskPrint(
+    deps.hub,
+    logged.jobId,
+    printed.ok ? { ok: true } : { ok: false, error: printed.error ?? 'print_failed' },
+  )
   if (!reported) deps.log(`badge print ${logged.jobId}: could not tell the hub how it went (${printed.ok ? 'printed' : printed.error})`)
   return printed.ok ? { ok: true, outcome: { via: 'local', status: 'printed', jobId: logged.jobId } } : { ok: false, error: 'print_failed' }
 }

@@ -24,16 +24,35 @@ const Job = z.object({
 })
 type Job = z.infer<typeof Job>
 const Jobs = z.object({ jobs: z.array(z.unknown()).max(1000) })
-const Desks = z.object({ desks: z.array(z.object({ deskId: z.string(), health: z.object({ state: z.enum(PRINTER_STATES) }).nullable().optional() })).max(500) })
+const Desks = z.object({
+  desks: z
+    .array(
+      z.object({
+        deskId: z.string(),
+        health: z
+          .object({ state: z.enum(PRINTER_STATES) })
+          .nullable()
+          .optional(),
+      }),
+    )
+    .max(500),
+})
 
 const TROUBLE: readonly PrinterState[] = ['stopped', 'media-empty', 'offline']
 
 export type HubPrintAnswer = { ok: true; outcome: DeskPrintOutcome } | PrintRefusal | { ok: false; error: 'no_printer' }
 
 /** Asks the hub to print the badge on this desk's printer, then follows the job. */
-export async function printAtHub(hub: HubAccess, req: { attendeeId: string; force: boolean }, follow: FollowTimes = FOLLOW): Promise<HubPrintAnswer> {
+export async function printAtHub(
+  hub: HubAccess,
+  req: { attendeeId: string; force: boolean },
+  follow: FollowTimes = FOLLOW,
+): Promise<HubPrintAnswer> {
   const deskId = hub.deskId()
-  const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/print`, { force: req.force, ...(deskId ? { deskId } : {}) })
+  const res = await hubCall(hub, 'POST', `/api/badges/${encodeURIComponent(req.attendeeId)}/print`, {
+    force: req.force,
+    ...(deskId ? { deskId } : {}),
+  })
   // the printer was taken off this desk since the last heartbeat
   if (res?.status === 400 && res.body.error === 'no_printer') return { ok: false, error: 'no_printer' }
   // lp refused it (an unknown queue, a CUPS that does not answer): logged as failed at the hub
@@ -47,7 +66,13 @@ export async function printAtHub(hub: HubAccess, req: { attendeeId: string; forc
 
 async function followJob(hub: HubAccess, attendeeId: string, sent: Job, follow: FollowTimes): Promise<DeskPrintOutcome> {
   const printer = sent.printer!
-  const outcome = (status: 'queued' | 'printing' | 'printed', printerState?: PrinterState): DeskPrintOutcome => ({ via: 'hub', status, jobId: sent.jobId, printer, ...(printerState ? { printerState } : {}) })
+  const outcome = (status: 'queued' | 'printing' | 'printed', printerState?: PrinterState): DeskPrintOutcome => ({
+    via: 'hub',
+    status,
+    jobId: sent.jobId,
+    printer,
+    ...(printerState ? { printerState } : {}),
+  })
   for (let waited = 0; ; waited += follow.everyMs) {
     // the hub's job list asks CUPS which jobs completed; its follower notes a printer in trouble
     const job = (await latest(hub, attendeeId, sent.jobId)) ?? sent

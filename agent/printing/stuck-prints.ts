@@ -21,7 +21,18 @@ const Job = z.object({
 })
 const Jobs = z.object({ jobs: z.array(z.unknown()).max(1000) })
 const Desks = z.object({
-  desks: z.array(z.object({ deskId: z.string().max(64), printer: z.string().max(128).nullable(), health: z.object({ state: z.enum(PRINTER_STATES) }).nullable().optional() })).max(500),
+  desks: z
+    .array(
+      z.object({
+        deskId: z.string().max(64),
+        printer: z.string().max(128).nullable(),
+        health: z
+          .object({ state: z.enum(PRINTER_STATES) })
+          .nullable()
+          .optional(),
+      }),
+    )
+    .max(500),
 })
 
 const TROUBLE: readonly PrinterState[] = ['stopped', 'media-empty', 'offline']
@@ -33,7 +44,10 @@ export async function stuckPrints(hub: HubAccess, kiosk: Kiosk): Promise<StuckAn
   const deskId = kiosk.data.desk.deskId
   const registry = kiosk.registry
   if (!deskId || !registry) return { ok: false, error: 'not_ready' }
-  const [jobsRes, desksRes] = await Promise.all([hubCall(hub, 'GET', `/api/print-jobs?deskId=${encodeURIComponent(deskId)}&limit=50`), hubCall(hub, 'GET', '/api/desk-printers')])
+  const [jobsRes, desksRes] = await Promise.all([
+    hubCall(hub, 'GET', `/api/print-jobs?deskId=${encodeURIComponent(deskId)}&limit=50`),
+    hubCall(hub, 'GET', '/api/desk-printers'),
+  ])
   const listed = jobsRes?.status === 200 ? Jobs.safeParse(jobsRes.body) : null
   const desks = desksRes?.status === 200 ? Desks.safeParse(desksRes.body) : null
   if (!listed?.success || !desks?.success) return { ok: false, error: 'offline' }
@@ -60,12 +74,16 @@ export async function stuckPrints(hub: HubAccess, kiosk: Kiosk): Promise<StuckAn
   const names = new Map(registry.event.desks.map((d) => [d.id, d.name]))
   const choices = desks.data.desks.flatMap((d): PrinterChoice[] => {
     const name = names.get(d.deskId)
-    return d.deskId !== deskId && d.printer && name ? [{ deskId: d.deskId, name, printer: d.printer, state: d.health?.state ?? 'unknown' }] : []
+    return d.deskId !== deskId && d.printer && name
+      ? [{ deskId: d.deskId, name, printer: d.printer, state: d.health?.state ?? 'unknown' }]
+      : []
   })
   return { ok: true, jobs, desks: choices }
 }
 
-export type MoveAnswer = { ok: true; printer: string } | { ok: false; error: 'offline' | 'forbidden' | 'not_found' | 'no_printer' | 'already_printed' | 'print_failed' }
+export type MoveAnswer =
+  | { ok: true; printer: string }
+  | { ok: false; error: 'offline' | 'forbidden' | 'not_found' | 'no_printer' | 'already_printed' | 'print_failed' }
 
 /** Moves one job to another desk's printer; the hub cancels it where it waited. */
 export async function moveStuckPrint(hub: HubAccess, move: { jobId: string; toDeskId: string }): Promise<MoveAnswer> {

@@ -37,11 +37,7 @@ const INVALID: IpcResult = { ok: false, error: 'invalid' }
 
 // Wraps a handler with the sender check and the argument count, and keeps exception text (paths,
 // stack details) inside main: Electron would otherwise forward the message to the renderer.
-function guarded(
-  appOrigin: string,
-  arity: number,
-  handler: (...args: unknown[]) => Promise<Answer> | Answer,
-): IpcHandler {
+function guarded(appOrigin: string, arity: number, handler: (...args: unknown[]) => Promise<Answer> | Answer): IpcHandler {
   return async (event, ...args) => {
     const frameUrl = event.senderFrame?.url
     if (frameUrl === undefined || !isAppUrl(frameUrl, appOrigin)) return FORBIDDEN

@@ -19,10 +19,7 @@ export function isPinFormat(pin: unknown): pin is string {
   return typeof pin === 'string' && PIN_FORMAT.test(pin)
 }
 
-export function createExitGuard(
-  verifyPin: (pin: string) => boolean,
-  { maxAttempts, lockoutMs, now }: ExitGuardOptions,
-): ExitGuard {
+export function createExitGuard(verifyPin: (pin: string) => boolean, { maxAttempts, lockoutMs, now }: ExitGuardOptions): ExitGuard {
   let failures = 0
   let lockedUntil = 0
 

@@ -23,7 +23,10 @@ export async function listLocalPrinters(source: PrinterSource | null): Promise<L
   }
   if (!Array.isArray(found)) return []
   return found
-    .filter((p): p is { name: string; isDefault?: unknown } => !!p && typeof p.name === 'string' && p.name.length > 0 && p.name.length <= MAX_NAME && PRINTABLE.test(p.name))
+    .filter(
+      (p): p is { name: string; isDefault?: unknown } =>
+        !!p && typeof p.name === 'string' && p.name.length > 0 && p.name.length <= MAX_NAME && PRINTABLE.test(p.name),
+    )
     .slice(0, MAX_PRINTERS)
     .map((p) => ({ name: p.name, isDefault: p.isDefault === true }))
 }

@@ -131,7 +131,7 @@ export function withContentSecurityPolicy(headers: Record<string, string[]> | un
   const result: ResponseHeaders = { ...headers }
   const existing = Object.keys(result).find((name) => name.toLowerCase() === 'content-security-policy')
   const name = existing ?? 'Content-Security-Policy'
-  const previous = existing === undefined ? [] : result[existing] ?? []
+  const previous = existing === undefined ? [] : (result[existing] ?? [])
   result[name] = [...(Array.isArray(previous) ? previous : [previous]), CONTENT_SECURITY_POLICY]
   return result
 }

@@ -1,7 +1,15 @@
 // The window.karibu API, built over an `invoke` function so a test can check it without Electron.
 // Each function forwards only the fields it knows, as fresh values: nothing from the page's
 // objects (getters, prototypes, extra keys) reaches main, and main validates again anyway.
-import { IPC_CHANNELS, type AppInfo, type IpcResult, type KaribuBridge, type LaunchResult, type LocalPrinter, type PrintRequest } from '../../shared/ipc.js'
+import {
+  IPC_CHANNELS,
+  type AppInfo,
+  type IpcResult,
+  type KaribuBridge,
+  type LaunchResult,
+  type LocalPrinter,
+  type PrintRequest,
+} from '../../shared/ipc.js'
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>
 

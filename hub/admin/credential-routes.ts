@@ -8,7 +8,15 @@ import { ADMIN, type Route } from '../server/routes.js'
 import type { Credential } from '../store/registry-data.js'
 import { hubOrigins } from '../server/hub-origins.js'
 
-const usherView = (c: Credential) => ({ id: c.id, label: c.label, createdAt: c.createdAt, revoked: !!c.revokedAt, revokedAt: c.revokedAt ?? null, token: c.revokedAt ? null : (c.token ?? null), path: c.token && !c.revokedAt ? `/dashboard#token=${c.token}` : null })
+const usherView = (c: Credential) => ({
+  id: c.id,
+  label: c.label,
+  createdAt: c.createdAt,
+  revoked: !!c.revokedAt,
+  revokedAt: c.revokedAt ?? null,
+  token: c.revokedAt ? null : (c.token ?? null),
+  path: c.token && !c.revokedAt ? `/dashboard#token=${c.token}` : null,
+})
 
 export const credentialRoutes: Route[] = [
   {
@@ -62,7 +70,11 @@ export const credentialRoutes: Route[] = [
     roles: ADMIN,
     async handle(ctx, { res, params }) {
       const target = ctx.store.data.credentials.find((c) => c.id === params.id)
-      if (!target || target.role !== 'usher') return sendError(res, 404, 'not_found', { sw: 'Hakuna ufunguo wa wahudumu wenye kitambulisho hiki.', en: 'No usher credential has this id.' })
+      if (!target || target.role !== 'usher')
+        return sendError(res, 404, 'not_found', {
+          sw: 'Hakuna ufunguo wa wahudumu wenye kitambulisho hiki.',
+          en: 'No usher credential has this id.',
+        })
       if (!target.revokedAt) {
         const at = ctx.store.now().toISOString()
         await ctx.store.updateRegistry((data) => {

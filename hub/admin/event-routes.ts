@@ -41,33 +41,71 @@ export function checkEvent(next: EventUpdate, store: EventStore): EventProblem[]
   const problems: EventProblem[] = []
   const add = (code: string, sw: string, en: string) => problems.push({ code, message: { sw, en } })
   const lists = { days: next.days, groups: next.groups, halls: next.halls, desks: next.desks }
-  const kinds: Record<keyof typeof lists, Bilingual> = { days: { sw: 'siku', en: 'day' }, groups: { sw: 'kundi', en: 'group' }, halls: { sw: 'ukumbi', en: 'hall' }, desks: { sw: 'meza', en: 'desk' } }
-  for (const [name, list] of Object.entries(lists) as [keyof typeof lists, { id: string }[]][]) {
-    for (const id of duplicates(list.map((x) => x.id))) add('duplicate_id', `Kitambulisho "${id}" kinatumika mara mbili (${kinds[name].sw}).`, `The id "${id}" is used twice (${kinds[name].en}).`)
+  const kinds: Record<keyof typeof lists, Bilingual> = {
+    days: { sw: 'siku', en: 'day' },
+    groups: { sw: 'kundi', en: 'group' },
+    halls: { sw: 'ukumbi', en: 'hall' },
+    desks: { sw: 'meza', en: 'desk' },
   }
-  for (const date of duplicates(next.days.map((d) => d.date))) add('duplicate_date', `Tarehe ${date} imo mara mbili.`, `The date ${date} appears twice.`)
-  for (const d of next.days) if (Number.isNaN(Date.parse(`${d.date}T12:00:00Z`))) add('bad_date', `Tarehe "${d.date}" si sahihi.`, `"${d.date}" is not a date.`)
+  for (const [name, list] of Object.entries(lists) as [keyof typeof lists, { id: string }[]][]) {
+    for (const id of duplicates(list.map((x) => x.id)))
+      add(
+        'duplicate_id',
+        `Kitambulisho "${id}" kinatumika mara mbili (${kinds[name].sw}).`,
+        `The id "${id}" is used twice (${kinds[name].en}).`,
+      )
+  }
+  for (const date of duplicates(next.days.map((d) => d.date)))
+    add('duplicate_date', `Tarehe ${date} imo mara mbili.`, `The date ${date} appears twice.`)
+  for (const d of next.days)
+    if (Number.isNaN(Date.parse(`${d.date}T12:00:00Z`))) add('bad_date', `Tarehe "${d.date}" si sahihi.`, `"${d.date}" is not a date.`)
   const dayIds = new Set(next.days.map((d) => d.id))
   for (const g of next.groups) {
-    for (const d of g.days) if (!dayIds.has(d)) add('unknown_day', `Kundi "${g.name.sw}" linataja siku isiyokuwepo: ${d}.`, `Group "${g.name.en}" names a day that does not exist: ${d}.`)
+    for (const d of g.days)
+      if (!dayIds.has(d))
+        add(
+          'unknown_day',
+          `Kundi "${g.name.sw}" linataja siku isiyokuwepo: ${d}.`,
+          `Group "${g.name.en}" names a day that does not exist: ${d}.`,
+        )
   }
   const hallIds = new Set(next.halls.map((h) => h.id))
   for (const d of next.desks) {
-    if (d.hallId && !hallIds.has(d.hallId)) add('unknown_hall', `Meza "${d.name.sw}" inataja ukumbi usiokuwepo: ${d.hallId}.`, `Desk "${d.name.en}" names a hall that does not exist: ${d.hallId}.`)
+    if (d.hallId && !hallIds.has(d.hallId))
+      add(
+        'unknown_hall',
+        `Meza "${d.name.sw}" inataja ukumbi usiokuwepo: ${d.hallId}.`,
+        `Desk "${d.name.en}" names a hall that does not exist: ${d.hallId}.`,
+      )
   }
-  if (!validTimezone(next.timezone)) add('bad_timezone', `Saa za eneo "${next.timezone}" hazitambuliki.`, `Unknown time zone "${next.timezone}".`)
+  if (!validTimezone(next.timezone))
+    add('bad_timezone', `Saa za eneo "${next.timezone}" hazitambuliki.`, `Unknown time zone "${next.timezone}".`)
   if (next.badgePublicKey !== undefined && next.badgePublicKey !== store.data.event.badgePublicKey) {
-    add('badge_key_fixed', 'Ufunguo wa beji hauwezi kubadilishwa: beji zilizochapishwa zingekataliwa.', 'The badge key cannot change: printed badges would be refused.')
+    add(
+      'badge_key_fixed',
+      'Ufunguo wa beji hauwezi kubadilishwa: beji zilizochapishwa zingekataliwa.',
+      'The badge key cannot change: printed badges would be refused.',
+    )
   }
   const usage = eventUsage(store)
   const groupIds = new Set(next.groups.map((g) => g.id))
   for (const g of store.data.event.groups) {
     const n = usage.groups[g.id] ?? 0
-    if (!groupIds.has(g.id) && n > 0) add('group_in_use', `Kundi "${g.name.sw}" lina washiriki ${n}: haliwezi kuondolewa.`, `Group "${g.name.en}" has ${n} attendee(s): it cannot be removed.`)
+    if (!groupIds.has(g.id) && n > 0)
+      add(
+        'group_in_use',
+        `Kundi "${g.name.sw}" lina washiriki ${n}: haliwezi kuondolewa.`,
+        `Group "${g.name.en}" has ${n} attendee(s): it cannot be removed.`,
+      )
   }
   for (const d of store.data.event.days) {
     const n = usage.days[d.id] ?? 0
-    if (!dayIds.has(d.id) && n > 0) add('day_in_use', `Siku "${d.name.sw}" ina rekodi ${n} za usajili: haiwezi kuondolewa.`, `Day "${d.name.en}" has ${n} check-in record(s): it cannot be removed.`)
+    if (!dayIds.has(d.id) && n > 0)
+      add(
+        'day_in_use',
+        `Siku "${d.name.sw}" ina rekodi ${n} za usajili: haiwezi kuondolewa.`,
+        `Day "${d.name.en}" has ${n} check-in record(s): it cannot be removed.`,
+      )
   }
   return problems
 }

@@ -40,7 +40,13 @@ export const exportRoutes: Route[] = [
     roles: ADMIN,
     async handle(ctx, { res, url }) {
       const o = registerOptions(ctx.store.data.event, ctx.now(), url, res)
-      if (o) sendFile(res, XLSX_TYPE, `${fileBase(o)}.xlsx`, await sheetsXlsx([registerSheet(ctx.store, o)], ctx.store.data.event.timezone, fileBase(o)))
+      if (o)
+        sendFile(
+          res,
+          XLSX_TYPE,
+          `${fileBase(o)}.xlsx`,
+          await sheetsXlsx([registerSheet(ctx.store, o)], ctx.store.data.event.timezone, fileBase(o)),
+        )
     },
   },
   {
@@ -56,7 +62,12 @@ export const exportRoutes: Route[] = [
     path: '/api/admin/exports/checkins.xlsx',
     roles: ADMIN,
     async handle(ctx, { res, url }) {
-      sendFile(res, XLSX_TYPE, 'checkins.xlsx', await sheetsXlsx([checkinSheet(ctx.store, langOf(url))], ctx.store.data.event.timezone, 'checkins'))
+      sendFile(
+        res,
+        XLSX_TYPE,
+        'checkins.xlsx',
+        await sheetsXlsx([checkinSheet(ctx.store, langOf(url))], ctx.store.data.event.timezone, 'checkins'),
+      )
     },
   },
   {
@@ -72,7 +83,12 @@ export const exportRoutes: Route[] = [
     path: '/api/admin/exports/summary.xlsx',
     roles: ADMIN,
     async handle(ctx, { res, url }) {
-      sendFile(res, XLSX_TYPE, 'summary.xlsx', await sheetsXlsx(await summarySheets(ctx.store, langOf(url)), ctx.store.data.event.timezone, 'summary'))
+      sendFile(
+        res,
+        XLSX_TYPE,
+        'summary.xlsx',
+        await sheetsXlsx(await summarySheets(ctx.store, langOf(url)), ctx.store.data.event.timezone, 'summary'),
+      )
     },
   },
   {

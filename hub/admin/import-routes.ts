@@ -8,10 +8,17 @@ import { buildTemplate } from './import/template.js'
 import { applyImport, isFailure, planFile, previewOf, type ImportFailure, type ImportInput } from './import/run.js'
 
 function input(body: ImportRequest): ImportInput {
-  return { fileName: body.fileName, content: Buffer.from(body.contentBase64, 'base64'), mapping: body.mapping, values: body.values, sheet: body.sheet }
+  return {
+    fileName: body.fileName,
+    content: Buffer.from(body.contentBase64, 'base64'),
+    mapping: body.mapping,
+    values: body.values,
+    sheet: body.sheet,
+  }
 }
 
-const sendFailure = (res: Parameters<Route['handle']>[1]['res'], f: ImportFailure) => sendError(res, 422, f.error, f.message, { code: f.code })
+const sendFailure = (res: Parameters<Route['handle']>[1]['res'], f: ImportFailure) =>
+  sendError(res, 422, f.error, f.message, { code: f.code })
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -46,18 +53,35 @@ export const importRoutes: Route[] = [
       const result = await applyImport(ctx.store, input(body), body.mode, principal?.id ?? 'admin')
       if ('error' in result) return sendFailure(res, result)
       if (!result.applied) {
-        return sendError(res, 409, 'has_problems', { sw: 'Hakuna kilichoingizwa: rekebisha safu zenye matatizo, au ingiza safu sahihi tu.', en: 'Nothing was imported: fix the rows with problems, or import the valid rows only.' }, {
-          added: 0,
-          updated: 0,
-          skipped: result.preview.rows - result.preview.leftOut,
-          leftOut: result.preview.leftOut,
-          problems: result.preview.problems,
-        })
+        return sendError(
+          res,
+          409,
+          'has_problems',
+          {
+            sw: 'Hakuna kilichoingizwa: rekebisha safu zenye matatizo, au ingiza safu sahihi tu.',
+            en: 'Nothing was imported: fix the rows with problems, or import the valid rows only.',
+          },
+          {
+            added: 0,
+            updated: 0,
+            skipped: result.preview.rows - result.preview.leftOut,
+            leftOut: result.preview.leftOut,
+            problems: result.preview.problems,
+          },
+        )
       }
       if (result.rev !== null) {
         ctx.log.info(`import: ${result.added} added, ${result.updated} updated, ${result.skipped} skipped, ${result.leftOut} left out`)
       }
-      sendJson(res, 200, { ok: true, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, leftOut: result.leftOut, problems: result.preview.problems })
+      sendJson(res, 200, {
+        ok: true,
+        added: result.added,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        skipped: result.skipped,
+        leftOut: result.leftOut,
+        problems: result.preview.problems,
+      })
     },
   },
 ]

@@ -11,7 +11,9 @@ export const kioskRoutes: Route[] = [
     roles: ADMIN,
     handle(ctx, { req, res }) {
       const records = new Map(ctx.store.data.kiosks.map((k) => [k.id, k]))
-      const kiosks = ctx.presence.list(ctx.store.data.kiosks, ctx.now().getTime()).map((s) => ({ ...s, pairedAt: records.get(s.kioskId)?.pairedAt ?? null, revokedAt: records.get(s.kioskId)?.revokedAt ?? null }))
+      const kiosks = ctx.presence
+        .list(ctx.store.data.kiosks, ctx.now().getTime())
+        .map((s) => ({ ...s, pairedAt: records.get(s.kioskId)?.pairedAt ?? null, revokedAt: records.get(s.kioskId)?.revokedAt ?? null }))
       sendJson(res, 200, { ok: true, kiosks, origins: hubOrigins(req) })
     },
   },
@@ -21,7 +23,8 @@ export const kioskRoutes: Route[] = [
     roles: ADMIN,
     async handle(ctx, { res, params }) {
       const id = params.id ?? ''
-      if (!(await revokeKiosk(ctx.store, id))) return sendError(res, 404, 'not_found', { sw: 'Hakuna kioski hai chenye kitambulisho hiki.', en: 'No active kiosk has this id.' })
+      if (!(await revokeKiosk(ctx.store, id)))
+        return sendError(res, 404, 'not_found', { sw: 'Hakuna kioski hai chenye kitambulisho hiki.', en: 'No active kiosk has this id.' })
       ctx.kioskRevoked(id)
       ctx.kiosksChanged(true)
       ctx.log.info(`kiosk revoked: ${id}`)

@@ -9,4 +9,12 @@ import { importRoutes } from './import-routes.js'
 import { kioskRoutes } from './kiosk-routes.js'
 import { walkInRoutes } from './walk-in-routes.js'
 
-export const adminRoutes: Route[] = [...importRoutes, ...eventRoutes, ...walkInRoutes, ...kioskRoutes, ...exportRoutes, ...certificateAdminRoutes, ...credentialRoutes]
+export const adminRoutes: Route[] = [
+  ...importRoutes,
+  ...eventRoutes,
+  ...walkInRoutes,
+  ...kioskRoutes,
+  ...exportRoutes,
+  ...certificateAdminRoutes,
+  ...credentialRoutes,
+]

@@ -25,13 +25,26 @@ export const walkInRoutes: Route[] = [
         return sendError(res, 400, 'unknown_group', { sw: 'Kundi hili halipo kwenye tukio.', en: 'This group is not in the event.' })
       }
       const phone = normalisePhone(body.phone ?? '')
-      if (!phone.ok) return sendError(res, 400, 'bad_phone', { sw: 'Namba ya simu si sahihi (mfano 0712 345 678).', en: 'The phone number is not valid (e.g. 0712 345 678).' })
+      if (!phone.ok)
+        return sendError(res, 400, 'bad_phone', {
+          sw: 'Namba ya simu si sahihi (mfano 0712 345 678).',
+          en: 'The phone number is not valid (e.g. 0712 345 678).',
+        })
       const known = phone.phone ? store.data.attendees.find((a) => a.phone === phone.phone) : undefined
       if (known && !body.force) {
         // most often the person is on the list already: find them instead of registering twice
-        return sendError(res, 409, 'duplicate_phone', { sw: `Simu hii ni ya ${attendeeName(known)}, ambaye amesajiliwa tayari.`, en: `This phone belongs to ${attendeeName(known)}, already registered.` }, {
-          attendee: { id: known.id, name: attendeeName(known), organisation: known.organisation, groupId: known.groupId },
-        })
+        return sendError(
+          res,
+          409,
+          'duplicate_phone',
+          {
+            sw: `Simu hii ni ya ${attendeeName(known)}, ambaye amesajiliwa tayari.`,
+            en: `This phone belongs to ${attendeeName(known)}, already registered.`,
+          },
+          {
+            attendee: { id: known.id, name: attendeeName(known), organisation: known.organisation, groupId: known.groupId },
+          },
+        )
       }
       const at = store.now().toISOString()
       let attendee: Attendee | undefined

@@ -36,7 +36,11 @@ function element(e: BadgeLayout['elements'][number]): string {
   )
 }
 
-export function badgeHtml(layout: BadgeLayout, attendee: Pick<Attendee, 'firstName' | 'lastName'>, options: { autoPrint?: boolean } = {}): string {
+export function badgeHtml(
+  layout: BadgeLayout,
+  attendee: Pick<Attendee, 'firstName' | 'lastName'>,
+  options: { autoPrint?: boolean } = {},
+): string {
   const size = `${layout.width}mm ${layout.height}mm`
   return `<!doctype html>
 <html lang="sw">

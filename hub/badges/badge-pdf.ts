@@ -7,7 +7,16 @@ import { PDFDocument } from '../pdfkit.js'
 import { qrMatrix, qrRuns } from '../../shared/badges/badge-qr.js'
 import { FONT_FILES } from '../fonts.js'
 import { STOCKS, stockPage } from '../../shared/badges/badge-stock.js'
-import { BADGE_SIZE_MM, layoutBadge, lineHeightMm, PT_PER_MM, type BadgeFormat, type BadgeInput, type BadgeLayout, type Measure } from '../../shared/badges/badge-layout.js'
+import {
+  BADGE_SIZE_MM,
+  layoutBadge,
+  lineHeightMm,
+  PT_PER_MM,
+  type BadgeFormat,
+  type BadgeInput,
+  type BadgeLayout,
+  type Measure,
+} from '../../shared/badges/badge-layout.js'
 import { BULK_LAYOUTS } from '../../shared/http/badges.js'
 
 const REGULAR = 'KaribuBadge'
@@ -98,7 +107,10 @@ export function drawBadge(doc: PDFKit.PDFDocument, layout: BadgeLayout, ox = 0, 
       else if (e.fill) doc.fill(e.fill)
       else if (e.stroke) doc.lineWidth(0.5).stroke(e.stroke)
     } else if (e.kind === 'text') {
-      doc.font(e.bold ? BOLD : REGULAR).fontSize(e.size).fillColor(e.color)
+      doc
+        .font(e.bold ? BOLD : REGULAR)
+        .fontSize(e.size)
+        .fillColor(e.color)
       const pitch = lineHeightMm(e.size)
       e.lines.forEach((line, i) => {
         const x = e.align === 'center' ? e.x + (e.w - measureText(line, e.size, e.bold)) / 2 : e.x
@@ -193,7 +205,11 @@ export class BadgePdf {
     readonly layout: BulkLayout = 'single',
     title = 'Karibu badges',
   ) {
-    this.doc = new (PDFDocument())({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: 'Karibu', Producer: 'Karibu (pdfkit)' } })
+    this.doc = new (PDFDocument())({
+      autoFirstPage: false,
+      margin: 0,
+      info: { Title: title, Creator: 'Karibu', Producer: 'Karibu (pdfkit)' },
+    })
     registerFonts(this.doc)
   }
 

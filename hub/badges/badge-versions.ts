@@ -83,8 +83,12 @@ export class BadgeVersions {
   }
 
   render(a: Attendee, version: number, format: BadgeFormat): Promise<Buffer> {
-    const layout = layoutForPdf({ event: this.store.registry.event, attendee: { ...a, badgeVersion: version }, code: this.code(a, version), format })
+    const layout = layoutForPdf({
+      event: this.store.registry.event,
+      attendee: { ...a, badgeVersion: version },
+      code: this.code(a, version),
+      format,
+    })
     return badgePdfBuffer([layout], format, 'single', `Karibu badge ${a.id} v${version}`)
   }
-
 }

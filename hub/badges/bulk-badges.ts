@@ -48,29 +48,33 @@ export class BulkBadges {
    * one of them again is warned), then drawn in the badge drawer's thread (badge-draw.ts), so
    * check-ins keep their latency while a thousand badges are drawn.
    */
-  async streamBulk(res: ServerResponse, attendees: Attendee[], format: BadgeFormat, layout: BulkLayout, principal: Principal): Promise<void> {
+  async streamBulk(
+    res: ServerResponse,
+    attendees: Attendee[],
+    format: BadgeFormat,
+    layout: BulkLayout,
+    principal: Principal,
+  ): Promise<void> {
     await this.versions.issue(attendees, principal.id)
     const current = attendees.map((a) => this.versions.attendee(a.id))
     const at = this.ctx.now().toISOString()
     await this.log.save(
-      ...current.map(
-        (a): PrintJob => ({
-          jobId: newJobId(),
-          createdAt: at,
-          updatedAt: at,
-          attendeeId: a.id,
-          badgeVersion: a.badgeVersion,
-          format,
-          via: 'pdf',
-          printer: null,
-          deskId: null,
-          by: principal.id,
-          role: principal.role,
-          force: false,
-          status: 'exported',
-          attempts: [],
-        }),
-      ),
+      ...current.map((a): PrintJob => ({
+        jobId: newJobId(),
+        createdAt: at,
+        updatedAt: at,
+        attendeeId: a.id,
+        badgeVersion: a.badgeVersion,
+        format,
+        via: 'pdf',
+        printer: null,
+        deskId: null,
+        by: principal.id,
+        role: principal.role,
+        force: false,
+        status: 'exported',
+        attempts: [],
+      })),
     )
     res.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -39,7 +39,14 @@ export function run(command: string, args: string[], input: Buffer | null, timeo
     }, timeoutMs)
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('error', (err: NodeJS.ErrnoException) => done({ code: null, stdout, stderr, spawnError: err.code === 'ENOENT' ? `${command} is not installed (install cups-client)` : err.message }))
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      done({
+        code: null,
+        stdout,
+        stderr,
+        spawnError: err.code === 'ENOENT' ? `${command} is not installed (install cups-client)` : err.message,
+      }),
+    )
     child.on('close', (code) => done({ code, stdout, stderr }))
     child.stdin.on('error', () => {}) // lp may exit before reading all of stdin; its exit code says why
     child.stdin.end(input ?? undefined)
@@ -49,10 +56,16 @@ export function run(command: string, args: string[], input: Buffer | null, timeo
 /** lp's own message, without its "lp: " prefix, one line, short: shown to the desk officer as is. */
 function lpMessage(r: Run): string {
   const text = r.spawnError ?? (r.stderr.trim() || r.stdout.trim() || `lp exited with code ${r.code}`)
-  return text.split('\n')[0]!.replace(/^lp:\s*/, '').slice(0, 200)
+  return text
+    .split('\n')[0]!
+    .replace(/^lp:\s*/, '')
+    .slice(0, 200)
 }
 
-export async function lpPrint(pdf: Buffer, options: { printer: string; title: string; media: string; timeoutMs?: number }): Promise<LpResult> {
+export async function lpPrint(
+  pdf: Buffer,
+  options: { printer: string; title: string; media: string; timeoutMs?: number },
+): Promise<LpResult> {
   if (!PRINTER_NAME.test(options.printer)) return { ok: false, error: 'invalid printer name' }
   // no file argument: lp reads the PDF from stdin, so no temporary file is left behind
   const args = ['-d', options.printer, '-t', options.title, '-o', `media=${options.media}`]
@@ -69,5 +82,10 @@ export async function completedJobs(printers: string[]): Promise<Set<string>> {
   if (names.length === 0) return new Set()
   const r = await run('lpstat', ['-W', 'completed', '-o', names.join(',')], null, 5_000)
   if (r.code !== 0) return new Set()
-  return new Set(r.stdout.split('\n').map((l) => l.split(/\s+/)[0] ?? '').filter(Boolean))
+  return new Set(
+    r.stdout
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0] ?? '')
+      .filter(Boolean),
+  )
 }

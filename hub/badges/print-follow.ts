@@ -129,5 +129,4 @@ export class PrintFollower {
     if (this.followTimer) clearTimeout(this.followTimer)
     this.following.clear()
   }
-
 }

@@ -87,7 +87,13 @@ export class PrintJobs {
 
   /** Prints the current badge through CUPS and logs it. A second print of the same version needs `force`. */
   async print(
-    request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean },
+    request: {
+      attendeeId: string
+      format?: BadgeFormat | undefined
+      printer?: string | undefined
+      deskId?: string | undefined
+      force: boolean
+    },
     principal: Principal,
   ): Promise<PrintJob> {
     // the desk's own printer and stock unless the request names them
@@ -106,11 +112,24 @@ export class PrintJobs {
    * print dialog) before the kiosk prints it, so the same refusal of a silent second print holds
    * at every desk. The kiosk reports how it went with deskResult.
    */
-  async deskPrint(request: { attendeeId: string; format?: BadgeFormat | undefined; printer?: string | undefined; deskId?: string | undefined; force: boolean }, principal: Principal): Promise<PrintJob> {
+  async deskPrint(
+    request: {
+      attendeeId: string
+      format?: BadgeFormat | undefined
+      printer?: string | undefined
+      deskId?: string | undefined
+      force: boolean
+    },
+    principal: Principal,
+  ): Promise<PrintJob> {
     const format = request.format ?? this.desks.stockOf(this.deskOf(principal, request.deskId))
     await this.issue([this.attendee(request.attendeeId)], principal.id)
     const a = this.attendee(request.attendeeId)
-    const job = await this.logNewJob(a, { ...request, format }, principal, { via: 'desk', printer: request.printer ?? null, status: 'sent' })
+    const job = await this.logNewJob(a, { ...request, format }, principal, {
+      via: 'desk',
+      printer: request.printer ?? null,
+      status: 'sent',
+    })
     this.ctx.log.info(`badge print ${job.jobId}: ${a.id} v${a.badgeVersion} at desk ${job.deskId ?? '?'}`)
     return job
   }
@@ -147,7 +166,14 @@ export class PrintJobs {
     if (!(waiting && (await cancelJob(waiting)))) this.refuseSecondPrint(a.id, logged.badgeVersion, force)
     // laid out for the stock in the printer it moves to, when that is a desk's printer
     const format = this.desks.all().find((d) => d.printer === printer)?.stock ?? logged.format
-    const job: PrintJob = { ...structuredClone(logged), format, via: 'cups', status: 'queued', force: logged.force || force, updatedAt: this.ctx.now().toISOString() }
+    const job: PrintJob = {
+      ...structuredClone(logged),
+      format,
+      via: 'cups',
+      status: 'queued',
+      force: logged.force || force,
+      updatedAt: this.ctx.now().toISOString(),
+    }
     delete job.printerState
     await this.log.save(job)
     return this.send(job, printer, principal)
@@ -193,7 +219,9 @@ export class PrintJobs {
       job.attempts.push({ at, by: principal.id, printer, status: 'failed', error: result.error })
     }
     await this.log.save(job)
-    this.ctx.log.info(`badge print ${job.jobId}: ${job.attendeeId} v${job.badgeVersion} on ${printer}: ${job.status}${job.error ? ` (${job.error})` : ''}`)
+    this.ctx.log.info(
+      `badge print ${job.jobId}: ${job.attendeeId} v${job.badgeVersion} on ${printer}: ${job.status}${job.error ? ` (${job.error})` : ''}`,
+    )
     if (!result.ok) throw new BadgeError(502, 'print_failed', { job })
     return job
   }
@@ -214,5 +242,4 @@ export class PrintJobs {
     }
     return jobs
   }
-
 }

@@ -20,7 +20,10 @@ function stateOfBlock(block: string): { state: PrinterState; message?: string } 
 export async function printerHealth(printers: string[]): Promise<Map<string, PrinterHealth>> {
   const names = [...new Set(printers.filter((p) => PRINTER_NAME.test(p)))]
   if (names.length === 0) return new Map()
-  const [printersR, jobsR] = await Promise.all([run('lpstat', ['-l', '-p', names.join(',')], null, 5_000), run('lpstat', ['-l', '-o', names.join(',')], null, 5_000)])
+  const [printersR, jobsR] = await Promise.all([
+    run('lpstat', ['-l', '-p', names.join(',')], null, 5_000),
+    run('lpstat', ['-l', '-o', names.join(',')], null, 5_000),
+  ])
   return parseHealth(names, printersR.stdout, jobsR.stdout)
 }
 
@@ -36,7 +39,8 @@ export function parseHealth(names: string[], printersOut: string, jobsOut: strin
     const id = /^(\S+)-\d+\s/.exec(block)?.[1]
     const status = /^\s*Status:\s*(.*)$/m.exec(block)?.[1] ?? ''
     const h = id ? out.get(id) : undefined
-    if (h && h.state === 'ready' && /unavailable|not exist|unable to connect|connection refused/i.test(status)) out.set(h.printer, { printer: h.printer, state: 'offline', message: status.slice(0, 200) })
+    if (h && h.state === 'ready' && /unavailable|not exist|unable to connect|connection refused/i.test(status))
+      out.set(h.printer, { printer: h.printer, state: 'offline', message: status.slice(0, 200) })
   }
   return out
 }

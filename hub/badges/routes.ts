@@ -4,7 +4,17 @@ import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { invalidPayload, readBody, readJsonBody, SECURITY_HEADERS, sendJson } from '../../node-shared/http-util.js'
-import { BadgePageQuery, BulkQuery, DeskPrinterInput, DeskPrintBody, DeskResultBody, FormatQuery, JobsQuery, PrintBody, ResendBody } from '../../shared/http/badges.js'
+import {
+  BadgePageQuery,
+  BulkQuery,
+  DeskPrinterInput,
+  DeskPrintBody,
+  DeskResultBody,
+  FormatQuery,
+  JobsQuery,
+  PrintBody,
+  ResendBody,
+} from '../../shared/http/badges.js'
 import type { Route, RouteRequest } from '../server/routes.js'
 import type { HubContext } from '../server/context.js'
 import { AUTO_PRINT_SCRIPT, badgeHtml } from './badge-html.js'
@@ -13,15 +23,20 @@ import { layoutForPdf } from './badge-pdf.js'
 import { BadgeError, type BadgeService, type Principal } from './badge-service.js'
 import { printerHealth } from './printer-health.js'
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 const JobId = z.string().regex(/^pj-[0-9a-f]{12}$/)
 
 /** Query parameters as an object; an empty value (`?group=`) counts as absent. */
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 
-
 /** Runs a handler with the badge service; a BadgeError becomes its JSON answer. */
-function withBadges(handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: BadgeService) => Promise<void>): Route['handle'] {
+function withBadges(
+  handle: (r: RouteRequest & { principal: Principal }, ctx: HubContext, service: BadgeService) => Promise<void>,
+): Route['handle'] {
   return async (ctx, r) => {
     if (!r.principal) return sendJson(r.res, 401, { ok: false, error: 'unauthorized' })
     const service = await ctx.badges()
@@ -41,7 +56,13 @@ function attendeeParam(params: Record<string, string>): string | null {
 }
 
 function sendPdf(res: ServerResponse, pdf: Buffer, filename: string) {
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename}"`, 'Content-Length': pdf.length, 'Cache-Control': 'no-store' })
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `inline; filename="${filename}"`,
+    'Content-Length': pdf.length,
+    'Cache-Control': 'no-store',
+  })
   res.end(pdf)
 }
 
@@ -191,13 +212,22 @@ export const badgeRoutes: Route[] = [
     async handle(_ctx, { res, params }) {
       const file = params.file ?? ''
       if (Object.hasOwn(SCRIPTS, file)) {
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' })
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'public, max-age=86400',
+        })
         return void res.end(SCRIPTS[file])
       }
       const path = Object.hasOwn(FONTS, file) ? FONTS[file] : undefined
       const body = path ? await readFile(path).catch(() => null) : null
       if (!body) return sendJson(res, 404, { ok: false, error: 'not_found' })
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'font/ttf', 'Content-Length': body.length, 'Cache-Control': 'public, max-age=86400' })
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'font/ttf',
+        'Content-Length': body.length,
+        'Cache-Control': 'public, max-age=86400',
+      })
       res.end(body)
     },
   },

@@ -104,7 +104,12 @@ export function normaliseNumber(typed: string): string {
  * deterministic, so the hub signs again every day mask the number could stand for (the days
  * the person was present, and every subset of them) and compares. Null: not genuine.
  */
-export function verifyNumber(sign: (bytes: Uint8Array) => Uint8Array, eventTag: number, typed: string, presentMask: (seq: number) => number | null): { claim: CertificateClaim; number: string } | null {
+export function verifyNumber(
+  sign: (bytes: Uint8Array) => Uint8Array,
+  eventTag: number,
+  typed: string,
+  presentMask: (seq: number) => number | null,
+): { claim: CertificateClaim; number: string } | null {
   const number = normaliseNumber(typed)
   const m = NUMBER.exec(number)
   if (!m) return null

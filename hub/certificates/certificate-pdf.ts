@@ -35,8 +35,19 @@ function fitSize(doc: PDFKit.PDFDocument, font: string, text: string, width: num
   return min
 }
 
-export async function certificatesPdf(event: EventInfo, settings: CertificateSettings, pages: CertificatePage[], now: Date): Promise<Buffer> {
-  const doc = new (PDFDocument())({ size: 'A4', layout: 'landscape', autoFirstPage: false, margin: 0, info: { Title: `${C.certificate.sw} / ${C.certificate.en} — ${event.name.sw}`, Producer: 'Karibu', Creator: 'Karibu' } })
+export async function certificatesPdf(
+  event: EventInfo,
+  settings: CertificateSettings,
+  pages: CertificatePage[],
+  now: Date,
+): Promise<Buffer> {
+  const doc = new (PDFDocument())({
+    size: 'A4',
+    layout: 'landscape',
+    autoFirstPage: false,
+    margin: 0,
+    info: { Title: `${C.certificate.sw} / ${C.certificate.en} — ${event.name.sw}`, Producer: 'Karibu', Creator: 'Karibu' },
+  })
   const fonts = badgeFonts()
   doc.registerFont(FONT, fonts.regular as Buffer)
   doc.registerFont(BOLD, fonts.bold as Buffer)
@@ -56,12 +67,27 @@ export async function certificatesPdf(event: EventInfo, settings: CertificateSet
   })
 }
 
-function drawPage(doc: PDFKit.PDFDocument, event: EventInfo, settings: CertificateSettings, page: CertificatePage, logo: Buffer | null, now: Date) {
+function drawPage(
+  doc: PDFKit.PDFDocument,
+  event: EventInfo,
+  settings: CertificateSettings,
+  page: CertificatePage,
+  logo: Buffer | null,
+  now: Date,
+) {
   const W = doc.page.width
   const H = doc.page.height
   const { attendee, days } = page.attendance
-  doc.rect(10 * MM, 10 * MM, W - 20 * MM, H - 20 * MM).lineWidth(2).strokeColor('#1f4e79').stroke()
-  doc.rect(13 * MM, 13 * MM, W - 26 * MM, H - 26 * MM).lineWidth(0.6).strokeColor('#1f4e79').stroke()
+  doc
+    .rect(10 * MM, 10 * MM, W - 20 * MM, H - 20 * MM)
+    .lineWidth(2)
+    .strokeColor('#1f4e79')
+    .stroke()
+  doc
+    .rect(13 * MM, 13 * MM, W - 26 * MM, H - 26 * MM)
+    .lineWidth(0.6)
+    .strokeColor('#1f4e79')
+    .stroke()
   const left = 28 * MM
   const width = W - 56 * MM
   let y = 18 * MM
@@ -84,7 +110,13 @@ function drawPage(doc: PDFKit.PDFDocument, event: EventInfo, settings: Certifica
   line(event.name.sw, BOLD, fitSize(doc, BOLD, event.name.sw, width, 17, 11), '#000000', 1)
   if (event.name.en !== event.name.sw) line(event.name.en, BOLD, fitSize(doc, BOLD, event.name.en, width, 13, 10), '#333333', 2 * MM)
   line(`${C.venue.sw} / ${C.venue.en}: ${event.venue}   —   ${C.dates.sw} / ${C.dates.en}: ${eventDates(event)}`, FONT, 10.5, '#000000', 1)
-  line(`${C.daysAttended.sw} / ${C.daysAttended.en} (${days.length} / ${event.days.length}): ${days.map((d) => dayDate(d.date)).join(', ')}`, FONT, 10.5, '#000000', 1)
+  line(
+    `${C.daysAttended.sw} / ${C.daysAttended.en} (${days.length} / ${event.days.length}): ${days.map((d) => dayDate(d.date)).join(', ')}`,
+    FONT,
+    10.5,
+    '#000000',
+    1,
+  )
 
   // the foot: issue date left, signature block in the middle, the QR and number right
   const qrSize = 30 * MM
@@ -92,28 +124,54 @@ function drawPage(doc: PDFKit.PDFDocument, event: EventInfo, settings: Certifica
   const sigWidth = 85 * MM
   const sigX = W / 2 - sigWidth / 2
   const sigLine = footTop + 14 * MM
-  doc.moveTo(sigX, sigLine).lineTo(sigX + sigWidth, sigLine).lineWidth(0.6).strokeColor('#000000').stroke()
+  doc
+    .moveTo(sigX, sigLine)
+    .lineTo(sigX + sigWidth, sigLine)
+    .lineWidth(0.6)
+    .strokeColor('#000000')
+    .stroke()
   let sy = sigLine + 2
   const sig = (text: string, font: string, size: number) => {
     if (!text) return
-    doc.font(font).fontSize(size).fillColor('#000000').text(text, sigX - 15 * MM, sy, { width: sigWidth + 30 * MM, align: 'center' })
+    doc
+      .font(font)
+      .fontSize(size)
+      .fillColor('#000000')
+      .text(text, sigX - 15 * MM, sy, { width: sigWidth + 30 * MM, align: 'center' })
     sy = doc.y + 1
   }
   sig(settings.signatoryName || `${C.signature.sw} / ${C.signature.en}`, BOLD, 10.5)
   sig(settings.signatoryTitle, FONT, 9.5)
   sig(settings.organiser, FONT, 9.5)
 
-  doc.font(FONT).fontSize(9).fillColor('#000000').text(`${C.issued.sw} / ${C.issued.en}: ${calendarDate(now, event.timezone)}`, 22 * MM, sigLine + 2, { width: 60 * MM })
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor('#000000')
+    .text(`${C.issued.sw} / ${C.issued.en}: ${calendarDate(now, event.timezone)}`, 22 * MM, sigLine + 2, { width: 60 * MM })
 
   const qrX = W - 22 * MM - qrSize
   const qrY = footTop
   const m = qrMatrix(page.verifyUrl)
   const unit = qrSize / (m.size + 2 * QR_QUIET_MODULES)
   doc.rect(qrX, qrY, qrSize, qrSize).fill('#ffffff')
-  for (const [row, col, len] of qrRuns(m)) doc.rect(qrX + (col + QR_QUIET_MODULES) * unit, qrY + (row + QR_QUIET_MODULES) * unit, len * unit, unit)
+  for (const [row, col, len] of qrRuns(m))
+    doc.rect(qrX + (col + QR_QUIET_MODULES) * unit, qrY + (row + QR_QUIET_MODULES) * unit, len * unit, unit)
   doc.fill('#000000')
   const capX = qrX - 48 * MM
-  doc.font(FONT).fontSize(8).fillColor('#333333').text(`${C.scanToCheck.sw}\n${C.scanToCheck.en}`, capX, qrY + 4 * MM, { width: 46 * MM, align: 'right' })
-  doc.font(FONT).fontSize(8).fillColor('#333333').text(`${C.number.sw} / ${C.number.en}:`, capX, qrY + 16 * MM, { width: 46 * MM, align: 'right' })
-  doc.font(BOLD).fontSize(10).fillColor('#000000').text(page.number, capX, qrY + 20 * MM, { width: 46 * MM, align: 'right' })
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#333333')
+    .text(`${C.scanToCheck.sw}\n${C.scanToCheck.en}`, capX, qrY + 4 * MM, { width: 46 * MM, align: 'right' })
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#333333')
+    .text(`${C.number.sw} / ${C.number.en}:`, capX, qrY + 16 * MM, { width: 46 * MM, align: 'right' })
+  doc
+    .font(BOLD)
+    .fontSize(10)
+    .fillColor('#000000')
+    .text(page.number, capX, qrY + 20 * MM, { width: 46 * MM, align: 'right' })
 }

@@ -20,10 +20,18 @@ export function checkPage(event: EventInfo, verdict: Verdict | null, attendee: A
   if (verdict?.genuine) {
     rows.push([`${C.number.sw} / ${C.number.en}`, verdict.number])
     if (attendee) {
-      rows.push([`${C.attendee.sw} / ${C.attendee.en}`, [attendeeName(attendee), attendee.title, attendee.organisation].filter(Boolean).join(' — ')])
+      rows.push([
+        `${C.attendee.sw} / ${C.attendee.en}`,
+        [attendeeName(attendee), attendee.title, attendee.organisation].filter(Boolean).join(' — '),
+      ])
     }
     rows.push([`${C.event.sw} / ${C.event.en}`, `${event.name.sw} / ${event.name.en} — ${event.venue}, ${eventDates(event)}`])
-    rows.push([`${C.daysAttended.sw} / ${C.daysAttended.en}`, daysOfMask(event.days, verdict.claim.daysMask).map((d) => `${d.name.sw} / ${d.name.en} (${dayDate(d.date)})`).join('; ')])
+    rows.push([
+      `${C.daysAttended.sw} / ${C.daysAttended.en}`,
+      daysOfMask(event.days, verdict.claim.daysMask)
+        .map((d) => `${d.name.sw} / ${d.name.en} (${dayDate(d.date)})`)
+        .join('; '),
+    ])
   }
   const color = verdict === null ? '#1f4e79' : genuine ? '#1b5e20' : '#b71c1c'
   const form = `<form method="get" action="/certificate"><label>${escape(`${C.typeNumber.sw} / ${C.typeNumber.en}`)}<br><input name="number" value="${escape(typed)}" maxlength="40" autocomplete="off" placeholder="KRB-0000-XXXX-XXXX"></label> <button type="submit">${escape(`${C.checkButton.sw} / ${C.checkButton.en}`)}</button></form>`

@@ -37,5 +37,10 @@ export function eligible(store: EventStore, minDays: number, groupId: string | n
     const att = attendanceOf(store, a)
     if (att.days.length >= minDays) out.push(att)
   }
-  return out.sort((x, y) => collator.compare(x.attendee.lastName, y.attendee.lastName) || collator.compare(x.attendee.firstName, y.attendee.firstName) || x.attendee.id.localeCompare(y.attendee.id))
+  return out.sort(
+    (x, y) =>
+      collator.compare(x.attendee.lastName, y.attendee.lastName) ||
+      collator.compare(x.attendee.firstName, y.attendee.firstName) ||
+      x.attendee.id.localeCompare(y.attendee.id),
+  )
 }

@@ -16,7 +16,11 @@ import { attendanceOf, eligible, type Attendance } from './eligibility.js'
 import { certificateSettings, LogoError, readLogo, SettingsInput, type CertificateSettings } from './settings.js'
 import { hubOrigins } from '../server/hub-origins.js'
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 const query = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))
 
 const isLoopback = (origin: string) => /^http:\/\/(127\.|localhost|\[::1\])/.test(origin)
@@ -29,17 +33,26 @@ function checkBase(settings: CertificateSettings, req: IncomingMessage): string 
 }
 
 function page(store: EventStore, att: Attendance, base: string): CertificatePage {
-  const { code, number } = signCertificate(store.signEventBytes, eventTagOfKey(store.data.event.badgePublicKey), { attendeeSeq: att.attendee.seq, daysMask: att.mask })
+  const { code, number } = signCertificate(store.signEventBytes, eventTagOfKey(store.data.event.badgePublicKey), {
+    attendeeSeq: att.attendee.seq,
+    daysMask: att.mask,
+  })
   return { attendance: att, number, verifyUrl: `${base}/certificate/${code}` }
 }
 
 function publicSettings(s: CertificateSettings): CertificateSettingsView {
   const { logo, ...rest } = s
-  return { ...rest, logo: logo ? { type: logo.type, width: logo.width, height: logo.height, bytes: Math.floor((logo.base64.length * 3) / 4) } : null }
+  return {
+    ...rest,
+    logo: logo ? { type: logo.type, width: logo.width, height: logo.height, bytes: Math.floor((logo.base64.length * 3) / 4) } : null,
+  }
 }
 
 const notEligible = (res: ServerResponse, minDays: number) =>
-  sendError(res, 409, 'not_eligible', { sw: `Hajashiriki siku ${minDays} au zaidi; hakuna cheti.`, en: `Not present on ${minDays} day(s) or more: no certificate.` })
+  sendError(res, 409, 'not_eligible', {
+    sw: `Hajashiriki siku ${minDays} au zaidi; hakuna cheti.`,
+    en: `Not present on ${minDays} day(s) or more: no certificate.`,
+  })
 
 export const certificateAdminRoutes: Route[] = [
   {
@@ -57,7 +70,8 @@ export const certificateAdminRoutes: Route[] = [
     roles: ADMIN,
     async handle(ctx, { req, res }) {
       const body = await readBody(req, SettingsInput)
-      if (!body) return sendError(res, 400, 'invalid_payload', { sw: 'Taarifa za cheti si sahihi.', en: 'The certificate details are not valid.' })
+      if (!body)
+        return sendError(res, 400, 'invalid_payload', { sw: 'Taarifa za cheti si sahihi.', en: 'The certificate details are not valid.' })
       const settings = await certificateSettings(ctx.store)
       await settings.save({ ...settings.get(), ...body, updatedAt: ctx.now().toISOString() })
       sendJson(res, 200, { ok: true, settings: publicSettings(settings.get()) })
@@ -71,14 +85,21 @@ export const certificateAdminRoutes: Route[] = [
       const body = LogoBody.safeParse(await readJsonBody(req, LOGO_MAX_BODY))
       // too long a picture is the organiser's to fix; anything else is not a logo upload at all
       if (!body.success && !body.error.issues.every((i) => i.code === 'too_big')) return invalidPayload(res)
-      if (!body.success) return sendError(res, 413, 'logo_too_large', { sw: 'Nembo ni kubwa mno (hadi KB 200).', en: 'The logo is too large (200 KB at most).' })
+      if (!body.success)
+        return sendError(res, 413, 'logo_too_large', {
+          sw: 'Nembo ni kubwa mno (hadi KB 200).',
+          en: 'The logo is too large (200 KB at most).',
+        })
       let logo
       try {
         logo = readLogo(Buffer.from(body.data.contentBase64, 'base64'))
       } catch (err) {
         if (!(err instanceof LogoError)) throw err
         return err.message === 'logo_too_large'
-          ? sendError(res, 413, 'logo_too_large', { sw: 'Nembo ni kubwa mno (hadi KB 200, pikseli 3000).', en: 'The logo is too large (200 KB, 3000 pixels at most).' })
+          ? sendError(res, 413, 'logo_too_large', {
+              sw: 'Nembo ni kubwa mno (hadi KB 200, pikseli 3000).',
+              en: 'The logo is too large (200 KB, 3000 pixels at most).',
+            })
           : sendError(res, 415, 'logo_not_image', { sw: 'Nembo iwe picha ya PNG au JPEG.', en: 'The logo must be a PNG or JPEG picture.' })
       }
       const settings = await certificateSettings(ctx.store)
@@ -124,16 +145,30 @@ export const certificateAdminRoutes: Route[] = [
       const s = (await certificateSettings(ctx.store)).get()
       const minDays = q.data.minDays ?? s.minDays
       const list = eligible(ctx.store, minDays, q.data.group ?? null)
-      if (list.length === 0) return sendError(res, 409, 'none_eligible', { sw: `Hakuna aliyeshiriki siku ${minDays} au zaidi.`, en: `Nobody was present on ${minDays} day(s) or more.` })
+      if (list.length === 0)
+        return sendError(res, 409, 'none_eligible', {
+          sw: `Hakuna aliyeshiriki siku ${minDays} au zaidi.`,
+          en: `Nobody was present on ${minDays} day(s) or more.`,
+        })
       const base = checkBase(s, req)
-      const pdf = await certificatesPdf(ctx.store.data.event, s, list.map((att) => page(ctx.store, att, base)), ctx.now())
+      const pdf = await certificatesPdf(
+        ctx.store.data.event,
+        s,
+        list.map((att) => page(ctx.store, att, base)),
+        ctx.now(),
+      )
       sendFile(res, 'application/pdf', `certificates${q.data.group ? `-${q.data.group}` : ''}.pdf`, pdf)
     },
   },
 ]
 
 function sendPage(res: ServerResponse, html: string) {
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) })
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(html),
+  })
   res.end(html)
 }
 

@@ -24,7 +24,15 @@ export { SettingsInput }
 export const CertificateSettings = SettingsInput.extend({ logo: Logo.nullable(), updatedAt: z.string() })
 export type CertificateSettings = z.infer<typeof CertificateSettings>
 
-export const DEFAULT_SETTINGS: CertificateSettings = { signatoryName: '', signatoryTitle: '', organiser: '', minDays: 1, verifyBaseUrl: '', logo: null, updatedAt: '' }
+export const DEFAULT_SETTINGS: CertificateSettings = {
+  signatoryName: '',
+  signatoryTitle: '',
+  organiser: '',
+  minDays: 1,
+  verifyBaseUrl: '',
+  logo: null,
+  updatedAt: '',
+}
 
 export class LogoError extends Error {}
 
@@ -42,7 +50,8 @@ export function readLogo(bytes: Buffer): Logo {
   } catch {
     throw new LogoError('logo_not_image')
   }
-  if (!(image.width >= 1 && image.height >= 1 && image.width <= MAX_LOGO_PIXELS && image.height <= MAX_LOGO_PIXELS)) throw new LogoError('logo_too_large')
+  if (!(image.width >= 1 && image.height >= 1 && image.width <= MAX_LOGO_PIXELS && image.height <= MAX_LOGO_PIXELS))
+    throw new LogoError('logo_too_large')
   return { type: png ? 'image/png' : 'image/jpeg', base64: bytes.toString('base64'), width: image.width, height: image.height }
 }
 

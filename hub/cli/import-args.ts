@@ -56,11 +56,13 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   if (values.help) throw new UsageError('')
   const dataDir = values.data ? resolve(values.data) : undefined
   if (values.template !== undefined) {
-    if (positionals.length || !values.template.trim()) throw new UsageError('--template FILE.xlsx: bila faili la kuingiza / without a file to import')
+    if (positionals.length || !values.template.trim())
+      throw new UsageError('--template FILE.xlsx: bila faili la kuingiza / without a file to import')
     return { kind: 'template', out: resolve(values.template), dataDir }
   }
   if (positionals.length !== 1) throw new UsageError('Taja faili moja / Name one file.')
-  if (values['all-or-nothing'] && values['valid-rows']) throw new UsageError('Chagua --all-or-nothing AU --valid-rows / Choose --all-or-nothing OR --valid-rows.')
+  if (values['all-or-nothing'] && values['valid-rows'])
+    throw new UsageError('Chagua --all-or-nothing AU --valid-rows / Choose --all-or-nothing OR --valid-rows.')
   const mapping: MappingInput = {}
   for (const m of values.map) {
     const at = m.indexOf('=')
@@ -72,7 +74,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   for (const v of values.value) {
     // group:"Kundi A"=ict — the shell has taken the quotes; the group (category) is after the last "="
     const m = /^(group|groupId|kundi|category|kategoria):(.*)=([^=]*)$/i.exec(v)
-    if (!m || !m[2]!.trim()) throw new UsageError(`--value ${v}: group:"Thamani / Value"=Kundi / Group, category:"Thamani / Value"=Kategoria / Category`)
+    if (!m || !m[2]!.trim())
+      throw new UsageError(`--value ${v}: group:"Thamani / Value"=Kundi / Group, category:"Thamani / Value"=Kategoria / Category`)
     const field = /^(category|kategoria)$/i.test(m[1]!) ? 'category' : 'groupId'
     const target = m[3]!.trim()
     choices[field][m[2]!.trim()] = target === '' || target === '-' ? null : target

@@ -15,7 +15,8 @@ export type Where = { kind: 'folder'; dataDir: string } | { kind: 'postgres'; ur
 export function whereIsTheEvent(dataDir: string | undefined, env: NodeJS.ProcessEnv = process.env): Where {
   if (dataDir) return { kind: 'folder', dataDir }
   const config = hubConfig(env)
-  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl, shown: new URL(config.databaseUrl).host + new URL(config.databaseUrl).pathname }
+  if (config.databaseUrl)
+    return { kind: 'postgres', url: config.databaseUrl, shown: new URL(config.databaseUrl).host + new URL(config.databaseUrl).pathname }
   return { kind: 'folder', dataDir: config.dataDir }
 }
 
@@ -36,7 +37,10 @@ async function backendFor(w: Where): Promise<StoreBackend | undefined> {
 export async function openStore(w: Where): Promise<EventStore | null> {
   if (w.kind === 'folder' && !(await fileExists(join(w.dataDir, 'registry.json')))) return null
   try {
-    const { store } = await EventStore.open({ ...(w.kind === 'folder' ? { dataDir: w.dataDir } : { backend: await backendFor(w) }), seed: noSeed })
+    const { store } = await EventStore.open({
+      ...(w.kind === 'folder' ? { dataDir: w.dataDir } : { backend: await backendFor(w) }),
+      seed: noSeed,
+    })
     return store
   } catch (err) {
     if (err instanceof NoEvent) return null

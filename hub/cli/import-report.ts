@@ -33,13 +33,16 @@ export function who(row: number, externalId: string | undefined, name: string | 
 export const problemLine = (x: ImportProblem) => `  ${who(x.row, x.externalId, x.name)}: ${x.message.sw} / ${x.message.en}`
 
 export function report(p: ImportPreview, out: (line: string) => void) {
-  if (p.sheet) out(`Karatasi / Sheet: "${p.sheet}"${p.sheets.length > 1 ? ` (${p.sheets.map((s) => `"${s}"`).join(', ')}: --sheet NAME)` : ''}`)
+  if (p.sheet)
+    out(`Karatasi / Sheet: "${p.sheet}"${p.sheets.length > 1 ? ` (${p.sheets.map((s) => `"${s}"`).join(', ')}: --sheet NAME)` : ''}`)
   if (p.headerRow > 1) out(`Vichwa viko safu ya ${p.headerRow} / Headers on row ${p.headerRow}`)
   const mapped = Object.entries(p.mapping)
     .filter(([, c]) => c)
     .map(([f, c]) => `${f}←"${c}"`)
   out(`Safu wima / Columns: ${mapped.join(', ')}`)
-  out(`Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid - p.leftOut}`)
+  out(
+    `Safu za data / Rows: ${p.rows}; sahihi / valid: ${p.valid} (wapya / new ${p.toAdd}, wa kusasishwa / updates ${p.toUpdate}); zenye matatizo / with problems: ${p.rows - p.valid - p.leftOut}`,
+  )
   if (p.leftOut) out(`Zimeachwa kwa chaguo lako / Left out by your choice: ${p.leftOut}`)
   const heading = { groupId: 'Makundi / Groups:', category: 'Kategoria / Categories:' } as const
   for (const field of VALUE_FIELDS) {
@@ -50,7 +53,10 @@ export function report(p: ImportPreview, out: (line: string) => void) {
   }
   if (p.updates.length) {
     out('Mabadiliko / Changes (zamani → mpya / old → new):')
-    for (const u of p.updates) out(`  ${who(u.row, u.externalId, u.name)}: ${u.changes.map((c) => `${FIELD_NAMES[c.field].sw} / ${FIELD_NAMES[c.field].en} "${c.from}" → "${c.to}"`).join('; ')}`)
+    for (const u of p.updates)
+      out(
+        `  ${who(u.row, u.externalId, u.name)}: ${u.changes.map((c) => `${FIELD_NAMES[c.field].sw} / ${FIELD_NAMES[c.field].en} "${c.from}" → "${c.to}"`).join('; ')}`,
+      )
   }
   if (p.problems.length) out('Matatizo / Problems:')
   for (const x of p.problems) out(problemLine(x))

@@ -14,7 +14,9 @@ import { describeWhere, openStore, readRegistry, whereIsTheEvent, type Where } f
 import { report } from './import-report.js'
 
 function noEvent(w: Where, out: (line: string) => void): number {
-  out(`Hakuna tukio kwenye ${describeWhere(w)}: anzisha kitovu mara moja kwanza (npm start). / No event in ${describeWhere(w)}: start the hub once first (npm start).`)
+  out(
+    `Hakuna tukio kwenye ${describeWhere(w)}: anzisha kitovu mara moja kwanza (npm start). / No event in ${describeWhere(w)}: start the hub once first (npm start).`,
+  )
   return 2
 }
 
@@ -69,12 +71,17 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
     }
     report(result.preview, out)
     if (!result.applied) {
-      out('Hakuna kilichoingizwa: rekebisha matatizo, au tumia --valid-rows. / Nothing was imported: fix the problems, or use --valid-rows.')
+      out(
+        'Hakuna kilichoingizwa: rekebisha matatizo, au tumia --valid-rows. / Nothing was imported: fix the problems, or use --valid-rows.',
+      )
       return 1
     }
-    out(`Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}; zimeachwa / left out: ${result.leftOut}`)
+    out(
+      `Wameongezwa / Added: ${result.added}; wamesasishwa / updated: ${result.updated}; bila mabadiliko / unchanged: ${result.unchanged}; wamerukwa / skipped: ${result.skipped}; zimeachwa / left out: ${result.leftOut}`,
+    )
     // the running hub keeps its own copy of the registry and would write over this one
-    if (result.rev !== null && where.kind === 'folder') out('Kama kitovu kinaendeshwa kwenye folda hii, kianzishe upya sasa. / If a hub is running on this folder, restart it now.')
+    if (result.rev !== null && where.kind === 'folder')
+      out('Kama kitovu kinaendeshwa kwenye folda hii, kianzishe upya sasa. / If a hub is running on this folder, restart it now.')
     return 0
   } finally {
     await store.close()

@@ -37,7 +37,11 @@ function describe(found: JournalCheck, out: (line: string) => void) {
 export async function main(argv: string[], out = (l: string) => console.log(l)): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } })
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    })
   } catch (err) {
     out(`${(err as Error).message}\n${USAGE}`)
     return 2
@@ -66,7 +70,9 @@ export async function main(argv: string[], out = (l: string) => console.log(l)):
   }
   const side = `${path}.damaged`
   await repairJournal(found, side)
-  out(`Mistari ${found.damaged.length} imehamishiwa ${side}; rekodi kamili ${found.records} zimebaki. / ${found.damaged.length} lines moved to ${side}; ${found.records} whole records kept.`)
+  out(
+    `Mistari ${found.damaged.length} imehamishiwa ${side}; rekodi kamili ${found.records} zimebaki. / ${found.damaged.length} lines moved to ${side}; ${found.records} whole records kept.`,
+  )
   return 0
 }
 

@@ -49,7 +49,8 @@ function forAdapter(client: RedisClient, log: (m: string) => void): RedisClient 
       if (prop === 'duplicate') return () => target.duplicate({ disableOfflineQueue: false })
       // the adapter does not wait for PUBLISH (presence, server-side emits): its rejection is caught here
       if (prop === 'publish' || prop === 'sPublish')
-        return (...args: unknown[]) => (target[prop] as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => (dropped(err), 0))
+        return (...args: unknown[]) =>
+          (target[prop] as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => (dropped(err), 0))
       const value = Reflect.get(target, prop, target) as unknown
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
     },
@@ -61,7 +62,11 @@ export interface JoinOptions {
   startWaitMs: number
 }
 
-export async function joinCluster(redisUrl: string, log: (m: string) => void, options: JoinOptions = { startWaitMs: 20_000 }): Promise<Cluster> {
+export async function joinCluster(
+  redisUrl: string,
+  log: (m: string) => void,
+  options: JoinOptions = { startWaitMs: 20_000 },
+): Promise<Cluster> {
   const client: RedisClient = createClient({
     url: redisUrl,
     disableOfflineQueue: true,

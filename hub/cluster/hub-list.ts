@@ -14,7 +14,8 @@ interface ListEntry {
 
 const check = (v: unknown): ListEntry => {
   const e = v as Partial<ListEntry> | null
-  if (!e || !Array.isArray(e.hubUrls) || !e.hubUrls.every((u) => typeof u === 'string') || typeof e.at !== 'string') throw new Error('not a hub list entry')
+  if (!e || !Array.isArray(e.hubUrls) || !e.hubUrls.every((u) => typeof u === 'string') || typeof e.at !== 'string')
+    throw new Error('not a hub list entry')
   return { hubUrls: e.hubUrls, at: e.at }
 }
 
@@ -24,7 +25,12 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
  * Opens the shared list, reconciles it with this hub's own (`configured`, which may be empty)
  * and returns the list to use; `changed` hears lists other hubs store later.
  */
-export async function openHubList(store: EventStore, configured: readonly string[], log: (m: string) => void, changed: (hubUrls: string[]) => void): Promise<string[]> {
+export async function openHubList(
+  store: EventStore,
+  configured: readonly string[],
+  log: (m: string) => void,
+  changed: (hubUrls: string[]) => void,
+): Promise<string[]> {
   const { log: entries, records } = await store.backend.openLog('hub-list', check)
   const stored = records.at(-1)?.hubUrls ?? []
   entries.onRemote((fresh) => {

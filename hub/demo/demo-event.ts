@@ -71,7 +71,10 @@ function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
     r -= w
     if (r < 0) return value
   }
-  return pick(rng, entries.map(([value]) => value))
+  return pick(
+    rng,
+    entries.map(([value]) => value),
+  )
 }
 
 function shuffle<T>(rng: Rng, items: T[]): T[] {
@@ -197,9 +200,18 @@ const VIPS: Profile[] = [
 const many = (count: number, profile: Profile): Profile[] => Array.from({ length: count }, () => profile)
 const SPECIAL_LISTS: Profile[][] = [
   VIPS.slice(1),
-  (['head of ICT unit', 'head of ICT unit', 'researcher', 'researcher', 'ICT officer', 'ICT officer', 'planning officer', 'communication officer'] as const).map(
-    (category): Profile => ({ category, flags: ['speaker'] }),
-  ),
+  (
+    [
+      'head of ICT unit',
+      'head of ICT unit',
+      'researcher',
+      'researcher',
+      'ICT officer',
+      'ICT officer',
+      'planning officer',
+      'communication officer',
+    ] as const
+  ).map((category): Profile => ({ category, flags: ['speaker'] })),
   many(10, { category: 'innovator', flags: ['exhibitor'] }),
   many(6, { category: 'press', flags: ['press'] }),
   many(15, { category: 'organiser', flags: ['staff'], institution: EGA }),
@@ -238,14 +250,31 @@ function institutionFor(rng: Rng, category: Category): Institution {
 
 function titleFor(rng: Rng, female: boolean, category: Category, kind: OrgKind): string {
   const plain = female ? 'Bi.' : 'Bw.'
-  if (kind === 'university') return weighted(rng, [['Prof.', 1], ['Dkt.', 3], [plain, 5]])
+  if (kind === 'university')
+    return weighted(rng, [
+      ['Prof.', 1],
+      ['Dkt.', 3],
+      [plain, 5],
+    ])
   if (category === 'accounting officer' || category === 'board member') {
-    return weighted(rng, [['Dkt.', 3], ['Prof.', 1], ['Mhandisi', 1], [plain, 4]])
+    return weighted(rng, [
+      ['Dkt.', 3],
+      ['Prof.', 1],
+      ['Mhandisi', 1],
+      [plain, 4],
+    ])
   }
   if (category === 'ICT officer' || category === 'head of ICT unit' || category === 'system user') {
-    return weighted(rng, [['Mhandisi', 2], ['Dkt.', 0.5], [plain, 7.5]])
+    return weighted(rng, [
+      ['Mhandisi', 2],
+      ['Dkt.', 0.5],
+      [plain, 7.5],
+    ])
   }
-  return weighted(rng, [['Dkt.', 0.5], [plain, 9.5]])
+  return weighted(rng, [
+    ['Dkt.', 0.5],
+    [plain, 9.5],
+  ])
 }
 
 const emailPart = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '')

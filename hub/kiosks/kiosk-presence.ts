@@ -47,7 +47,15 @@ export class KioskPresence {
 
   private changed(id: string) {
     const e = this.entry(id)
-    this.onLocalChange({ kioskId: id, online: e.sockets > 0, lastSeen: e.lastSeen, outboxDepth: e.outboxDepth, clockOffsetMs: e.clockOffsetMs, deskId: e.deskId, hub: e.hub })
+    this.onLocalChange({
+      kioskId: id,
+      online: e.sockets > 0,
+      lastSeen: e.lastSeen,
+      outboxDepth: e.outboxDepth,
+      clockOffsetMs: e.clockOffsetMs,
+      deskId: e.deskId,
+      hub: e.hub,
+    })
   }
 
   /** The address the kiosk reached this hub at, so every hub's list says which hub it is on. */

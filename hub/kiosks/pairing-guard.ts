@@ -34,7 +34,15 @@ export class PairingGuard {
     const memory = (keyPrefix: string, points: number) => new RateLimiterMemory({ keyPrefix, points, duration: 60 })
     const shared = (keyPrefix: string, points: number) =>
       options.redis
-        ? new RateLimiterRedis({ storeClient: options.redis, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix: `karibu:${keyPrefix}`, points, duration: 60, insuranceLimiter: memory(keyPrefix, points) })
+        ? new RateLimiterRedis({
+            storeClient: options.redis,
+            useRedisPackage: true,
+            rejectIfRedisNotReady: true,
+            keyPrefix: `karibu:${keyPrefix}`,
+            points,
+            duration: 60,
+            insuranceLimiter: memory(keyPrefix, points),
+          })
         : memory(keyPrefix, points)
     this.global = shared('pairing-global', limits.globalPerMinute)
     this.address = shared('pairing-address', limits.perAddressPerMinute)

@@ -32,7 +32,14 @@ export async function pairKiosk(store: EventStore, request: PairRequest): Promis
   const hash = hashToken(request.code)
   const valid = (data: RegistryData) => data.pairingCodes.some((p) => p.codeHash === hash && Date.parse(p.expiresAt) > now.getTime())
   // a code made on another hub a moment ago: catch up before refusing it
-  if (!valid(store.data) && !(await store.refresh().then(() => valid(store.data), () => false))) return null
+  if (
+    !valid(store.data) &&
+    !(await store.refresh().then(
+      () => valid(store.data),
+      () => false,
+    ))
+  )
+    return null
   const kioskId = newId('kiosk')
   const { credential, token } = newCredential('kiosk', request.name, now, kioskId)
   try {

@@ -54,10 +54,13 @@ export function startPushes(io: HubServer, ctx: HubContext): Pushes {
     io.local.to('dashboards').emit('stats:changed', update)
     // a heartbeat's news held back: it goes out when the second is up, check-ins or not
     if (kiosks === 'changed') {
-      kioskTimer ??= setTimeout(() => {
-        kioskTimer = null
-        flushSoon()
-      }, Math.max(0, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt)))
+      kioskTimer ??= setTimeout(
+        () => {
+          kioskTimer = null
+          flushSoon()
+        },
+        Math.max(0, KIOSK_LIST_INTERVAL_MS - (at - kiosksSentAt)),
+      )
     }
   }
   const flushSoon = () => {

@@ -18,7 +18,10 @@ export interface HubConfig {
 }
 
 function urlList(value: string | undefined, name: string): string[] {
-  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   for (const u of list) {
     let ok = false
     try {
@@ -26,19 +29,35 @@ function urlList(value: string | undefined, name: string): string[] {
     } catch {
       // reported below
     }
-    if (!ok) throw new StartError(`${name} iwe orodha ya anwani za http(s) zilizotenganishwa kwa koma, si "${u}".`, `${name} must be a comma-separated list of http(s) addresses, not "${u}".`, EXIT.settings)
+    if (!ok)
+      throw new StartError(
+        `${name} iwe orodha ya anwani za http(s) zilizotenganishwa kwa koma, si "${u}".`,
+        `${name} must be a comma-separated list of http(s) addresses, not "${u}".`,
+        EXIT.settings,
+      )
   }
   return list
 }
 
 export function hubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 4280)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError(`PORT iwe namba ya mlango, si "${env.PORT}".`, `PORT must be a port number, not "${env.PORT}".`, EXIT.settings)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new StartError(`PORT iwe namba ya mlango, si "${env.PORT}".`, `PORT must be a port number, not "${env.PORT}".`, EXIT.settings)
   const databaseUrl = env.KARIBU_DATABASE_URL?.trim() || null
   const redisUrl = env.KARIBU_REDIS_URL?.trim() || null
   const redisWait = Number(env.KARIBU_REDIS_WAIT_S ?? 20)
-  if (!Number.isFinite(redisWait) || redisWait <= 0) throw new StartError(`KARIBU_REDIS_WAIT_S iwe idadi ya sekunde, si "${env.KARIBU_REDIS_WAIT_S}".`, `KARIBU_REDIS_WAIT_S must be a number of seconds, not "${env.KARIBU_REDIS_WAIT_S}".`, EXIT.settings)
-  if (redisUrl && !databaseUrl) throw new StartError('KARIBU_REDIS_URL huunganisha vitovu vinavyoshiriki hifadhidata moja: weka pia KARIBU_DATABASE_URL.', 'KARIBU_REDIS_URL joins hubs that share one database: set KARIBU_DATABASE_URL too.', EXIT.settings)
+  if (!Number.isFinite(redisWait) || redisWait <= 0)
+    throw new StartError(
+      `KARIBU_REDIS_WAIT_S iwe idadi ya sekunde, si "${env.KARIBU_REDIS_WAIT_S}".`,
+      `KARIBU_REDIS_WAIT_S must be a number of seconds, not "${env.KARIBU_REDIS_WAIT_S}".`,
+      EXIT.settings,
+    )
+  if (redisUrl && !databaseUrl)
+    throw new StartError(
+      'KARIBU_REDIS_URL huunganisha vitovu vinavyoshiriki hifadhidata moja: weka pia KARIBU_DATABASE_URL.',
+      'KARIBU_REDIS_URL joins hubs that share one database: set KARIBU_DATABASE_URL too.',
+      EXIT.settings,
+    )
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

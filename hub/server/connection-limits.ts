@@ -14,7 +14,11 @@ export interface ConnectionLimitOptions {
   sessionsPerAddress: number
 }
 
-export const CONNECTION_LIMITS: ConnectionLimitOptions = { connectionsPerAddress: 512, pendingSessionsPerAddress: 128, sessionsPerAddress: 400 }
+export const CONNECTION_LIMITS: ConnectionLimitOptions = {
+  connectionsPerAddress: 512,
+  pendingSessionsPerAddress: 128,
+  sessionsPerAddress: 400,
+}
 
 /** How long a session may go without a valid credential before it is closed (Socket.IO's default is 45 s). */
 export const HANDSHAKE_WINDOW_MS = 5000

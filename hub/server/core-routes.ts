@@ -12,7 +12,11 @@ export const coreRoutes: Route[] = [
     roles: 'public',
     // the check-in count only with a credential: how many have come is not for anyone on the Wi-Fi
     handle: (ctx, { req, res }) =>
-      sendJson(res, 200, { ok: true, event: ctx.store.data.event.id, ...(ctx.store.credentials.authenticate(bearer(req)) ? { lastSeq: ctx.store.ledger.lastSeq } : {}) }),
+      sendJson(res, 200, {
+        ok: true,
+        event: ctx.store.data.event.id,
+        ...(ctx.store.credentials.authenticate(bearer(req)) ? { lastSeq: ctx.store.ledger.lastSeq } : {}),
+      }),
   },
   {
     method: 'GET',

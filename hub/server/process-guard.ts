@@ -9,7 +9,18 @@ import { clockTime } from '../../shared/local-time.js'
 import { EXIT } from '../../node-shared/start-error.js'
 
 /** Errors of a network connection: the library that owned it notices and connects again. */
-const CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', '57P01', '57P02', '57P03'])
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  '57P01',
+  '57P02',
+  '57P03',
+])
 const CONNECTION_MESSAGES = /Connection terminated|connection .*closed|Socket closed unexpectedly|ClientOfflineError|The client is closed/i
 
 export interface GuardOptions {
@@ -55,15 +66,20 @@ export function guardProcess(options: GuardOptions): () => void {
       logged = 0
     }
     if (++logged <= 5) options.log(line)
-    else if (logged === 6) options.log(`[${at()}] (zaidi kama hizi hazitaandikwa kwa dakika hii / more like these are not logged this minute)`)
+    else if (logged === 6)
+      options.log(`[${at()}] (zaidi kama hizi hazitaandikwa kwa dakika hii / more like these are not logged this minute)`)
   }
 
   const onRejection = (reason: unknown) => {
-    limited(`[${at()}] Hitilafu isiyotarajiwa, kitovu kinaendelea kuhudumia / Unexpected error, the hub keeps serving (unhandled rejection): ${describe(reason)}`)
+    limited(
+      `[${at()}] Hitilafu isiyotarajiwa, kitovu kinaendelea kuhudumia / Unexpected error, the hub keeps serving (unhandled rejection): ${describe(reason)}`,
+    )
   }
   const onException = (err: unknown, origin: string) => {
     if (isConnectionError(err)) {
-      limited(`[${at()}] Muunganisho umekatika, kitovu kinaendelea kuhudumia / A connection dropped, the hub keeps serving (${origin}): ${describe(err)}`)
+      limited(
+        `[${at()}] Muunganisho umekatika, kitovu kinaendelea kuhudumia / A connection dropped, the hub keeps serving (${origin}): ${describe(err)}`,
+      )
       return
     }
     options.log(

@@ -26,7 +26,11 @@ export interface Route {
   handle(ctx: HubContext, r: RouteRequest): Promise<void> | void
 }
 
-export function matchRoute(routes: readonly Route[], method: string, pathname: string): { route: Route; params: Record<string, string> } | null {
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  pathname: string,
+): { route: Route; params: Record<string, string> } | null {
   for (const route of routes) {
     if (route.method !== method) continue
     if (typeof route.path === 'string') {

@@ -17,7 +17,11 @@ const fromSource = import.meta.url.endsWith('.ts')
 export function startHubWorker(source: URL, bundled: string, options: WorkerOptions = {}): Worker {
   if (!fromSource) return new Worker(new URL(`./${bundled}`, import.meta.url), options)
   // tsx is registered in the thread before its TypeScript entry is loaded
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}) })`
   return new Worker(boot, { ...options, eval: true })
 }

@@ -15,7 +15,12 @@ export function databaseStartError(err: unknown, url: string): StartError | unkn
   } catch {
     // reported as unreadable below
   }
-  if (!u) return new StartError(`${VAR} si anwani ya PostgreSQL inayosomeka (mfano postgres://karibu:nenosiri@db.lan/karibu).`, `${VAR} is not a readable PostgreSQL address (e.g. postgres://karibu:password@db.lan/karibu).`, EXIT.settings)
+  if (!u)
+    return new StartError(
+      `${VAR} si anwani ya PostgreSQL inayosomeka (mfano postgres://karibu:nenosiri@db.lan/karibu).`,
+      `${VAR} is not a readable PostgreSQL address (e.g. postgres://karibu:password@db.lan/karibu).`,
+      EXIT.settings,
+    )
   const server = `${u.hostname}:${u.port || 5432}`
   const db = decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username) || 'postgres'
   switch (e.code) {

@@ -48,7 +48,11 @@ export class EmbeddedBackend implements StoreBackend {
     if (await fileExists(keyPath)) {
       privateKeyPem = await readFile(keyPath, 'utf8')
     } else {
-      if (await fileExists(registryPath)) throw new StartError(`${keyPath} haipo lakini ${registryPath} ipo: rejesha ufunguo kutoka kwenye nakala ya akiba (beji haziwezi kukaguliwa bila huo).`, `${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`)
+      if (await fileExists(registryPath))
+        throw new StartError(
+          `${keyPath} haipo lakini ${registryPath} ipo: rejesha ufunguo kutoka kwenye nakala ya akiba (beji haziwezi kukaguliwa bila huo).`,
+          `${keyPath} is missing but ${registryPath} exists: restore the key from your backup (badges cannot be checked without it).`,
+        )
       privateKeyPem = generateBadgeKeys().privateKeyPem
       await writeFile(keyPath, privateKeyPem, { mode: 0o600 })
     }
@@ -59,9 +63,15 @@ export class EmbeddedBackend implements StoreBackend {
       return seeded.registry
     })
     if (this.db.data.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) {
-      throw new StartError(`${keyPath} si ufunguo wa tukio lililo kwenye ${registryPath}: rejesha ufunguo unaolingana.`, `${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`)
+      throw new StartError(
+        `${keyPath} si ufunguo wa tukio lililo kwenye ${registryPath}: rejesha ufunguo unaolingana.`,
+        `${keyPath} does not belong to the event in ${registryPath}: restore the matching key.`,
+      )
     }
-    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord, { ...(this.options.journalWrite ? { write: this.options.journalWrite } : {}), ...(replay ? { replay } : {}) })
+    const opened = await Journal.open(join(this.dataDir, 'checkins.jsonl'), checkRecord, {
+      ...(this.options.journalWrite ? { write: this.options.journalWrite } : {}),
+      ...(replay ? { replay } : {}),
+    })
     this.journal = opened.journal
     return { registry: this.db.data, records: opened.records, privateKeyPem, firstStart, tornBytes: opened.tornBytes }
   }

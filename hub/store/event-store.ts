@@ -45,7 +45,9 @@ function seedRegistry(seed: SeedEvent, now: () => Date): SeedRegistry {
       rev: 1,
       event,
       attendees,
-      badges: attendees.filter((a) => a.badgeVersion > 0).map((a) => ({ attendeeId: a.id, version: a.badgeVersion, issuedAt: at, by: 'seed', reason: 'first' as const })),
+      badges: attendees
+        .filter((a) => a.badgeVersion > 0)
+        .map((a) => ({ attendeeId: a.id, version: a.badgeVersion, issuedAt: at, by: 'seed', reason: 'first' as const })),
       credentials: [admin.credential, usher.credential],
       kiosks: [],
       pairingCodes: [],
@@ -153,7 +155,11 @@ export class EventStore {
       // decided only now: a shared backend has just brought in what other hubs stored
       const stored = this.ledger.records.get(sub.id)
       if (stored) return { records: [], value: { record: stored, duplicate: true } }
-      const { record } = decideCheckin(sub, { registry: this.registry, ledger: this.ledger, verifier: this.verifier }, { seq: ++this.seq, receivedAt: this.now().toISOString() })
+      const { record } = decideCheckin(
+        sub,
+        { registry: this.registry, ledger: this.ledger, verifier: this.verifier },
+        { seq: ++this.seq, receivedAt: this.now().toISOString() },
+      )
       if (options.review) record.review = options.review
       // a desk the event does not have counts nobody: the record is stored and shown for review,
       // never refused (a refused record would hold the kiosk's later records behind it)

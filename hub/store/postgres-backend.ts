@@ -75,7 +75,11 @@ export class PostgresBackend implements StoreBackend {
         privateKeyPem = generateBadgeKeys().privateKeyPem
         const seeded = seed(publicKeyOfPem(privateKeyPem))
         firstStart = seeded.firstStart
-        await client.query('INSERT INTO karibu_event (id, rev, doc, private_key_pem) VALUES (1, $1, $2, $3)', [seeded.registry.rev, withoutAttendees(seeded.registry), privateKeyPem])
+        await client.query('INSERT INTO karibu_event (id, rev, doc, private_key_pem) VALUES (1, $1, $2, $3)', [
+          seeded.registry.rev,
+          withoutAttendees(seeded.registry),
+          privateKeyPem,
+        ])
         await insertAttendees(client, seeded.registry.attendees)
       }
       await client.query('COMMIT')
@@ -83,7 +87,11 @@ export class PostgresBackend implements StoreBackend {
       throw databaseStartError(err, this.url)
     })
     const registry = await this.loadRegistry()
-    if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem)) throw new StartError(`Ufunguo wa beji kwenye ${this.location} si wa tukio lake.`, `The badge key in ${this.location} does not belong to its event.`)
+    if (registry.event.badgePublicKey !== publicKeyOfPem(privateKeyPem))
+      throw new StartError(
+        `Ufunguo wa beji kwenye ${this.location} si wa tukio lake.`,
+        `The badge key in ${this.location} does not belong to its event.`,
+      )
     const { rows } = await this.pool.query<{ record: unknown }>('SELECT record FROM karibu_checkins ORDER BY seq')
     const records = rows.map((r) => checkRecord(r.record))
     this.cursor = records[records.length - 1]?.seq ?? 0
@@ -97,7 +105,11 @@ export class PostgresBackend implements StoreBackend {
     const event = await this.pool.query<{ rev: number; doc: EventDoc }>('SELECT rev, doc FROM karibu_event WHERE id = 1')
     const attendees = await this.pool.query<{ doc: Attendee }>('SELECT doc FROM karibu_attendees')
     const parsed = RegistryData.safeParse({ ...event.rows[0]!.doc, attendees: attendees.rows.map((r) => r.doc) })
-    if (!parsed.success) throw new StartError(`${this.location} haina usajili wa Karibu (${parsed.error.issues[0]?.path.join('.')}).`, `${this.location} does not hold a Karibu registry (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`)
+    if (!parsed.success)
+      throw new StartError(
+        `${this.location} haina usajili wa Karibu (${parsed.error.issues[0]?.path.join('.')}).`,
+        `${this.location} does not hold a Karibu registry (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`,
+      )
     this.rev = parsed.data.rev
     return parsed.data
   }
@@ -190,7 +202,11 @@ export class PostgresBackend implements StoreBackend {
     const changed = await db.query<{ doc: Attendee }>('SELECT doc FROM karibu_attendees WHERE rev > $1', [since])
     if (row.rev <= this.rev) return // a concurrent catch-up got there first
     this.rev = row.rev
-    this.remote!.registry(row.doc, changed.rows.map((r) => r.doc), false)
+    this.remote!.registry(
+      row.doc,
+      changed.rows.map((r) => r.doc),
+      false,
+    )
   }
 
   /** At once rather than at the next poll: a credential or pairing code another hub just made. Rejects when the database is away. */
@@ -228,7 +244,10 @@ export class PostgresBackend implements StoreBackend {
             }
           }
           if (records.length > 0) {
-            await client.query('INSERT INTO karibu_checkins (seq, id, record) SELECT (r->>\'seq\')::bigint, r->>\'id\', r FROM jsonb_array_elements($1::jsonb) r', [JSON.stringify(records)])
+            await client.query(
+              "INSERT INTO karibu_checkins (seq, id, record) SELECT (r->>'seq')::bigint, r->>'id', r FROM jsonb_array_elements($1::jsonb) r",
+              [JSON.stringify(records)],
+            )
             await client.query('SELECT pg_notify($1, $2)', [CHANNELS.checkins, String(records[records.length - 1]!.seq)])
           }
           await client.query('COMMIT')
@@ -272,15 +291,25 @@ export class PostgresBackend implements StoreBackend {
   }
 
   async openLog<T>(name: string, check: (value: unknown) => T): Promise<{ log: AppendLog<T>; records: T[] }> {
-    const { rows } = await this.pool.query<{ seq: string; doc: unknown }>('SELECT seq, doc FROM karibu_logs WHERE name = $1 ORDER BY seq', [name])
-    const state = { cursor: Number(rows[rows.length - 1]?.seq ?? 0), check: check as (v: unknown) => unknown, handlers: [] as ((records: unknown[]) => void)[] }
+    const { rows } = await this.pool.query<{ seq: string; doc: unknown }>('SELECT seq, doc FROM karibu_logs WHERE name = $1 ORDER BY seq', [
+      name,
+    ])
+    const state = {
+      cursor: Number(rows[rows.length - 1]?.seq ?? 0),
+      check: check as (v: unknown) => unknown,
+      handlers: [] as ((records: unknown[]) => void)[],
+    }
     this.logs.set(name, state)
     const log: AppendLog<T> = {
       append: async (records) => {
         if (records.length === 0) return
         await this.withClient(async (client) => {
           await client.query('BEGIN')
-          await client.query('INSERT INTO karibu_logs (name, origin, doc) SELECT $1, $2, d FROM jsonb_array_elements($3::jsonb) d', [name, this.origin, JSON.stringify(records)])
+          await client.query('INSERT INTO karibu_logs (name, origin, doc) SELECT $1, $2, d FROM jsonb_array_elements($3::jsonb) d', [
+            name,
+            this.origin,
+            JSON.stringify(records),
+          ])
           await client.query('SELECT pg_notify($1, $2)', [CHANNELS.logs, name])
           await client.query('COMMIT')
         })
@@ -295,7 +324,10 @@ export class PostgresBackend implements StoreBackend {
     const state = this.logs.get(name)
     if (!state) return
     try {
-      const { rows } = await this.pool.query<{ seq: string; doc: unknown; origin: string }>('SELECT seq, doc, origin FROM karibu_logs WHERE name = $1 AND seq > $2 ORDER BY seq', [name, state.cursor])
+      const { rows } = await this.pool.query<{ seq: string; doc: unknown; origin: string }>(
+        'SELECT seq, doc, origin FROM karibu_logs WHERE name = $1 AND seq > $2 ORDER BY seq',
+        [name, state.cursor],
+      )
       const fresh = rows.filter((r) => Number(r.seq) > state.cursor)
       if (fresh.length === 0) return
       state.cursor = Number(fresh[fresh.length - 1]!.seq)

@@ -31,7 +31,11 @@ export async function migrate(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ version: number }>('SELECT version FROM karibu_schema')
   let version = rows[0]?.version ?? 0
   if (rows.length === 0) await client.query('INSERT INTO karibu_schema (version) VALUES (0)')
-  if (version > MIGRATIONS.length) throw new StartError(`Muundo wa hifadhidata (toleo ${version}) ni mpya kuliko kitovu hiki kinavyojua (${MIGRATIONS.length}): sasisha kitovu.`, `The database schema (version ${version}) is newer than this hub knows (${MIGRATIONS.length}): update the hub.`)
+  if (version > MIGRATIONS.length)
+    throw new StartError(
+      `Muundo wa hifadhidata (toleo ${version}) ni mpya kuliko kitovu hiki kinavyojua (${MIGRATIONS.length}): sasisha kitovu.`,
+      `The database schema (version ${version}) is newer than this hub knows (${MIGRATIONS.length}): update the hub.`,
+    )
   for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!)
   await client.query('UPDATE karibu_schema SET version = $1', [version])
 }

@@ -14,8 +14,12 @@ function Home() {
       <h1>Karibu</h1>
       <p>{t('home.tagline')}</p>
       <ul>
-        <li><a href="/dashboard">{t('home.dashboard')}</a></li>
-        <li><a href="/admin">{t('home.admin')}</a></li>
+        <li>
+          <a href="/dashboard">{t('home.dashboard')}</a>
+        </li>
+        <li>
+          <a href="/admin">{t('home.admin')}</a>
+        </li>
       </ul>
       <p>{t('home.kioskHint')}</p>
     </main>

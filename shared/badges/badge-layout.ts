@@ -232,31 +232,79 @@ class Builder {
   readonly elements: BadgeElement[] = []
   constructor(private measure: Measure) {}
 
-  text(role: TextRole, value: string, at: { x: number; y: number; w: number }, spec: Omit<FitSpec, 'width'>, style: { color?: string; align?: 'left' | 'center' } = {}): number {
+  text(
+    role: TextRole,
+    value: string,
+    at: { x: number; y: number; w: number },
+    spec: Omit<FitSpec, 'width'>,
+    style: { color?: string; align?: 'left' | 'center' } = {},
+  ): number {
     const fitted = fitText(value, { ...spec, width: at.w }, this.measure)
     if (fitted.lines.length === 0) return 0
-    this.elements.push({ kind: 'text', role, ...at, lines: fitted.lines, size: fitted.size, bold: spec.bold, color: style.color ?? INK, align: style.align ?? 'left' })
+    this.elements.push({
+      kind: 'text',
+      role,
+      ...at,
+      lines: fitted.lines,
+      size: fitted.size,
+      bold: spec.bold,
+      color: style.color ?? INK,
+      align: style.align ?? 'left',
+    })
     return blockHeight(fitted)
   }
 
   /** Text centred vertically in a band of height h starting at y. */
-  textInBand(role: TextRole, parts: { value: string; spec: Omit<FitSpec, 'width'> }[], band: { x: number; y: number; w: number; h: number }, style: { color: string; align: 'left' | 'center' }) {
+  textInBand(
+    role: TextRole,
+    parts: { value: string; spec: Omit<FitSpec, 'width'> }[],
+    band: { x: number; y: number; w: number; h: number },
+    style: { color: string; align: 'left' | 'center' },
+  ) {
     const fitted = parts.map((p) => ({ p, f: fitText(p.value, { ...p.spec, width: band.w, height: band.h / parts.length }, this.measure) }))
     const total = fitted.reduce((sum, { f }) => sum + blockHeight(f), 0)
     let y = band.y + Math.max(0, (band.h - total) / 2)
     for (const { p, f } of fitted) {
       if (f.lines.length === 0) continue
-      this.elements.push({ kind: 'text', role, x: band.x, y, w: band.w, lines: f.lines, size: f.size, bold: p.spec.bold, color: style.color, align: style.align })
+      this.elements.push({
+        kind: 'text',
+        role,
+        x: band.x,
+        y,
+        w: band.w,
+        lines: f.lines,
+        size: f.size,
+        bold: p.spec.bold,
+        color: style.color,
+        align: style.align,
+      })
       y += blockHeight(f)
     }
   }
 
   /** Text of whole words centred vertically in a band: the first candidate that fits without a break inside a word. */
-  wholeWordsInBand(role: TextRole, candidates: string[], spec: Omit<FitSpec, 'width' | 'height'>, band: { x: number; y: number; w: number; h: number }, style: { color: string; align: 'left' | 'center' }) {
+  wholeWordsInBand(
+    role: TextRole,
+    candidates: string[],
+    spec: Omit<FitSpec, 'width' | 'height'>,
+    band: { x: number; y: number; w: number; h: number },
+    style: { color: string; align: 'left' | 'center' },
+  ) {
     const f = fitWholeWords(candidates, { ...spec, width: band.w, height: band.h }, this.measure)
     if (f.lines.length === 0) return
     const y = band.y + Math.max(0, (band.h - blockHeight(f)) / 2)
-    this.elements.push({ kind: 'text', role, x: band.x, y, w: band.w, lines: f.lines, size: f.size, bold: spec.bold, color: style.color, align: style.align })
+    this.elements.push({
+      kind: 'text',
+      role,
+      x: band.x,
+      y,
+      w: band.w,
+      lines: f.lines,
+      size: f.size,
+      bold: spec.bold,
+      color: style.color,
+      align: style.align,
+    })
   }
 
   rect(role: RectElement['role'], x: number, y: number, w: number, h: number, fill: string | null, stroke: string | null = null) {
@@ -267,7 +315,12 @@ class Builder {
    * One chip, in the group colour, per day the person may attend. Days they may not attend are
    * left off: a faint chip read at a glance at the door looks like a day they may come.
    */
-  dayChips(all: BadgeDay[], area: { x: number; y: number; w: number; h: number }, color: string, style: { twoLines: boolean; maxChip: number; align: 'left' | 'center' }) {
+  dayChips(
+    all: BadgeDay[],
+    area: { x: number; y: number; w: number; h: number },
+    color: string,
+    style: { twoLines: boolean; maxChip: number; align: 'left' | 'center' },
+  ) {
     const days = all.filter((d) => d.allowed)
     if (days.length === 0) return
     const gap = 1.2
@@ -307,8 +360,14 @@ function parts(input: BadgeInput) {
     color,
     onColor: textColorOn(color),
     /** longest first: both languages, then Kiswahili alone (the band never breaks inside a word) */
-    groupTexts: group ? (group.name.sw === group.name.en ? [group.name.sw] : [`${group.name.sw} / ${group.name.en}`, group.name.sw]) : [input.attendee.groupId],
-    regNo: input.attendee.externalId ? `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.externalId}` : `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.seq}`,
+    groupTexts: group
+      ? group.name.sw === group.name.en
+        ? [group.name.sw]
+        : [`${group.name.sw} / ${group.name.en}`, group.name.sw]
+      : [input.attendee.groupId],
+    regNo: input.attendee.externalId
+      ? `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.externalId}`
+      : `${REG_NO_LABEL.sw} / ${REG_NO_LABEL.en} ${input.attendee.seq}`,
     allowedDays: badgeDays(input.event, group).filter((d) => d.allowed).length,
     ribbon: ribbon && mono ? { ...ribbon, color: '#ffffff', textColor: MONO_INK } : ribbon,
     days: badgeDays(input.event, group),
@@ -333,7 +392,13 @@ function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) 
     { color: p.onColor, align: 'left' },
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 }, { color: p.onColor, align: 'left' })
+  b.wholeWordsInBand(
+    'group',
+    p.groupTexts,
+    { sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true },
+    { x: m, y: H - bottom + 0.2, w: W - 2 * m, h: bottom - 0.4 },
+    { color: p.onColor, align: 'left' },
+  )
 
   // 31 mm with the quiet zone: a version-6 code gets 0.63 mm modules, 3.7 dots at 150 dpi. With a
   // ribbon across the card it sits high, so the ribbon stays out of its quiet zone.
@@ -344,7 +409,13 @@ function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) 
   const qrY = p.ribbon ? top + 0.3 : top + (H - bottom - top - qrSize) / 2
   b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
   // the registration number, small, under the QR
-  b.text('regNo', p.regNo, { x: qrX, y: qrY + qrSize + 0.1, w: qrSize }, { sizes: sizeSteps(5, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+  b.text(
+    'regNo',
+    p.regNo,
+    { x: qrX, y: qrY + qrSize + 0.1, w: qrSize },
+    { sizes: sizeSteps(5, 3.5), maxLines: 1, bold: false },
+    { align: 'center', color: '#444444' },
+  )
 
   const colW = qrX - 0.5 - m
   let y = top + 1
@@ -356,12 +427,23 @@ function layoutCr80(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) 
   if (p.ribbon) {
     // across the whole card, so it is seen from any side of the door
     b.rect('ribbon', 0, ribbonY, W, ribbonH, p.ribbon.color)
-    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(6.5, 3.5), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.3, w: W - 2 * m, h: ribbonH - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
+    b.textInBand(
+      'ribbon',
+      [{ value: p.ribbon.text, spec: { sizes: sizeSteps(6.5, 3.5), maxLines: 2, bold: true } }],
+      { x: m, y: ribbonY + 0.3, w: W - 2 * m, h: ribbonH - 0.6 },
+      { color: p.ribbon.textColor, align: 'center' },
+    )
   }
   const chipsH = 4
   const chipsY = (p.ribbon ? ribbonY : H - bottom) - 0.8 - chipsH
   const labelH = lineHeightMm(4.5)
-  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [4.5], maxLines: 1, bold: true })
+  if (p.allowedDays > 0)
+    b.text(
+      'daysLabel',
+      `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`,
+      { x: m, y: chipsY - labelH - 0.2, w: colW },
+      { sizes: [4.5], maxLines: 1, bold: true },
+    )
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: 11, align: 'left' })
 }
 
@@ -382,7 +464,13 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
     { color: p.onColor, align: 'center' },
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(9, 5), maxLines: 2, bold: true }, { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 }, { color: p.onColor, align: 'center' })
+  b.wholeWordsInBand(
+    'group',
+    p.groupTexts,
+    { sizes: sizeSteps(9, 5), maxLines: 2, bold: true },
+    { x: m, y: H - bottom + 0.4, w: W - 2 * m, h: bottom - 0.8 },
+    { color: p.onColor, align: 'center' },
+  )
 
   // 50 mm with the quiet zone: 1 mm modules
   const qrSize = 50
@@ -391,10 +479,22 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
   const colW = W - 2 * m
   const first = b.elements.length
   let y = top + 2
-  y += b.text('title', input.attendee.title, { x: m, y, w: colW }, { sizes: sizeSteps(10, 7), maxLines: 1, bold: false }, { align: 'center' })
+  y += b.text(
+    'title',
+    input.attendee.title,
+    { x: m, y, w: colW },
+    { sizes: sizeSteps(10, 7), maxLines: 1, bold: false },
+    { align: 'center' },
+  )
   y += b.text('name', p.name, { x: m, y, w: colW }, { sizes: sizeSteps(24, 9), maxLines: 2, bold: true }, { align: 'center' })
   y += 1
-  y += b.text('organisation', input.attendee.organisation, { x: m, y, w: colW }, { sizes: sizeSteps(12, 6), maxLines: 2, bold: false }, { align: 'center' })
+  y += b.text(
+    'organisation',
+    input.attendee.organisation,
+    { x: m, y, w: colW },
+    { sizes: sizeSteps(12, 6), maxLines: 2, bold: false },
+    { align: 'center' },
+  )
   // centre the block between the band and the QR's quiet zone, which is white anyway
   const slack = Math.max(0, (qrY + 2 - y) / 2)
   for (const e of b.elements.slice(first)) e.y += slack
@@ -402,16 +502,36 @@ function layoutA6(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>) {
   b.elements.push(qrElement(input.code, (W - qrSize) / 2, qrY, qrSize))
 
   // the registration number, small, just under the QR
-  const regH = b.text('regNo', p.regNo, { x: m, y: qrY + qrSize + 0.1, w: colW }, { sizes: sizeSteps(6.5, 4.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+  const regH = b.text(
+    'regNo',
+    p.regNo,
+    { x: m, y: qrY + qrSize + 0.1, w: colW },
+    { sizes: sizeSteps(6.5, 4.5), maxLines: 1, bold: false },
+    { align: 'center', color: '#444444' },
+  )
   const labelY = qrY + qrSize + 0.1 + regH + 0.3
-  const labelH = p.allowedDays > 0 ? b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: labelY, w: colW }, { sizes: [7], maxLines: 1, bold: true }, { align: 'center' }) : 0
+  const labelH =
+    p.allowedDays > 0
+      ? b.text(
+          'daysLabel',
+          `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`,
+          { x: m, y: labelY, w: colW },
+          { sizes: [7], maxLines: 1, bold: true },
+          { align: 'center' },
+        )
+      : 0
   b.dayChips(p.days, { x: m, y: labelY + labelH + 0.3, w: colW, h: 8 }, p.color, { twoLines: true, maxChip: 22, align: 'center' })
 
   if (p.ribbon) {
     const ribbonH = 8
     const ribbonY = H - bottom - ribbonH - 1
     b.rect('ribbon', 0, ribbonY, W, ribbonH, p.ribbon.color)
-    b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizeSteps(12, 6), maxLines: 2, bold: true } }], { x: m, y: ribbonY + 0.5, w: colW, h: ribbonH - 1 }, { color: p.ribbon.textColor, align: 'center' })
+    b.textInBand(
+      'ribbon',
+      [{ value: p.ribbon.text, spec: { sizes: sizeSteps(12, 6), maxLines: 2, bold: true } }],
+      { x: m, y: ribbonY + 0.5, w: colW, h: ribbonH - 1 },
+      { color: p.ribbon.textColor, align: 'center' },
+    )
   }
 }
 
@@ -426,7 +546,14 @@ const floorHalf = (mm: number) => Math.floor(mm * 2) / 2
  * The column of text beside or above the QR: title, name (big, two lines), organisation, each
  * in its share of the height, so nothing runs into what is below however long it is.
  */
-function textColumn(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, area: { x: number; y: number; w: number; h: number }, align: 'left' | 'center', withEvent: boolean) {
+function textColumn(
+  input: BadgeInput,
+  b: Builder,
+  p: ReturnType<typeof parts>,
+  area: { x: number; y: number; w: number; h: number },
+  align: 'left' | 'center',
+  withEvent: boolean,
+) {
   const share = withEvent ? { event: 0.2, title: 0.13, name: 0.44, org: 0.23 } : { event: 0, title: 0.15, name: 0.55, org: 0.3 }
   let y = area.y
   const at = () => ({ x: area.x, y, w: area.w })
@@ -443,10 +570,22 @@ function textColumn(input: BadgeInput, b: Builder, p: ReturnType<typeof parts>, 
     )
     y += h
   }
-  y += b.text('title', input.attendee.title, at(), { sizes: sizesFor(area.h * share.title, 1, 10, 4), maxLines: 1, bold: false, height: area.h * share.title }, { align })
+  y += b.text(
+    'title',
+    input.attendee.title,
+    at(),
+    { sizes: sizesFor(area.h * share.title, 1, 10, 4), maxLines: 1, bold: false, height: area.h * share.title },
+    { align },
+  )
   const nameH = area.h * share.name
   y += b.text('name', p.name, at(), { sizes: sizesFor(nameH, 1, 26, 5), maxLines: 2, bold: true, height: nameH }, { align })
-  y += b.text('organisation', input.attendee.organisation, at(), { sizes: sizesFor(area.h * share.org, 1, 12, 4), maxLines: 2, bold: false, height: area.h * share.org }, { align })
+  y += b.text(
+    'organisation',
+    input.attendee.organisation,
+    at(),
+    { sizes: sizesFor(area.h * share.org, 1, 12, 4), maxLines: 2, bold: false, height: area.h * share.org },
+    { align },
+  )
   return y
 }
 
@@ -454,7 +593,12 @@ function ribbonAcross(b: Builder, p: ReturnType<typeof parts>, W: number, y: num
   if (!p.ribbon) return
   // across the whole label, so it is seen from any side of the door
   b.rect('ribbon', 0, y, W, h, p.ribbon.color, p.mono ? MONO_INK : null)
-  b.textInBand('ribbon', [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }], { x: m, y: y + 0.3, w: textW, h: h - 0.6 }, { color: p.ribbon.textColor, align: 'center' })
+  b.textInBand(
+    'ribbon',
+    [{ value: p.ribbon.text, spec: { sizes: sizesFor(h - 0.6, 2, 12, 3), maxLines: 2, bold: true } }],
+    { x: m, y: y + 0.3, w: textW, h: h - 0.6 },
+    { color: p.ribbon.textColor, align: 'center' },
+  )
 }
 
 /**
@@ -485,7 +629,13 @@ function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   }
   b.rect('band', 0, H - bottom, W, bottom, p.color)
   const bandY = H - bottom + 0.2
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(roomy ? 11 : 6, 3.5), maxLines: 2, bold: true }, { x: m, y: bandY, w: inner, h: H - Math.max(0.2, margin.bottom) - bandY }, { color: p.onColor, align: 'left' })
+  b.wholeWordsInBand(
+    'group',
+    p.groupTexts,
+    { sizes: sizeSteps(roomy ? 11 : 6, 3.5), maxLines: 2, bold: true },
+    { x: m, y: bandY, w: inner, h: H - Math.max(0.2, margin.bottom) - bandY },
+    { color: p.onColor, align: 'left' },
+  )
 
   // the ribbon's strip is kept free with or without one, so the QR sits in the same place on every label
   const ribbonY = H - bottom - ribbonH - 0.3
@@ -498,7 +648,13 @@ function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   const qrX = W - margin.right - qrSize
   const qrY = qrTop + (room - qrSize) / 2
   b.elements.push(qrElement(input.code, qrX, qrY, qrSize))
-  b.text('regNo', p.regNo, { x: qrX, y: qrY + qrSize + 0.1, w: qrSize }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
+  b.text(
+    'regNo',
+    p.regNo,
+    { x: qrX, y: qrY + qrSize + 0.1, w: qrSize },
+    { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false },
+    { align: 'center', color: '#444444' },
+  )
 
   const colW = qrX - 1 - m
   const colTop = top > 0 ? top + 1.5 : margin.top
@@ -507,7 +663,13 @@ function layoutWideLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   const labelH = lineHeightMm(labelPt)
   const chipsY = ribbonY - 0.4 - chipsH
   textColumn(input, b, p, { x: m, y: colTop, w: colW, h: chipsY - labelH - 0.4 - colTop }, 'left', top === 0)
-  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - labelH - 0.2, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true })
+  if (p.allowedDays > 0)
+    b.text(
+      'daysLabel',
+      `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`,
+      { x: m, y: chipsY - labelH - 0.2, w: colW },
+      { sizes: [labelPt], maxLines: 1, bold: true },
+    )
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: false, maxChip: roomy ? 14 : 10, align: 'left' })
   ribbonAcross(b, p, W, ribbonY, ribbonH, m, inner)
 }
@@ -541,7 +703,13 @@ function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   )
   b.rect('band', 0, H - bottom, W, bottom, p.color)
   const bandY = H - bottom + 0.4
-  b.wholeWordsInBand('group', p.groupTexts, { sizes: sizeSteps(clamp(W / 11, 6, 10), 4), maxLines: 2, bold: true }, { x: m, y: bandY, w: W - 2 * m, h: H - Math.max(0.4, margin.bottom) - bandY }, { color: p.onColor, align: 'center' })
+  b.wholeWordsInBand(
+    'group',
+    p.groupTexts,
+    { sizes: sizeSteps(clamp(W / 11, 6, 10), 4), maxLines: 2, bold: true },
+    { x: m, y: bandY, w: W - 2 * m, h: H - Math.max(0.4, margin.bottom) - bandY },
+    { color: p.onColor, align: 'center' },
+  )
 
   const ribbonY = H - bottom - ribbonH - 0.8
   const chipsY = ribbonY - 0.6 - chipsH
@@ -554,8 +722,21 @@ function layoutTallLabel(input: BadgeInput, b: Builder, p: ReturnType<typeof par
   const colW = W - 2 * m
   textColumn(input, b, p, { x: m, y: top + 1, w: colW, h: qrY - top - 1.2 }, 'center', false)
   b.elements.push(qrElement(input.code, (W - qrSize) / 2, qrY, qrSize))
-  b.text('regNo', p.regNo, { x: m, y: qrY + qrSize + 0.1, w: colW }, { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false }, { align: 'center', color: '#444444' })
-  if (p.allowedDays > 0) b.text('daysLabel', `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`, { x: m, y: chipsY - 0.3 - labelH, w: colW }, { sizes: [labelPt], maxLines: 1, bold: true }, { align: 'center' })
+  b.text(
+    'regNo',
+    p.regNo,
+    { x: m, y: qrY + qrSize + 0.1, w: colW },
+    { sizes: sizeSteps(regPt, 3.5), maxLines: 1, bold: false },
+    { align: 'center', color: '#444444' },
+  )
+  if (p.allowedDays > 0)
+    b.text(
+      'daysLabel',
+      `${DAYS_LABEL.sw} / ${DAYS_LABEL.en}`,
+      { x: m, y: chipsY - 0.3 - labelH, w: colW },
+      { sizes: [labelPt], maxLines: 1, bold: true },
+      { align: 'center' },
+    )
   b.dayChips(p.days, { x: m, y: chipsY, w: colW, h: chipsH }, p.color, { twoLines: twoLineChips, maxChip: 22, align: 'center' })
   ribbonAcross(b, p, W, ribbonY, ribbonH, m, colW)
 }
@@ -581,4 +762,3 @@ export function layoutBadge(input: BadgeInput, measure: Measure): BadgeLayout {
     elements: b.elements,
   }
 }
-

@@ -4,4 +4,8 @@
 import { z } from 'zod'
 import { PRINTER_STATES } from './printer-health.js'
 
-export const PrinterHealthSchema = z.object({ printer: z.string().max(128), state: z.enum(PRINTER_STATES), message: z.string().max(300).optional() })
+export const PrinterHealthSchema = z.object({
+  printer: z.string().max(128),
+  state: z.enum(PRINTER_STATES),
+  message: z.string().max(300).optional(),
+})

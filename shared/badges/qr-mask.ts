@@ -110,7 +110,8 @@ function flipsFor(reserved: Uint8Array, size: number): Uint8Array[] {
   if (known && known.reserved.every((r, i) => r === reserved[i])) return known.flips
   const flips = Array.from({ length: 8 }, (_, p) => {
     const f = new Uint8Array(size * size)
-    for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) if (!reserved[row * size + col] && maskAt(p, row, col)) f[row * size + col] = 1
+    for (let row = 0; row < size; row++)
+      for (let col = 0; col < size; col++) if (!reserved[row * size + col] && maskAt(p, row, col)) f[row * size + col] = 1
     return f
   })
   flipsBySize.set(size, { reserved: new Uint8Array(reserved), flips })

@@ -10,7 +10,11 @@ import { okWith, type HttpContract } from './contract.js'
 export const PRINTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,126}$/
 export const BULK_LAYOUTS = ['single', 'sheet'] as const
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 const Format = z.enum(BADGE_FORMATS).default('cr80')
 const Printer = z.string().regex(PRINTER_NAME)
 const Flag = z
@@ -31,23 +35,78 @@ export const DeskPrinterSetting = DeskPrinterInput.extend({ deskId: z.string(), 
 export const FormatQuery = z.object({ format: Format })
 export const BadgePageQuery = z.object({ format: Format, print: Flag })
 // no format: the desk's stock (set on the admin page), else the CR80 card
-export const PrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: Printer.optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
-export const DeskPrintBody = z.object({ format: z.enum(BADGE_FORMATS).optional(), printer: z.string().min(1).max(128).regex(/^[^\p{C}]+$/u).optional(), deskId: Id.optional(), force: z.boolean().default(false) }).strict()
-export const DeskResultBody = z.object({ ok: z.boolean(), error: z.string().max(64).regex(/^[a-z_]+$/).optional() }).strict()
+export const PrintBody = z
+  .object({
+    format: z.enum(BADGE_FORMATS).optional(),
+    printer: Printer.optional(),
+    deskId: Id.optional(),
+    force: z.boolean().default(false),
+  })
+  .strict()
+export const DeskPrintBody = z
+  .object({
+    format: z.enum(BADGE_FORMATS).optional(),
+    printer: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[^\p{C}]+$/u)
+      .optional(),
+    deskId: Id.optional(),
+    force: z.boolean().default(false),
+  })
+  .strict()
+export const DeskResultBody = z
+  .object({
+    ok: z.boolean(),
+    error: z
+      .string()
+      .max(64)
+      .regex(/^[a-z_]+$/)
+      .optional(),
+  })
+  .strict()
 // to a named CUPS queue, or to the printer of a desk (what a kiosk moves a stuck badge to)
-export const ResendBody = z.union([z.object({ printer: Printer, force: z.boolean().default(false) }).strict(), z.object({ deskId: Id, force: z.boolean().default(false) }).strict()])
-export const JobsQuery = z.object({ deskId: Id.optional(), attendeeId: Id.optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) })
-export const BulkQuery = z.object({ group: Id.optional(), day: Id.optional(), notPrinted: Flag, layout: z.enum(BULK_LAYOUTS).default('single'), format: Format })
+export const ResendBody = z.union([
+  z.object({ printer: Printer, force: z.boolean().default(false) }).strict(),
+  z.object({ deskId: Id, force: z.boolean().default(false) }).strict(),
+])
+export const JobsQuery = z.object({
+  deskId: Id.optional(),
+  attendeeId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+})
+export const BulkQuery = z.object({
+  group: Id.optional(),
+  day: Id.optional(),
+  notPrinted: Flag,
+  layout: z.enum(BULK_LAYOUTS).default('single'),
+  format: Format,
+})
 
 /** A print job as callers read it: the fields they act on; the rest passes through untouched. */
-export const PrintJobView = z.looseObject({ jobId: z.string(), badgeVersion: z.number(), status: z.string(), createdAt: z.string(), deskId: z.string().nullable() })
+export const PrintJobView = z.looseObject({
+  jobId: z.string(),
+  badgeVersion: z.number(),
+  status: z.string(),
+  createdAt: z.string(),
+  deskId: z.string().nullable(),
+})
 export const JobAnswer = okWith({ job: PrintJobView })
 export const DeskPrintAnswer = okWith({ job: PrintJobView, path: z.string() })
 /** 409 conflict: when and where this version was printed before */
-export const AlreadyPrinted = z.object({ ok: z.literal(false), error: z.string(), lastPrint: z.looseObject({ createdAt: z.string(), deskId: z.string().nullable().optional() }).optional() })
+export const AlreadyPrinted = z.object({
+  ok: z.literal(false),
+  error: z.string(),
+  lastPrint: z.looseObject({ createdAt: z.string(), deskId: z.string().nullable().optional() }).optional(),
+})
 
 export const badgeContracts: HttpContract[] = [
-  { method: 'GET', path: '/api/desk-printers', response: okWith({ desks: z.array(DeskPrinterSetting.extend({ health: PrinterHealthSchema.nullable() })) }) },
+  {
+    method: 'GET',
+    path: '/api/desk-printers',
+    response: okWith({ desks: z.array(DeskPrinterSetting.extend({ health: PrinterHealthSchema.nullable() })) }),
+  },
   { method: 'PUT', path: '/api/desk-printers/:deskId', request: DeskPrinterInput, response: okWith({ desk: DeskPrinterSetting }) },
   { method: 'GET', path: '/api/badges/:attendeeId.pdf', query: FormatQuery },
   { method: 'POST', path: '/api/badges/:attendeeId/reprint', response: okWith({ badgeVersion: z.number() }) },

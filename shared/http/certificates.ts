@@ -4,8 +4,17 @@ import { z } from 'zod'
 import { MAX_LOGO_BYTES, type CertificateSettingsInput } from '../documents.js'
 import { okWith, type HttpContract } from './contract.js'
 
-const Text = (max: number) => z.string().trim().max(max).regex(/^[^\p{C}]*$/u)
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{C}]*$/u)
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 
 export const SettingsInput = z
   .object({

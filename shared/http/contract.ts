@@ -15,7 +15,11 @@ export interface HttpContract {
 }
 
 /** Every refusal the hub sends: a stable code, and its words in both languages when it has some. */
-export const HttpError = z.object({ ok: z.literal(false), error: z.string(), message: z.object({ sw: z.string(), en: z.string() }).optional() })
+export const HttpError = z.object({
+  ok: z.literal(false),
+  error: z.string(),
+  message: z.object({ sw: z.string(), en: z.string() }).optional(),
+})
 export type HttpError = z.infer<typeof HttpError>
 
 /** `{ ok: true, ...fields }`: the shape of every JSON success. */

@@ -6,7 +6,11 @@ import { okWith, type HttpContract } from './contract.js'
 export const HealthAnswer = okWith({ event: z.string(), lastSeq: z.number().optional() })
 
 export const PairRequest = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6}$/),
   name: z.string().trim().min(1).max(60),
 })
 export type PairRequest = z.infer<typeof PairRequest>
@@ -15,7 +19,10 @@ export const PairAnswer = okWith({
   kioskId: z.string().min(1),
   token: z.string().min(1),
   event: EventInfo.pick({ badgePublicKey: true }).partial().optional(),
-  hubs: z.array(z.unknown()).catch([]).transform((hs) => hs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16)),
+  hubs: z
+    .array(z.unknown())
+    .catch([])
+    .transform((hs) => hs.filter((h): h is string => typeof h === 'string' && /^https?:\/\//.test(h)).slice(0, 16)),
 })
 export type PairAnswer = z.infer<typeof PairAnswer>
 
@@ -23,7 +30,11 @@ export const PairingCodeAnswer = okWith({ code: z.string(), expiresAt: z.string(
 export const PairingFailuresAnswer = okWith({ failures: z.array(z.unknown()), limited: z.unknown() })
 
 /** What a kiosk's `/api/outbox-export` writes to a USB stick. */
-export const OutboxFile = z.object({ kioskId: z.string().nullable(), exportedAt: z.string(), submissions: z.array(CheckinSubmission).max(100_000) })
+export const OutboxFile = z.object({
+  kioskId: z.string().nullable(),
+  exportedAt: z.string(),
+  submissions: z.array(CheckinSubmission).max(100_000),
+})
 export type OutboxFile = z.infer<typeof OutboxFile>
 export const OUTBOX_MAX_BODY = 20 * 1024 * 1024
 export const OutboxImportAnswer = okWith({ added: z.number(), duplicates: z.number() })

@@ -8,7 +8,10 @@ const Flag = z
   .enum(['0', '1', 'true', 'false'])
   .optional()
   .transform((v) => v === '1' || v === 'true')
-const Text = z.string().max(200).regex(/^[^\p{C}]*$/u)
+const Text = z
+  .string()
+  .max(200)
+  .regex(/^[^\p{C}]*$/u)
 
 export const Lang = z.enum(['sw', 'en']).default('sw')
 
@@ -42,6 +45,10 @@ const REGISTER_FILES = ['register.pdf', 'register.csv', 'register.xlsx']
 
 export const exportContracts: HttpContract[] = [
   ...REGISTER_FILES.map((file): HttpContract => ({ method: 'GET', path: `/api/admin/exports/${file}`, query: RegisterQuery })),
-  ...['checkins.csv', 'checkins.xlsx', 'summary.pdf', 'summary.xlsx'].map((file): HttpContract => ({ method: 'GET', path: `/api/admin/exports/${file}`, query: LangQuery })),
+  ...['checkins.csv', 'checkins.xlsx', 'summary.pdf', 'summary.xlsx'].map((file): HttpContract => ({
+    method: 'GET',
+    path: `/api/admin/exports/${file}`,
+    query: LangQuery,
+  })),
   { method: 'GET', path: '/api/admin/exports/institutions', response: okWith({ institutions: z.array(z.unknown()) }) },
 ]

@@ -10,7 +10,10 @@ const ValueChoice = z.record(z.string().max(1000), z.string().max(200).nullable(
 
 export const ImportRequest = z.object({
   fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.string().max(IMPORT_MAX_BODY).regex(/^[A-Za-z0-9+/=\s]*$/),
+  contentBase64: z
+    .string()
+    .max(IMPORT_MAX_BODY)
+    .regex(/^[A-Za-z0-9+/=\s]*$/),
   sheet: z.string().min(1).max(100).optional(),
   mapping: z.partialRecord(ImportFieldName, z.string().max(200).nullable()).optional(),
   /** the value-mapping step: a file's value → group (category) id, or null to leave its rows out */
@@ -32,8 +35,19 @@ export const ImportProblem = z.object({
 export type ImportProblem = z.infer<typeof ImportProblem>
 
 export const ValueField = z.enum(['groupId', 'category'])
-export const ValueMatch = z.object({ field: ValueField, value: z.string(), rows: z.number(), to: z.string().nullable(), by: z.enum(['id', 'number', 'name', 'chosen', 'left_out', 'unknown']) })
-export const RowUpdate = z.object({ row: z.number(), externalId: z.string().optional(), name: z.string(), changes: z.array(z.object({ field: ImportFieldName, from: z.string(), to: z.string() })) })
+export const ValueMatch = z.object({
+  field: ValueField,
+  value: z.string(),
+  rows: z.number(),
+  to: z.string().nullable(),
+  by: z.enum(['id', 'number', 'name', 'chosen', 'left_out', 'unknown']),
+})
+export const RowUpdate = z.object({
+  row: z.number(),
+  externalId: z.string().optional(),
+  name: z.string(),
+  changes: z.array(z.object({ field: ImportFieldName, from: z.string(), to: z.string() })),
+})
 
 export const ImportPreview = z.object({
   sheets: z.array(z.string()),
@@ -75,7 +89,14 @@ export const ImportPreview = z.object({
 })
 export type ImportPreview = z.infer<typeof ImportPreview>
 
-export const ImportResult = z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number(), leftOut: z.number(), problems: z.array(ImportProblem) })
+export const ImportResult = z.object({
+  added: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  skipped: z.number(),
+  leftOut: z.number(),
+  problems: z.array(ImportProblem),
+})
 export type ImportResult = z.infer<typeof ImportResult>
 
 export const importContracts: HttpContract[] = [

@@ -4,8 +4,16 @@ import { Attendee } from '../domain.js'
 import { withoutInvisible } from '../invisible.js'
 import { okWith, type HttpContract } from './contract.js'
 
-const name = z.string().transform((s) => withoutInvisible(s).replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(100))
-const optionalText = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max)).optional()
+const name = z
+  .string()
+  .transform((s) => withoutInvisible(s).replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1).max(100))
+const optionalText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max))
+    .optional()
 
 export const WalkInRequest = z.object({
   firstName: name,
@@ -23,4 +31,6 @@ export type WalkIn = z.input<typeof WalkInRequest>
 
 export const WalkInAnswer = okWith({ attendee: Attendee })
 
-export const walkInContracts: HttpContract[] = [{ method: 'POST', path: '/api/admin/walk-ins', request: WalkInRequest, response: WalkInAnswer }]
+export const walkInContracts: HttpContract[] = [
+  { method: 'POST', path: '/api/admin/walk-ins', request: WalkInRequest, response: WalkInAnswer },
+]

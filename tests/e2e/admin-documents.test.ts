@@ -26,7 +26,8 @@ beforeAll(async () => {
   dir = await tempDir('karibu-docs-')
   t = await startTestHub(dir.path, { seed: documentsEvent })
   const paired = await t.pairKiosk()
-  for (const id of ['A0001', 'A0002', 'A0005']) await t.store.submit(submission(paired.kioskId, { attendeeId: id, scannedAt: at('08:15'), method: 'search' }))
+  for (const id of ['A0001', 'A0002', 'A0005'])
+    await t.store.submit(submission(paired.kioskId, { attendeeId: id, scannedAt: at('08:15'), method: 'search' }))
   browser = await launchChromium()
 })
 afterAll(async () => {

@@ -74,8 +74,21 @@ it('maps an unknown group value to a group and leaves another out, then imports 
 
     await rows.nth(0).getByTestId('import-value-choice').selectOption({ label: 'Kundi la 3: Wageni' })
     await expect.poll(() => summary.getAttribute('data-valid'), WAIT).toBe('4')
-    await page.getByTestId('import-values').locator('tr[data-value="Wanafunzi"]').getByTestId('import-value-choice').selectOption({ label: 'Acha safu hizi nje (zisiingizwe)' })
-    await expect.poll(() => page.getByTestId('import-left-out').isVisible().catch(() => false), WAIT).toBe(true)
+    await page
+      .getByTestId('import-values')
+      .locator('tr[data-value="Wanafunzi"]')
+      .getByTestId('import-value-choice')
+      .selectOption({ label: 'Acha safu hizi nje (zisiingizwe)' })
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('import-left-out')
+            .isVisible()
+            .catch(() => false),
+        WAIT,
+      )
+      .toBe(true)
     expect(await page.getByTestId('import-left-out').innerText()).toContain('1')
     expect(await page.getByTestId('import-no-problems').isVisible()).toBe(true)
     expect(await page.getByTestId('import-all-or-nothing').isDisabled()).toBe(false)

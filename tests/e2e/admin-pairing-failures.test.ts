@@ -8,7 +8,8 @@ import { test } from '../helpers/hub-fixture.js'
 const it = test.extend<{ $file: { browser: Browser } }>({ browser: chromiumPerFile })
 
 it('lists the refused pairing codes on the Kiosks tab', { timeout: 40_000 }, async ({ hub: t, browser }) => {
-  for (const code of ['AAAAAA', 'BBBBBB']) expect((await fetch(`${t.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'Guess' }) })).status).toBe(403)
+  for (const code of ['AAAAAA', 'BBBBBB'])
+    expect((await fetch(`${t.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'Guess' }) })).status).toBe(403)
   const page = await browser.newPage()
   try {
     await page.goto(`${t.url}/admin`)

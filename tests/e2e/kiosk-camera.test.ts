@@ -55,7 +55,12 @@ const cameraUse = (page: Page) =>
 
 /** The .wasm files the page loaded (the decoder starts loading its own before the page is handed to the test). */
 const wasmLoaded = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string }[] } }).performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.wasm')))
+  page.evaluate(() =>
+    (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string }[] } }).performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((name) => name.endsWith('.wasm')),
+  )
 
 let stack: Stack
 let agent: AgentHandle
@@ -77,53 +82,64 @@ afterAll(async () => {
 })
 
 describe('kiosk camera', () => {
-  it('reads a badge shown to the camera: green with the name; one stream; a badge left in view is not counted twice', { timeout: 25_000 }, async () => {
-    const kiosk = await openKioskPage(browser, agent, { camera: true, init: probeCamera })
-    try {
-      const { page } = kiosk
-      const r = await resultOf(page)
-      expect(r.outcome).toBe('admitted')
-      expect(r.text).toContain(NEEMA)
-      expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
-      expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
-      // zxing-cpp's .wasm from the agent itself (no CDN); the inverted badge below shows it compiles under the page's CSP
-      const wasm = await wasmLoaded(page)
-      expect(wasm).toEqual([expect.stringMatching(new RegExp(`^${agent.url}/assets/zxing_reader-[\\w-]+\\.wasm$`))])
-      const served = await page.request.get(wasm[0]!)
-      expect([served.status(), served.headers()['content-type']]).toEqual([200, 'application/wasm'])
-
-      // back to scanning by itself, the camera still running, and the badge still in front of
-      // it is not taken again
-      await page.getByTestId('kiosk-result').waitFor({ state: 'detached', timeout: 6000 })
-      expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
-      await page.waitForTimeout(300)
-      expect(await page.getByTestId('kiosk-result').count()).toBe(0)
-      expect([...agent.kiosk.records.ledger.records.values()].filter((rec) => isWhole(rec) && rec.attendeeId === 'A0001')).toHaveLength(1)
-      expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
-    } finally {
-      await kiosk.close()
-    }
-  })
-
-  it('reads an inverted badge (light on dark, as a phone in dark mode shows it), which html5-qrcode\'s own zxing cannot', { timeout: 25_000 }, async () => {
-    const attendee = stack.hub.store.registry.bySeq.get(2)!
-    const video = await makeReadableQrVideo(stack.hub.store.signBadge({ attendeeSeq: 2, badgeVersion: 1 }), dir.path, { name: 'inverted', inverted: true })
-    // the claim below rests on this: only zxing-cpp can have read it
-    expect(video.html5QrcodeZxingReads).toBe(false)
-    const phone = await launchChromium({ fakeCameraVideo: video.path })
-    try {
-      const kiosk = await openKioskPage(phone, agent, { camera: true })
+  it(
+    'reads a badge shown to the camera: green with the name; one stream; a badge left in view is not counted twice',
+    { timeout: 25_000 },
+    async () => {
+      const kiosk = await openKioskPage(browser, agent, { camera: true, init: probeCamera })
       try {
-        const r = await resultOf(kiosk.page)
+        const { page } = kiosk
+        const r = await resultOf(page)
         expect(r.outcome).toBe('admitted')
-        expect(r.text).toContain(attendee.firstName)
+        expect(r.text).toContain(NEEMA)
+        expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
+        expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
+        // zxing-cpp's .wasm from the agent itself (no CDN); the inverted badge below shows it compiles under the page's CSP
+        const wasm = await wasmLoaded(page)
+        expect(wasm).toEqual([expect.stringMatching(new RegExp(`^${agent.url}/assets/zxing_reader-[\\w-]+\\.wasm$`))])
+        const served = await page.request.get(wasm[0]!)
+        expect([served.status(), served.headers()['content-type']]).toEqual([200, 'application/wasm'])
+
+        // back to scanning by itself, the camera still running, and the badge still in front of
+        // it is not taken again
+        await page.getByTestId('kiosk-result').waitFor({ state: 'detached', timeout: 6000 })
+        expect(await page.getByTestId('camera-panel').getAttribute('data-camera')).toBe('running')
+        await page.waitForTimeout(300)
+        expect(await page.getByTestId('kiosk-result').count()).toBe(0)
+        expect([...agent.kiosk.records.ledger.records.values()].filter((rec) => isWhole(rec) && rec.attendeeId === 'A0001')).toHaveLength(1)
+        expect(await cameraUse(page)).toEqual({ calls: 1, liveTracks: 1 })
       } finally {
         await kiosk.close()
       }
-    } finally {
-      await phone.close()
-    }
-  })
+    },
+  )
+
+  it(
+    "reads an inverted badge (light on dark, as a phone in dark mode shows it), which html5-qrcode's own zxing cannot",
+    { timeout: 25_000 },
+    async () => {
+      const attendee = stack.hub.store.registry.bySeq.get(2)!
+      const video = await makeReadableQrVideo(stack.hub.store.signBadge({ attendeeSeq: 2, badgeVersion: 1 }), dir.path, {
+        name: 'inverted',
+        inverted: true,
+      })
+      // the claim below rests on this: only zxing-cpp can have read it
+      expect(video.html5QrcodeZxingReads).toBe(false)
+      const phone = await launchChromium({ fakeCameraVideo: video.path })
+      try {
+        const kiosk = await openKioskPage(phone, agent, { camera: true })
+        try {
+          const r = await resultOf(kiosk.page)
+          expect(r.outcome).toBe('admitted')
+          expect(r.text).toContain(attendee.firstName)
+        } finally {
+          await kiosk.close()
+        }
+      } finally {
+        await phone.close()
+      }
+    },
+  )
 
   it('StrictMode (React development build) mounts twice, and still one camera stream opens', { timeout: 30_000 }, async () => {
     const cache = await tempDir('karibu-vite-')
@@ -141,7 +157,10 @@ describe('kiosk camera', () => {
           port: 0,
           hmr: false,
           watch: null,
-          proxy: { '/socket.io': { target: agent.url, ws: true, changeOrigin: true, headers: { origin: agent.url } }, '/api': { target: agent.url, changeOrigin: true } },
+          proxy: {
+            '/socket.io': { target: agent.url, ws: true, changeOrigin: true, headers: { origin: agent.url } },
+            '/api': { target: agent.url, changeOrigin: true },
+          },
         },
       })
       await vite.listen()

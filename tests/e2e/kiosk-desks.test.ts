@@ -27,28 +27,36 @@ describe('kiosk screen: desks and the hub', () => {
     expect(await b!.page.getByTestId('kiosk-result').getAttribute('class')).toContain('tone-warn')
   })
 
-  it('with the hub stopped the kiosk still admits and shows offline; the hub gets the check-in when back', { timeout: 30_000 }, async ({ stack, openPage }) => {
-    const agent = await stack.addKiosk('desk-1', DAY1_9AM)
-    const kiosk = await openPage(agent)
-    const { page } = kiosk
-    expect(await statusOnline(page)).toBe('true')
-    const code = stack.hub.store.signBadge({ attendeeSeq: 6, badgeVersion: 1 })
+  it(
+    'with the hub stopped the kiosk still admits and shows offline; the hub gets the check-in when back',
+    { timeout: 30_000 },
+    async ({ stack, openPage }) => {
+      const agent = await stack.addKiosk('desk-1', DAY1_9AM)
+      const kiosk = await openPage(agent)
+      const { page } = kiosk
+      expect(await statusOnline(page)).toBe('true')
+      const code = stack.hub.store.signBadge({ attendeeSeq: 6, badgeVersion: 1 })
 
-    await stack.stopHub()
-    await expect.poll(() => statusOnline(page), { timeout: 10_000 }).toBe('false')
-    expect(await page.getByTestId('status-online').innerText()).toBe('Nje ya mtandao')
+      await stack.stopHub()
+      await expect.poll(() => statusOnline(page), { timeout: 10_000 }).toBe('false')
+      expect(await page.getByTestId('status-online').innerText()).toBe('Nje ya mtandao')
 
-    await scanWithWedge(page, code)
-    const r = await resultOf(page)
-    expect(r.outcome).toBe('admitted')
-    expect(r.text).toContain('Godfrey Mollel')
-    expect(await page.getByTestId('result-note').getAttribute('data-flag')).toBe('press')
-    await expect.poll(() => page.getByTestId('status-outbox').getAttribute('data-depth')).toBe('1')
+      await scanWithWedge(page, code)
+      const r = await resultOf(page)
+      expect(r.outcome).toBe('admitted')
+      expect(r.text).toContain('Godfrey Mollel')
+      expect(await page.getByTestId('result-note').getAttribute('data-flag')).toBe('press')
+      await expect.poll(() => page.getByTestId('status-outbox').getAttribute('data-depth')).toBe('1')
 
-    const hub = await stack.restartHub()
-    await until(() => [...hub.store.ledger.records.values()].some((rec) => rec.attendeeId === 'A0006' && rec.outcome === 'admitted'), 15_000, 'hub has the offline check-in')
-    expect([...hub.store.ledger.records.values()].filter((rec) => rec.attendeeId === 'A0006')).toHaveLength(1)
-    await expect.poll(() => statusOnline(page), { timeout: 10_000 }).toBe('true')
-    await expect.poll(() => page.getByTestId('status-outbox').getAttribute('data-depth')).toBe('0')
-  })
+      const hub = await stack.restartHub()
+      await until(
+        () => [...hub.store.ledger.records.values()].some((rec) => rec.attendeeId === 'A0006' && rec.outcome === 'admitted'),
+        15_000,
+        'hub has the offline check-in',
+      )
+      expect([...hub.store.ledger.records.values()].filter((rec) => rec.attendeeId === 'A0006')).toHaveLength(1)
+      await expect.poll(() => statusOnline(page), { timeout: 10_000 }).toBe('true')
+      await expect.poll(() => page.getByTestId('status-outbox').getAttribute('data-depth')).toBe('0')
+    },
+  )
 })

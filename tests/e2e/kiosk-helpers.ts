@@ -21,8 +21,15 @@ export interface KioskPage {
  * Opens the agent's launch link (or `url`, with a fresh launch token added when it has none)
  * in a fresh context, at a desk screen's size, and waits for the scanning screen.
  */
-export async function openKioskPage(browser: Browser, agent: AgentHandle, options: { url?: string; camera?: boolean; init?: () => void } = {}): Promise<KioskPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(options.camera ? { permissions: ['camera'] } : {}) })
+export async function openKioskPage(
+  browser: Browser,
+  agent: AgentHandle,
+  options: { url?: string; camera?: boolean; init?: () => void } = {},
+): Promise<KioskPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    ...(options.camera ? { permissions: ['camera'] } : {}),
+  })
   if (options.init) await context.addInitScript(options.init)
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
@@ -73,7 +80,10 @@ export async function statusOnline(page: Page): Promise<string | null> {
  * The kiosk screens' fixture: one Chromium per file, a fresh hub (tests/helpers/stack.ts) per
  * test, and `openPage(agent)` for kiosk pages that are closed after the test, before the hub.
  */
-export const kioskTest = base.extend<{ $file: { browser: Browser }; $test: { stack: Stack; openPage: (agent: AgentHandle, options?: Parameters<typeof openKioskPage>[2]) => Promise<KioskPage> } }>({
+export const kioskTest = base.extend<{
+  $file: { browser: Browser }
+  $test: { stack: Stack; openPage: (agent: AgentHandle, options?: Parameters<typeof openKioskPage>[2]) => Promise<KioskPage> }
+}>({
   browser: chromiumPerFile,
   // eslint-disable-next-line no-empty-pattern
   stack: async ({}, use) => {

@@ -88,7 +88,7 @@ describe('kiosk setup screens', () => {
     expect(await page.getByTestId('kiosk-result').getAttribute('class')).toContain('tone-neutral')
   })
 
-  it('pairs by showing the admin page\'s pairing QR to a USB scanner: nothing typed', { timeout: 25_000 }, async () => {
+  it("pairs by showing the admin page's pairing QR to a USB scanner: nothing typed", { timeout: 25_000 }, async () => {
     const { agent, page } = await unpairedKiosk()
     await page.getByTestId('pair-form').waitFor()
     const { code } = await createPairingCode(stack.hub.store, 5)
@@ -130,33 +130,39 @@ describe('kiosk setup screens', () => {
     expect(await kiosk.page.getByTestId('exit-kiosk').count()).toBe(0)
   })
 
-  it('a page not opened from the agent link says so in both languages; the link works once and a reload keeps the session', { timeout: 20_000 }, async () => {
-    const agent = await stack.addKiosk('desk-1', DAY1_9AM)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    cleanup.push(() => context.close())
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    await page.goto(`${agent.url}/kiosk`)
-    const notice = page.getByTestId('kiosk-no-session')
-    await notice.waitFor()
-    expect(await notice.innerText()).toMatch(/Fungua kioski kutoka kwenye kiungo[\s\S]*Open the kiosk from the link the kiosk service printed/)
-    expect(await page.getByTestId('kiosk-status').count()).toBe(0)
+  it(
+    'a page not opened from the agent link says so in both languages; the link works once and a reload keeps the session',
+    { timeout: 20_000 },
+    async () => {
+      const agent = await stack.addKiosk('desk-1', DAY1_9AM)
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      cleanup.push(() => context.close())
+      const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
+      await page.goto(`${agent.url}/kiosk`)
+      const notice = page.getByTestId('kiosk-no-session')
+      await notice.waitFor()
+      expect(await notice.innerText()).toMatch(
+        /Fungua kioski kutoka kwenye kiungo[\s\S]*Open the kiosk from the link the kiosk service printed/,
+      )
+      expect(await page.getByTestId('kiosk-status').count()).toBe(0)
 
-    const link = agent.launchUrl()
-    await page.goto(link)
-    await page.getByTestId('kiosk-status').waitFor()
-    // the used token leaves the address bar; the cookie, not the link, carries the session
-    expect(page.url()).toBe(`${agent.url}/kiosk`)
-    await page.reload()
-    await page.getByTestId('kiosk-status').waitFor()
+      const link = agent.launchUrl()
+      await page.goto(link)
+      await page.getByTestId('kiosk-status').waitFor()
+      // the used token leaves the address bar; the cookie, not the link, carries the session
+      expect(page.url()).toBe(`${agent.url}/kiosk`)
+      await page.reload()
+      await page.getByTestId('kiosk-status').waitFor()
 
-    // the same link in another browser profile is worth nothing
-    const other = await browser.newContext()
-    cleanup.push(() => other.close())
-    const stranger = await other.newPage()
-    await stranger.goto(link)
-    await stranger.getByTestId('kiosk-no-session').waitFor()
-  })
+      // the same link in another browser profile is worth nothing
+      const other = await browser.newContext()
+      cleanup.push(() => other.close())
+      const stranger = await other.newPage()
+      await stranger.goto(link)
+      await stranger.getByTestId('kiosk-no-session').waitFor()
+    },
+  )
 
   it('the Electron window gets its launch token through the preload, with no link', { timeout: 15_000 }, async () => {
     const agent = await stack.addKiosk('desk-1', DAY1_9AM)
@@ -164,27 +170,33 @@ describe('kiosk setup screens', () => {
     cleanup.push(() => context.close())
     const tokens = [agent.issueLaunch()]
     // what electron/preload exposes: main asks the in-process agent for a one-time token
-    await context.addInitScript({ content: `window.karibu = { agentLaunch: async () => ({ ok: true, token: ${JSON.stringify(tokens[0])} }), exitKiosk: async () => ({ ok: false, error: 'x' }), printBadge: async () => ({ ok: false, error: 'x' }), appInfo: async () => ({ version: 't', platform: 'linux', packaged: false }) }` })
+    await context.addInitScript({
+      content: `window.karibu = { agentLaunch: async () => ({ ok: true, token: ${JSON.stringify(tokens[0])} }), exitKiosk: async () => ({ ok: false, error: 'x' }), printBadge: async () => ({ ok: false, error: 'x' }), appInfo: async () => ({ version: 't', platform: 'linux', packaged: false }) }`,
+    })
     const page = await context.newPage()
     page.setDefaultTimeout(10_000)
     await page.goto(`${agent.url}/kiosk`)
     await page.getByTestId('kiosk-status').waitFor()
   })
 
-  it('after the agent restarts, the page it opened says it needs the new link instead of retrying for ever', { timeout: 20_000 }, async () => {
-    const dir = await tempDir('karibu-kiosk-')
-    cleanup.push(() => dir.remove())
-    let agent = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, log: () => {} })
-    const port = Number(new URL(agent.url).port)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    cleanup.push(() => context.close())
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    await page.goto(agent.launchUrl())
-    await page.getByTestId('pair-form').waitFor()
-    await agent.close()
-    agent = await startAgent({ dataDir: dir.path, port, now: DAY1_9AM, log: () => {} })
-    cleanup.push(() => agent.close())
-    await page.getByTestId('kiosk-no-session').waitFor()
-  })
+  it(
+    'after the agent restarts, the page it opened says it needs the new link instead of retrying for ever',
+    { timeout: 20_000 },
+    async () => {
+      const dir = await tempDir('karibu-kiosk-')
+      cleanup.push(() => dir.remove())
+      let agent = await startAgent({ dataDir: dir.path, port: 0, now: DAY1_9AM, log: () => {} })
+      const port = Number(new URL(agent.url).port)
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      cleanup.push(() => context.close())
+      const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
+      await page.goto(agent.launchUrl())
+      await page.getByTestId('pair-form').waitFor()
+      await agent.close()
+      agent = await startAgent({ dataDir: dir.path, port, now: DAY1_9AM, log: () => {} })
+      cleanup.push(() => agent.close())
+      await page.getByTestId('kiosk-no-session').waitFor()
+    },
+  )
 })

@@ -42,8 +42,17 @@ beforeAll(async () => {
   process.env.CUPS_SERVER = cups.server
   venue = await openVenue()
   const admin = (method: string, path: string, body: unknown) =>
-    fetch(`${venue.stack.hub.url}${path}`, { method, headers: { Authorization: `Bearer ${venue.stack.hub.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-  for (const [desk, printer] of [['desk-1', 'Meza1_Zebra'], ['desk-2', 'Meza2_Zebra'], ['expo-door', 'Mlango_Zebra']]) await admin('PUT', `/api/desk-printers/${desk}`, { printer, stock: 'zebra-4x3' })
+    fetch(`${venue.stack.hub.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${venue.stack.hub.adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  for (const [desk, printer] of [
+    ['desk-1', 'Meza1_Zebra'],
+    ['desk-2', 'Meza2_Zebra'],
+    ['expo-door', 'Mlango_Zebra'],
+  ])
+    await admin('PUT', `/api/desk-printers/${desk}`, { printer, stock: 'zebra-4x3' })
   // desk 1's printer jams with two badges in it; the door's is switched off
   await cups.run('cupsdisable', ['-r', 'paper jam', 'Meza1_Zebra'])
   await cups.run('cupsdisable', ['Mlango_Zebra'])

@@ -180,7 +180,10 @@ describe.each(LANGS)('screens in %s', (lang) => {
 
       // the organiser revokes desk-1's kiosk: its screen says so and what to do
       const kioskId = agent.kiosk.data.pairing!.kioskId
-      const revoked = await fetch(`${stack.hub.url}/api/admin/kiosks/${kioskId}/revoke`, { method: 'POST', headers: { Authorization: `Bearer ${stack.hub.adminToken}` } })
+      const revoked = await fetch(`${stack.hub.url}/api/admin/kiosks/${kioskId}/revoke`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${stack.hub.adminToken}` },
+      })
       expect(revoked.status).toBe(200)
       await k.getByTestId('pair-lost').waitFor()
       expect(await k.getByTestId('pair-lost').getAttribute('data-reason')).toBe('revoked')

@@ -62,7 +62,11 @@ it('saves the unsent records at the kiosk and imports them on the admin page, ex
       // the same stick again: nothing new
       await admin.getByTestId('outbox-import').setInputFiles([])
       await admin.getByTestId('outbox-import').setInputFiles(file)
-      await until(async () => (await admin.getByTestId('outbox-imported').innerText()).includes('Zimeongezwa 0; zilikuwa tayari 2'), 5000, 'second import')
+      await until(
+        async () => (await admin.getByTestId('outbox-imported').innerText()).includes('Zimeongezwa 0; zilikuwa tayari 2'),
+        5000,
+        'second import',
+      )
       expect(stack.hub.store.ledger.records.size).toBe(2)
     } finally {
       await admin.close()

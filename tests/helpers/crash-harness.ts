@@ -75,7 +75,11 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
           if (first) args.push('--hub', hubUrl, '--code', code)
           first = false
           const child = runTs('agent/main.ts', args)
-          await until(() => healthy(`http://127.0.0.1:${port}/healthz`, (b) => (b.attendees as number) > 0), 30_000, `kiosk up (${child.output()})`)
+          await until(
+            () => healthy(`http://127.0.0.1:${port}/healthz`, (b) => (b.attendees as number) > 0),
+            30_000,
+            `kiosk up (${child.output()})`,
+          )
           // a restarted agent knows no old session: the screen opens the new launch link, as a desk officer would
           await until(() => child.output().includes('#launch='), 10_000, 'launch link printed')
           cookies[i] = await kioskSession(lastLaunchUrl(child.output()))
@@ -86,7 +90,14 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
       }
       kiosk.child = await kiosk.start()
       procs.push(kiosk)
-      screens.push(io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300, extraHeaders: { cookie: cookies[i]! } }))
+      screens.push(
+        io(`http://127.0.0.1:${port}`, {
+          transports: ['websocket'],
+          reconnectionDelay: 100,
+          reconnectionDelayMax: 300,
+          extraHeaders: { cookie: cookies[i]! },
+        }),
+      )
     }
 
     const reported: ScanResult[] = []
@@ -95,9 +106,14 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
     const scanning = (async () => {
       while (!stop) {
         const k = n++ % screens.length
-        const seq = (n * 37) % 1000 + 1
-        const req = n % 3 === 0 ? { code: sign({ attendeeSeq: seq, badgeVersion: 1 }), method: 'qr' } : { attendeeId: `A${String(seq).padStart(4, '0')}`, method: 'search' }
-        const res = await screens[k]!.timeout(1500).emitWithAck('scan:submit', req).catch(() => null)
+        const seq = ((n * 37) % 1000) + 1
+        const req =
+          n % 3 === 0
+            ? { code: sign({ attendeeSeq: seq, badgeVersion: 1 }), method: 'qr' }
+            : { attendeeId: `A${String(seq).padStart(4, '0')}`, method: 'search' }
+        const res = await screens[k]!.timeout(1500)
+          .emitWithAck('scan:submit', req)
+          .catch(() => null)
         if (res?.ok) reported.push(res.result)
         else await new Promise((r) => setTimeout(r, 50))
       }
@@ -114,7 +130,11 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
     stop = true
     await scanning
     for (const [i, port] of kioskPorts.entries()) {
-      await until(() => healthy(`http://127.0.0.1:${port}/healthz`, (b) => b.outboxDepth === 0 && b.online === true), 60_000, `kiosk${i + 1} drained`)
+      await until(
+        () => healthy(`http://127.0.0.1:${port}/healthz`, (b) => b.outboxDepth === 0 && b.online === true),
+        60_000,
+        `kiosk${i + 1} drained`,
+      )
     }
     for (const p of procs) await p.child!.stop()
 
@@ -134,7 +154,9 @@ export async function runCrashHarness(options: { kills: number; log?: (m: string
     const registry = JSON.parse(await readFile(join(hubDir, 'registry.json'), 'utf8')) as { event: { days: { id: string }[] } }
     let countsMatch = true
     for (const day of registry.event.days) {
-      const stats = (await (await fetch(`${hubUrl}/api/stats?day=${day.id}`, { headers: { Authorization: `Bearer ${usher}` } })).json()) as { stats: { checkedIn: number } }
+      const stats = (await (
+        await fetch(`${hubUrl}/api/stats?day=${day.id}`, { headers: { Authorization: `Bearer ${usher}` } })
+      ).json()) as { stats: { checkedIn: number } }
       if (stats.stats.checkedIn !== recountUnique(records, day.id)) countsMatch = false
     }
     return { seed: random.seed, kills: options.kills, reported: reported.length, stored: ids.size, missing, duplicateLines, countsMatch }

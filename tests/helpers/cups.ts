@@ -43,7 +43,10 @@ async function cupsPdfOutDir(): Promise<string> {
 /** Starts cupsd, or throws with a message that says why it cannot run here. */
 export async function startCups(): Promise<Cups> {
   for (const path of [CUPSD, CUPS_PDF_BACKEND]) {
-    if (!existsSync(path)) throw new Error(`CUPS cannot start in this sandbox: ${path} is missing (apt-get install cups cups-client cups-bsd printer-driver-cups-pdf)`)
+    if (!existsSync(path))
+      throw new Error(
+        `CUPS cannot start in this sandbox: ${path} is missing (apt-get install cups cups-client cups-bsd printer-driver-cups-pdf)`,
+      )
   }
   const dir = await mkdtemp(join(tmpdir(), 'karibu-cups-'))
   for (const sub of ['spool/tmp', 'cache', 'state', 'log']) await mkdir(join(dir, sub), { recursive: true })
@@ -88,7 +91,9 @@ export async function startCups(): Promise<Cups> {
     ].join('\n'),
   )
   // -f: stay in the foreground, so this process owns it and stops it by its pid
-  const child: ChildProcess = spawn(CUPSD, ['-f', '-c', join(dir, 'cupsd.conf'), '-s', join(dir, 'cups-files.conf')], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child: ChildProcess = spawn(CUPSD, ['-f', '-c', join(dir, 'cupsd.conf'), '-s', join(dir, 'cups-files.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   let exited: string | null = null
@@ -157,7 +162,11 @@ export async function startCups(): Promise<Cups> {
       })
     },
     async removeOutputs(titlePrefixes) {
-      await until(async () => (await exec('lpstat', ['-W', 'not-completed', '-o'], { env }).catch(() => ({ stdout: '' }))).stdout.trim() === '', 30_000, 'the print queue to empty').catch(() => {})
+      await until(
+        async () => (await exec('lpstat', ['-W', 'not-completed', '-o'], { env }).catch(() => ({ stdout: '' }))).stdout.trim() === '',
+        30_000,
+        'the print queue to empty',
+      ).catch(() => {})
       const files = await readdir(outDir).catch(() => [] as string[])
       await Promise.all(files.filter((f) => titlePrefixes.some((p) => f.startsWith(p))).map((f) => rm(join(outDir, f), { force: true })))
     },

@@ -75,14 +75,27 @@ export async function startHubCluster(count = 2): Promise<HubCluster> {
     startHub,
     addHub,
     async stats(hubUrl) {
-      const res = await fetch(`${hubUrl}/api/stats`, { headers: { Authorization: `Bearer ${usherToken}` }, signal: AbortSignal.timeout(5000) })
+      const res = await fetch(`${hubUrl}/api/stats`, {
+        headers: { Authorization: `Bearer ${usherToken}` },
+        signal: AbortSignal.timeout(5000),
+      })
       return (await res.json()) as DashboardView
     },
     async pairedKiosk(deskId, hub = hubs[0]!, options = {}) {
       const dir = await tempDir('karibu-multi-kiosk-')
       const res = await fetch(`${hub.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
       const { code } = (await res.json()) as { code: string }
-      const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, ...options, log: () => {} })
+      const agent = await startAgent({
+        dataDir: dir.path,
+        port: 0,
+        hubUrl: hub.url,
+        pairingCode: code,
+        kioskName: deskId,
+        deskId,
+        ackTimeoutMs: 2000,
+        ...options,
+        log: () => {},
+      })
       cleanups.push(async () => {
         await agent.close()
         await dir.remove()
@@ -94,15 +107,24 @@ export async function startHubCluster(count = 2): Promise<HubCluster> {
       const db = new pg.Client({ connectionString: databaseUrl })
       await db.connect()
       try {
-        const { rows } = await db.query<{ id: string; n: string }>('SELECT id, count(*) AS n FROM karibu_checkins WHERE id = ANY($1) GROUP BY id', [ids])
+        const { rows } = await db.query<{ id: string; n: string }>(
+          'SELECT id, count(*) AS n FROM karibu_checkins WHERE id = ANY($1) GROUP BY id',
+          [ids],
+        )
         const seqs = await db.query<{ seq: string }>('SELECT seq FROM karibu_checkins ORDER BY seq')
-        return { stored: rows.length, duplicated: rows.filter((r) => r.n !== '1').length, dense: seqs.rows.every((r, i) => Number(r.seq) === i + 1) }
+        return {
+          stored: rows.length,
+          duplicated: rows.filter((r) => r.n !== '1').length,
+          dense: seqs.rows.every((r, i) => Number(r.seq) === i + 1),
+        }
       } finally {
         await db.end()
       }
     },
     exits() {
-      return hubs.filter((h) => h.child && (h.child.proc.exitCode !== null || h.child.proc.signalCode !== null)).map((h) => `hub ${h.name} exited (${h.child!.proc.exitCode ?? h.child!.proc.signalCode}):\n${h.child!.output().slice(-3000)}`)
+      return hubs
+        .filter((h) => h.child && (h.child.proc.exitCode !== null || h.child.proc.signalCode !== null))
+        .map((h) => `hub ${h.name} exited (${h.child!.proc.exitCode ?? h.child!.proc.signalCode}):\n${h.child!.output().slice(-3000)}`)
     },
     async close() {
       for (const c of cleanups.reverse()) await c().catch(() => undefined)

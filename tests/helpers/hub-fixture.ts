@@ -7,7 +7,11 @@ import { hubApi, type HubApi, type PairedKiosk } from './hub-api.js'
 import { lazyPostgres, storeLocation, type StoreKind, type StoreLocation } from './store-kinds.js'
 import { startTestHub, type TestHub, type TestHubOptions } from './test-hub.js'
 
-async function withHub(options: TestHubOptions, use: (t: TestHub) => Promise<void>, store: () => Promise<StoreLocation> = () => storeLocation('embedded')) {
+async function withHub(
+  options: TestHubOptions,
+  use: (t: TestHub) => Promise<void>,
+  store: () => Promise<StoreLocation> = () => storeLocation('embedded'),
+) {
   const dir = await store()
   const t = await startTestHub(dir.where, options).catch(async (err: Error) => {
     await dir.remove()

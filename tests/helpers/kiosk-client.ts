@@ -30,7 +30,11 @@ export function lastLaunchUrl(output: string): string {
 /** Trades a launch link for a session, as the page does; returns the `Cookie` header to send. */
 export async function kioskSession(launchUrl: string): Promise<string> {
   const { origin, launch } = splitLaunch(launchUrl)
-  const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ launch }) })
+  const res = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ launch }),
+  })
   const set = res.headers.get('set-cookie')
   if (!res.ok || !set) throw new Error(`launch refused (${res.status})`)
   return set.split(';')[0]!
@@ -48,7 +52,12 @@ export async function openKioskScreen(target: AgentHandle | string): Promise<Kio
   const cookie = await kioskSession(launchUrl)
   // the screen watches on the real clock: a test's fake timers move the kiosk agent, and a screen
   // on them would miss the agent's pings (engine.io's server pings from node:timers, never faked)
-  const socket = io(new URL(launchUrl).origin, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie }, useNativeTimers: true }) as KioskScreen
+  const socket = io(new URL(launchUrl).origin, {
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: { cookie },
+    useNativeTimers: true,
+  }) as KioskScreen
   socket.cookie = cookie
   socket.scan = async (req) => {
     const res = await socket.timeout(5000).emitWithAck('scan:submit', { method: 'qr', ...req })

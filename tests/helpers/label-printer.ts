@@ -43,7 +43,8 @@ export async function startLabelPrinter(dir: string, name: string): Promise<Labe
   return {
     uri: `socket://127.0.0.1:${port}`,
     files,
-    waitForJob: (count, ms = 30_000) => until(() => (received.length >= count ? received[count - 1]! : null), ms, `${count} job(s) at the ${name} label printer`),
+    waitForJob: (count, ms = 30_000) =>
+      until(() => (received.length >= count ? received[count - 1]! : null), ms, `${count} job(s) at the ${name} label printer`),
     async stop() {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -126,7 +126,8 @@ export function decodePtouchQl(job: Buffer): { bitmap: Bitmap; mediaWidthMm: num
     } else if (c === 0x5a) {
       rows.push(new Uint8Array(bytesPerLine))
       i++
-    } else if (c === 0x4d) i += 2 // compression mode: this driver sends none
+    } else if (c === 0x4d)
+      i += 2 // compression mode: this driver sends none
     else if (c === 0x1a || c === 0x0c) {
       pages++
       i++
@@ -168,8 +169,7 @@ export function decodeDymo(job: Buffer): { bitmap: Bitmap; labelLengthDots: numb
       } else if (cmd === 'L') {
         length = (job[i + 2]! << 8) | job[i + 3]!
         i += 4
-      }
-      else if (cmd === 'f') {
+      } else if (cmd === 'f') {
         for (let k = 0; k < job[i + 3]!; k++) lines.push(line())
         i += 4
       } else if (cmd === 'Q') i += 4
@@ -205,10 +205,11 @@ export function decodeDymo(job: Buffer): { bitmap: Bitmap; labelLengthDots: numb
 export function inkBoxAround(b: Bitmap, cx: number, cy: number, gap: number): { x: number; y: number; w: number; h: number } {
   let [x0, x1, y0, y1] = [Math.round(cx), Math.round(cx), Math.round(cy), Math.round(cy)]
   const ink = (xa: number, xb: number, ya: number, yb: number) => {
-    for (let y = Math.max(0, ya); y <= Math.min(b.height - 1, yb); y++) for (let x = Math.max(0, xa); x <= Math.min(b.width - 1, xb); x++) if (b.dots[y * b.width + x]) return true
+    for (let y = Math.max(0, ya); y <= Math.min(b.height - 1, yb); y++)
+      for (let x = Math.max(0, xa); x <= Math.min(b.width - 1, xb); x++) if (b.dots[y * b.width + x]) return true
     return false
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (let d = gap; d >= 1; d--)
       if (x0 - d >= 0 && ink(x0 - d, x0 - d, y0, y1)) {

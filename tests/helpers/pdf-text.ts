@@ -20,7 +20,13 @@ export async function pageCount(pdf: string): Promise<number> {
 /** Each page's text in drawing order. */
 export async function pagesText(pdf: string): Promise<string[]> {
   const n = await pageCount(pdf)
-  return Promise.all(Array.from({ length: n }, async (_, i) => (await exec('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { maxBuffer: 1 << 24 })).stdout))
+  return Promise.all(
+    Array.from(
+      { length: n },
+      async (_, i) =>
+        (await exec('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { maxBuffer: 1 << 24 })).stdout,
+    ),
+  )
 }
 
 export interface Word {
@@ -40,7 +46,20 @@ export async function words(pdf: string): Promise<Word[]> {
   for (const line of stdout.split('\n')) {
     if (line.includes('<page ')) page++
     const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
-    if (m) out.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'") })
+    if (m)
+      out.push({
+        page,
+        xMin: +m[1]!,
+        yMin: +m[2]!,
+        xMax: +m[3]!,
+        yMax: +m[4]!,
+        text: m[5]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
+      })
   }
   return out
 }

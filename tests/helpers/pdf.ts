@@ -20,12 +20,20 @@ export async function pdfInfo(path: string, first = 1, last?: number): Promise<P
   const { stdout: summary } = await exec('pdfinfo', [path])
   const pages = Number(/^Pages:\s+(\d+)/m.exec(summary)?.[1] ?? NaN)
   const { stdout } = await exec('pdfinfo', ['-f', String(first), '-l', String(last ?? pages), path], { maxBuffer: 16 * 1024 * 1024 })
-  const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }))
+  const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }))
   return { pages, sizes }
 }
 
 /** Rasterises pages first..last at `dpi`; returns the PNG paths in page order. */
-export async function rasterise(pdf: string, dpi: number, outDir: string, pages: { first?: number; last?: number } = {}): Promise<string[]> {
+export async function rasterise(
+  pdf: string,
+  dpi: number,
+  outDir: string,
+  pages: { first?: number; last?: number } = {},
+): Promise<string[]> {
   const prefix = join(outDir, `r${dpi}-${Math.random().toString(36).slice(2, 8)}`)
   const range = [...(pages.first ? ['-f', String(pages.first)] : []), ...(pages.last ? ['-l', String(pages.last)] : [])]
   await exec('pdftoppm', ['-r', String(dpi), '-png', ...range, pdf, prefix])
@@ -49,7 +57,12 @@ export async function decodeQr(png: string): Promise<string[]> {
 }
 
 /** Rasterises the given pages at `dpi` and decodes each: one list of codes per page. */
-export async function decodePages(pdf: string, dpi: number, outDir: string, pages: { first?: number; last?: number } = {}): Promise<string[][]> {
+export async function decodePages(
+  pdf: string,
+  dpi: number,
+  outDir: string,
+  pages: { first?: number; last?: number } = {},
+): Promise<string[][]> {
   const pngs = await rasterise(pdf, dpi, outDir, pages)
   return Promise.all(pngs.map(decodeQr))
 }
@@ -58,12 +71,37 @@ export async function decodePages(pdf: string, dpi: number, outDir: string, page
  * Decodes each region of one page separately, as if the sheet were cut into badges first:
  * regions in mm from the page's top-left corner; one list of codes per region.
  */
-export async function decodeRegions(pdf: string, page: number, dpi: number, outDir: string, regions: { x: number; y: number; width: number; height: number }[]): Promise<string[][]> {
+export async function decodeRegions(
+  pdf: string,
+  page: number,
+  dpi: number,
+  outDir: string,
+  regions: { x: number; y: number; width: number; height: number }[],
+): Promise<string[][]> {
   const px = (mm: number) => String(Math.round((mm / 25.4) * dpi))
   return Promise.all(
     regions.map(async (r, i) => {
       const prefix = join(outDir, `crop${dpi}-p${page}-s${i}-${Math.random().toString(36).slice(2, 8)}`)
-      await exec('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', String(page), '-l', String(page), '-x', px(r.x), '-y', px(r.y), '-W', px(r.width), '-H', px(r.height), pdf, prefix])
+      await exec('pdftoppm', [
+        '-r',
+        String(dpi),
+        '-png',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-x',
+        px(r.x),
+        '-y',
+        px(r.y),
+        '-W',
+        px(r.width),
+        '-H',
+        px(r.height),
+        pdf,
+        prefix,
+      ])
       return decodeQr(`${prefix}.png`)
     }),
   )

@@ -24,7 +24,8 @@ export function seededRandom(seed: number): SeededRandom {
 export function seedFromEnv(envVar: string, what: string): SeededRandom {
   const given = process.env[envVar]
   const seed = given !== undefined && given !== '' ? Number(given) : Math.floor(Math.random() * 2 ** 32)
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`${envVar} must be a whole number from 0 to 4294967295, not "${given}"`)
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new Error(`${envVar} must be a whole number from 0 to 4294967295, not "${given}"`)
   console.log(`${what}: seed ${seed} (replay with ${envVar}=${seed})`)
   return seededRandom(seed)
 }

@@ -55,7 +55,16 @@ export async function startPostgres(options: { durable?: boolean; password?: str
     if (userInfo().uid === 0) await run('chown', ['postgres', pwfile])
     auth = ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`]
   }
-  await asPostgres(await postgresBin('initdb'), ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', ...(options.durable ? [] : ['--no-sync'])])
+  await asPostgres(await postgresBin('initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    ...auth,
+    '-E',
+    'UTF8',
+    ...(options.durable ? [] : ['--no-sync']),
+  ])
   const pgCtl = await postgresBin('pg_ctl')
   // fsync off for tests: throwaway databases, and the tests measure nothing
   const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
@@ -103,7 +112,9 @@ export async function startRedis(): Promise<Service> {
   let exited = Promise.resolve()
   let forget = () => {}
   const start = async () => {
-    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' })
+    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+      stdio: 'ignore',
+    })
     proc = p
     forget = p.pid ? recordServer({ what: `Redis on port ${port}`, pid: p.pid }) : forget
     exited = new Promise<void>((r) => p.once('exit', () => r()))

@@ -43,7 +43,18 @@ export async function startStack(options: Pick<TestHubOptions, 'seed' | 'now'> =
       dirs.push(d)
       agentDirs.push(d.path)
       const { code } = await createPairingCode(stack.hub.store, 5)
-      const agent = await startAgent({ dataDir: d.path, port: 0, hubUrl: stack.hub.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {}, ...(now ? { now } : {}), ...options })
+      const agent = await startAgent({
+        dataDir: d.path,
+        port: 0,
+        hubUrl: stack.hub.url,
+        pairingCode: code,
+        kioskName: deskId,
+        deskId,
+        ackTimeoutMs: 2000,
+        log: () => {},
+        ...(now ? { now } : {}),
+        ...options,
+      })
       agents.push(agent)
       await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'kiosk synced')
       return agent

@@ -33,7 +33,10 @@ const PAYLOADS: Record<Event, (kioskId: string) => unknown> = {
 /** A concrete path for a route: named groups of a RegExp path become "x". */
 function samplePath(route: Route): string {
   if (typeof route.path === 'string') return route.path
-  return route.path.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>[^)]*\)/g, 'x').replace(/\\(.)/g, '$1')
+  return route.path.source
+    .replace(/^\^|\$$/g, '')
+    .replace(/\(\?<\w+>[^)]*\)/g, 'x')
+    .replace(/\\(.)/g, '$1')
 }
 const keyOf = (route: Route) => `${route.method} ${samplePath(route)}`
 
@@ -92,7 +95,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   it.each(ROLES)('sockets: %s gets an answer to exactly the requests EVENT_ROLES lists for it', async (role) => {
     const socket = await t.client(tokens[role])
     // every request the hub listens to is in the table, and every one in the table has a sample
-    const listened = t.hub.io.sockets.sockets.get(socket.id!)!.eventNames().filter((e) => !['disconnect', 'disconnecting', 'error'].includes(String(e)))
+    const listened = t.hub.io.sockets.sockets
+      .get(socket.id!)!
+      .eventNames()
+      .filter((e) => !['disconnect', 'disconnecting', 'error'].includes(String(e)))
     expect(new Set(listened)).toEqual(new Set(Object.keys(EVENT_ROLES)))
     expect(Object.keys(PAYLOADS).sort()).toEqual(Object.keys(EVENT_ROLES).sort())
     const before = t.store.ledger.records.size
@@ -120,7 +126,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       const req = await HTTP[keyOf(route)]!(t)
       const res = await fetch(`${t.url}${req.path ?? samplePath(route)}`, {
         method: route.method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
       })
       await res.arrayBuffer()
@@ -141,7 +150,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     for (const route of covered) {
       const key = keyOf(route)
       // a public route checks no credential: the same answer whoever asks
-      const allowed = route.roles === 'public' ? [null, tokens.revoked, ...ROLES.map((r) => tokens[r])] : ROLES.filter((r) => route.roles.includes(r)).map((r) => tokens[r])
+      const allowed =
+        route.roles === 'public'
+          ? [null, tokens.revoked, ...ROLES.map((r) => tokens[r])]
+          : ROLES.filter((r) => route.roles.includes(r)).map((r) => tokens[r])
       for (const token of allowed) {
         const status = await call(route, token)
         expect([401, 403], `${key}: ${status}`).not.toContain(status)
@@ -151,7 +163,13 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   })
 
   it('a browser WebSocket from a foreign origin is refused; from the hub’s own origin it is accepted', async () => {
-    const foreign = ['http://evil.example', 'null', `http://127.0.0.1:${t.port + 1}`, `http://127.0.0.1:${t.port}.evil.example`, `http://localhost:${t.port}`]
+    const foreign = [
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${t.port + 1}`,
+      `http://127.0.0.1:${t.port}.evil.example`,
+      `http://localhost:${t.port}`,
+    ]
     for (const Origin of foreign) {
       await expect(t.client(t.usherToken, { transports: ['websocket'], extraHeaders: { Origin } }), Origin).rejects.toThrow()
     }

@@ -10,7 +10,11 @@ import type { TestHub } from '../helpers/test-hub.js'
 /** A concrete path for a route: named groups of a RegExp path become "x". */
 function samplePath(route: Route): string {
   if (typeof route.path === 'string') return route.path
-  return route.path.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\(\?<\w+>[^)]*\)/g, 'x').replace(/\\\//g, '/')
+  return route.path.source
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/\(\?<\w+>[^)]*\)/g, 'x')
+    .replace(/\\\//g, '/')
 }
 const keyOf = (route: Route) => `${route.method} ${samplePath(route)}`
 
@@ -45,7 +49,9 @@ function validRequests(t: TestHub, ids: { revokeKiosk: string; revokeUsher: stri
     'GET /api/admin/exports/institutions': () => ({}),
     'GET /api/admin/import/template.xlsx': () => ({}),
     'GET /api/admin/certificates/settings': () => ({}),
-    'PUT /api/admin/certificates/settings': () => ({ body: { signatoryName: 'Eng. Asha Juma', signatoryTitle: 'Mkurugenzi Mkuu', organiser: 'e-GA', minDays: 1, verifyBaseUrl: '' } }),
+    'PUT /api/admin/certificates/settings': () => ({
+      body: { signatoryName: 'Eng. Asha Juma', signatoryTitle: 'Mkurugenzi Mkuu', organiser: 'e-GA', minDays: 1, verifyBaseUrl: '' },
+    }),
     'PUT /api/admin/certificates/logo': () => ({ body: { contentBase64: ONE_PIXEL_PNG } }),
     'DELETE /api/admin/certificates/logo': () => ({}),
     'GET /api/admin/certificates/x\\.pdf': () => ({ path: `/api/admin/certificates/${ids.certified}.pdf` }),
@@ -81,9 +87,13 @@ describe('admin routes: roles', () => {
       const req = valid[key]!()
       const path = req.path ?? samplePath(route)
       expect((await api.call(route.method, path, req.body, null)).status, `${key} without a credential`).toBe(401)
-      expect((await api.call(route.method, path, req.body, 'kbx_not-a-real-credential-at-all')).status, `${key} with a wrong credential`).toBe(401)
+      expect(
+        (await api.call(route.method, path, req.body, 'kbx_not-a-real-credential-at-all')).status,
+        `${key} with a wrong credential`,
+      ).toBe(401)
       expect((await api.call(route.method, path, req.body, t.usherToken)).status, `${key} as usher`).toBe(403)
-      if (key !== 'POST /api/admin/walk-ins') expect((await api.call(route.method, path, req.body, kiosk.token)).status, `${key} as kiosk`).toBe(403)
+      if (key !== 'POST /api/admin/walk-ins')
+        expect((await api.call(route.method, path, req.body, kiosk.token)).status, `${key} as kiosk`).toBe(403)
     }
     // nothing refused changed anything
     expect(t.store.data.rev).toBe(revBefore)
@@ -97,7 +107,10 @@ describe('admin routes: roles', () => {
       const key = keyOf(route)
       const req = valid[key]!()
       const res = await api.call(route.method, req.path ?? samplePath(route), req.body, admin)
-      expect(res.status, `${key} as admin: ${res.status} ${res.headers.get('content-type')?.includes('json') ? await res.clone().text() : ''}`).toBeGreaterThanOrEqual(200)
+      expect(
+        res.status,
+        `${key} as admin: ${res.status} ${res.headers.get('content-type')?.includes('json') ? await res.clone().text() : ''}`,
+      ).toBeGreaterThanOrEqual(200)
       expect(res.status, key).toBeLessThan(300)
       if (key === 'POST /api/admin/credentials/admin') {
         const { token } = (await res.json()) as { token: string }

@@ -46,14 +46,22 @@ describe('import CLI', () => {
     const real = await runImport([fixture('bom-comma.csv'), '--data', dir.path])
     expect(real.output).toContain('Added: 3')
     expect(real.code).toBe(0)
-    const after = JSON.parse((await registry()).toString('utf8')) as { rev: number; attendees: { externalId?: string; seq: number; phone?: string }[] }
+    const after = JSON.parse((await registry()).toString('utf8')) as {
+      rev: number
+      attendees: { externalId?: string; seq: number; phone?: string }[]
+    }
     expect(after.attendees.filter((a) => a.externalId?.startsWith('R-1'))).toMatchObject([
       { externalId: 'R-100', seq: 11, phone: '+255712345678' },
       { externalId: 'R-101', seq: 12 },
       { externalId: 'R-102', seq: 13 },
     ])
     // and the hub opens the result
-    const { store } = await EventStore.open({ dataDir: dir.path, seed: () => { throw new Error('must not seed') } })
+    const { store } = await EventStore.open({
+      dataDir: dir.path,
+      seed: () => {
+        throw new Error('must not seed')
+      },
+    })
     expect(store.registry.byId.size).toBe(13)
     await store.close()
   })
@@ -64,7 +72,7 @@ describe('import CLI', () => {
     expect(dry.code).toBe(1)
     // each problem names the row, the registration ID and the name
     expect(dry.output).toContain('safu / row 2 (R-500, Kimaro): Jina la kwanza halijajazwa. / First name is empty.')
-    expect(dry.output).toContain('safu / row 5 (R-502, Halima Mang\'enya): ')
+    expect(dry.output).toContain("safu / row 5 (R-502, Halima Mang'enya): ")
     const refused = await runImport([fixture('missing-required.csv'), '--data', dir.path])
     expect(refused.code).toBe(1)
     expect(refused.output).toContain('Nothing was imported')
@@ -80,7 +88,17 @@ describe('import CLI', () => {
     const unmapped = await runImport([fixture('groups-by-number.csv'), '--dry-run', '--data', dir.path])
     expect(unmapped.code).toBe(1)
     expect(unmapped.output).toContain('"Kundi A" → ? (halijulikani / unknown), 2 safu / rows: --value group:"Kundi A"=<kundi / group>')
-    const args = [fixture('groups-by-number.csv'), '--value', 'group:Kundi A=guests', '--value', 'group:Wanafunzi=', '--value', 'group:7=Kundi la 2', '--data', dir.path]
+    const args = [
+      fixture('groups-by-number.csv'),
+      '--value',
+      'group:Kundi A=guests',
+      '--value',
+      'group:Wanafunzi=',
+      '--value',
+      'group:7=Kundi la 2',
+      '--data',
+      dir.path,
+    ]
     const dry = await runImport([...args, '--dry-run'])
     expect(dry.code).toBe(0)
     expect(dry.output).toContain('"1" → ict (namba / number), 1 safu / rows')
@@ -97,7 +115,9 @@ describe('import CLI', () => {
     const after = JSON.parse((await registry()).toString('utf8')) as { attendees: { externalId?: string; groupId: string }[] }
     expect(after.attendees.find((a) => a.externalId === 'G-9')?.groupId).toBe('guests')
     expect(after.attendees.find((a) => a.externalId === 'G-11')).toBeUndefined()
-    expect((await runImport([fixture('groups-by-number.csv'), '--value', 'group:Kundi A=students', '--dry-run', '--data', dir.path])).output).toContain('this group is not in this event')
+    expect(
+      (await runImport([fixture('groups-by-number.csv'), '--value', 'group:Kundi A=students', '--dry-run', '--data', dir.path])).output,
+    ).toContain('this group is not in this event')
   })
 
   it('--value category:… maps an unknown category value (or leaves it out) when the event defines categories', async () => {
@@ -109,8 +129,18 @@ describe('import CLI', () => {
       const unmapped = await runImport([fixture('categories.csv'), '--dry-run', '--data', cats.path])
       expect(unmapped.code).toBe(1)
       expect(unmapped.output).toContain('Kategoria / Categories:')
-      expect(unmapped.output).toContain('"Katibu Mkuu" → ? (halijulikani / unknown), 2 safu / rows: --value category:"Katibu Mkuu"=<kategoria / category>')
-      const args = [fixture('categories.csv'), '--value', 'category:Katibu Mkuu=Maafisa Masuuli', '--value', 'kategoria:Mwanafunzi=', '--data', cats.path]
+      expect(unmapped.output).toContain(
+        '"Katibu Mkuu" → ? (halijulikani / unknown), 2 safu / rows: --value category:"Katibu Mkuu"=<kategoria / category>',
+      )
+      const args = [
+        fixture('categories.csv'),
+        '--value',
+        'category:Katibu Mkuu=Maafisa Masuuli',
+        '--value',
+        'kategoria:Mwanafunzi=',
+        '--data',
+        cats.path,
+      ]
       const dry = await runImport([...args, '--dry-run'])
       expect(dry.code).toBe(0)
       expect(dry.output).toContain('"Wanahabári" → press (jina / name), 1 safu / rows')
@@ -120,10 +150,17 @@ describe('import CLI', () => {
       const real = await runImport(args)
       expect(real.code).toBe(0)
       expect(real.output).toContain('Added: 7')
-      const after = JSON.parse((await readFile(join(cats.path, 'registry.json'))).toString('utf8')) as { attendees: { externalId?: string; category: string }[] }
-      expect(['C-5', 'C-4'].map((id) => after.attendees.find((a) => a.externalId === id)?.category)).toEqual(['accounting-officers', 'press'])
+      const after = JSON.parse((await readFile(join(cats.path, 'registry.json'))).toString('utf8')) as {
+        attendees: { externalId?: string; category: string }[]
+      }
+      expect(['C-5', 'C-4'].map((id) => after.attendees.find((a) => a.externalId === id)?.category)).toEqual([
+        'accounting-officers',
+        'press',
+      ])
       expect(after.attendees.find((a) => a.externalId === 'C-7')).toBeUndefined()
-      expect((await runImport([fixture('categories.csv'), '--value', 'category:Mwanafunzi=students', '--dry-run', '--data', cats.path])).output).toContain('this category is not in this event')
+      expect(
+        (await runImport([fixture('categories.csv'), '--value', 'category:Mwanafunzi=students', '--dry-run', '--data', cats.path])).output,
+      ).toContain('this category is not in this event')
     } finally {
       await cats.remove()
     }
@@ -132,7 +169,9 @@ describe('import CLI', () => {
   it('the dry run shows what an update changes, old → new, and names each problem row by id and name', async () => {
     const dry = await runImport([fixture('update.csv'), '--dry-run', '--data', dir.path])
     expect(dry.code).toBe(1)
-    expect(dry.output).toContain('safu / row 2 (REG-2, Baraka Mwakyusa): Cheo / Title "Bw." → "Dkt."; Taasisi / Institution "e-Government Authority" → "Wizara ya Fedha"')
+    expect(dry.output).toContain(
+      'safu / row 2 (REG-2, Baraka Mwakyusa): Cheo / Title "Bw." → "Dkt."; Taasisi / Institution "e-Government Authority" → "Wizara ya Fedha"',
+    )
     // REG-3's row says what is already registered: no change to show
     expect(dry.output).not.toContain('row 3 (REG-3')
     expect(dry.output).toContain('safu / row 4 (REG-4, Juma Massawe): Kundi / Group "ict" → "guests"')
@@ -142,7 +181,10 @@ describe('import CLI', () => {
   it('the sample list in resources/ (README) imports cleanly into the demo event', async () => {
     const demo = await tempDir()
     try {
-      const { store } = await EventStore.open({ dataDir: demo.path, seed: (key) => createDemoEvent({ firstDay: '2026-11-24', badgePublicKey: key }) })
+      const { store } = await EventStore.open({
+        dataDir: demo.path,
+        seed: (key) => createDemoEvent({ firstDay: '2026-11-24', badgePublicKey: key }),
+      })
       await store.close()
       const sample = fileURLToPath(new URL('../../resources/samples/washiriki-mfano.csv', import.meta.url))
       const dry = await runImport([sample, '--dry-run', '--data', demo.path])
@@ -163,7 +205,7 @@ describe('import CLI', () => {
     expect((await runImport([fixture('bom-comma.csv'), '--valid-rows', '--all-or-nothing', '--data', dir.path])).code).toBe(2)
   })
 
-  it('--template writes the event\'s XLSX: its columns, the groups as a drop-down, a help sheet in both languages; it imports back as it is', async () => {
+  it("--template writes the event's XLSX: its columns, the groups as a drop-down, a help sheet in both languages; it imports back as it is", async () => {
     const out = join(dir.path, 'orodha.xlsx')
     const res = await runImport(['--template', out, '--data', dir.path])
     expect(res.code).toBe(0)
@@ -183,12 +225,26 @@ describe('import CLI', () => {
       [3, 'Wageni'],
     ])
     const help = wb.getWorksheet('Maelezo - Help')!
-    const helpRows = help.getSheetValues().slice(2).map((r) => (r as unknown[])?.slice(1))
+    const helpRows = help
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[])?.slice(1))
     const groupHelp = helpRows.find((r) => r?.[0] === 'Kundi / Group')!
     expect(groupHelp[2]).toContain('Kundi la mshiriki')
     expect(groupHelp[3]).toContain("The attendee's group")
     // filled in as an organiser would (a group picked from the drop-down), it imports with no mapping
-    list.addRow(['T-1', 'Neema', 'Kombo', 'Dkt.', 'Wizara ya Fedha', 'ICT officers', 'Viongozi', '0712 345 999', 'neema@mof.go.tz', 'ndiyo'])
+    list.addRow([
+      'T-1',
+      'Neema',
+      'Kombo',
+      'Dkt.',
+      'Wizara ya Fedha',
+      'ICT officers',
+      'Viongozi',
+      '0712 345 999',
+      'neema@mof.go.tz',
+      'ndiyo',
+    ])
     await wb.xlsx.writeFile(out)
     const dry = await runImport([out, '--dry-run', '--data', dir.path])
     expect(dry.output).toMatch(/valid: 1\b/)
@@ -234,7 +290,12 @@ describe('import CLI on PostgreSQL', () => {
     expect(real.code).toBe(0)
     expect(real.output).toContain('updated: 2')
     expect(real.output).not.toContain('restart it now')
-    const { store } = await EventStore.open({ backend: new PostgresBackend(url), seed: () => { throw new Error('must not seed') } })
+    const { store } = await EventStore.open({
+      backend: new PostgresBackend(url),
+      seed: () => {
+        throw new Error('must not seed')
+      },
+    })
     try {
       expect(store.data.attendees.find((a) => a.externalId === 'REG-4')).toMatchObject({ groupId: 'guests', id: 'A0004' })
       expect(store.data.attendees.find((a) => a.externalId === 'REG-2')).toMatchObject({ organisation: 'Wizara ya Fedha', title: 'Dkt.' })

@@ -28,14 +28,23 @@ it.beforeAll(async ({ fileHub }) => {
   present = t.store.data.attendees.filter((a) => a.groupId !== 'leaders').map((a) => a.id)
   for (const [i, attendeeId] of present.entries()) {
     const scannedAt = at(`${String(8 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')}`)
-    const res = await kiosk.emitWithAck('checkin:submit', submission(paired.kioskId, { attendeeId, deskId: i % 2 ? 'expo-door' : 'desk-1', scannedAt, method: 'search' }))
+    const res = await kiosk.emitWithAck(
+      'checkin:submit',
+      submission(paired.kioskId, { attendeeId, deskId: i % 2 ? 'expo-door' : 'desk-1', scannedAt, method: 'search' }),
+    )
     if (!res.ok) throw new Error(res.error)
   }
 })
 
 async function pdf(query: string): Promise<string> {
   const res = await fetch(`${t.url}/api/admin/exports/register.pdf?${query}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
-  expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200)
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((s) => s.slice(0, 200)),
+  ).toBe(200)
   expect(res.headers.get('content-type')).toBe('application/pdf')
   const file = join(t.dataDir, `register-${Math.random().toString(36).slice(2, 8)}.pdf`)
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
@@ -88,18 +97,35 @@ describe('attendance register PDF', () => {
     const last = flat(pages[pages.length - 1]!)
     expect(last).toContain(`Walioingia / Checked in: ${present.length}`)
     expect(last).toContain(`Wanaotarajiwa / Expected: ${present.length}`)
-    for (const label of ['Afisa anayehusika / Responsible officer', 'Cheo / Title:', 'Sahihi / Signature:', 'Tarehe / Date:', 'Muhuri / Stamp']) expect(last).toContain(label)
+    for (const label of [
+      'Afisa anayehusika / Responsible officer',
+      'Cheo / Title:',
+      'Sahihi / Signature:',
+      'Tarehe / Date:',
+      'Muhuri / Stamp',
+    ])
+      expect(last).toContain(label)
   })
 
   it('rows are numbered and sorted by surname, or by institution then surname', async () => {
-    const bySurname = [...present].map(byId).sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.id.localeCompare(b.id))
+    const bySurname = [...present]
+      .map(byId)
+      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.id.localeCompare(b.id))
     const text = flat((await pagesText(await pdf('day=d1'))).join('\n'))
     const pos = positions(text, bySurname.map(attendeeName))
     expect(pos).toEqual([...pos].sort((a, b) => a - b))
     // the row number stands right before the name
     bySurname.forEach((a, i) => expect(text).toContain(`${i + 1} ${attendeeName(a)}`))
 
-    const byInstitution = [...present].map(byId).sort((a, b) => collator.compare(a.organisation, b.organisation) || collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.id.localeCompare(b.id))
+    const byInstitution = [...present]
+      .map(byId)
+      .sort(
+        (a, b) =>
+          collator.compare(a.organisation, b.organisation) ||
+          collator.compare(a.lastName, b.lastName) ||
+          collator.compare(a.firstName, b.firstName) ||
+          a.id.localeCompare(b.id),
+      )
     expect(byInstitution.map((a) => a.id)).not.toEqual(bySurname.map((a) => a.id))
     const text2 = flat((await pagesText(await pdf('day=d1&sort=institution'))).join('\n'))
     byInstitution.forEach((a, i) => expect(text2).toContain(`${i + 1} ${attendeeName(a)}`))

@@ -72,7 +72,9 @@ describe('XLSX exports', () => {
 
   it('register.xlsx?lang=en has English headers and names', async () => {
     const rows = rowsOf((await workbook('/api/admin/exports/register.xlsx?day=d1&group=guests&lang=en')).worksheets[0]!)
-    expect(rows).toEqual([expect.objectContaining({ 'Full name': 'Amina Shirima', Group: 'Guests', Desk: 'Exhibition door', Present: 'Yes' })])
+    expect(rows).toEqual([
+      expect.objectContaining({ 'Full name': 'Amina Shirima', Group: 'Guests', Desk: 'Exhibition door', Present: 'Yes' }),
+    ])
   })
 
   it('checkins.xlsx: every record, instants as dates', async () => {
@@ -88,7 +90,14 @@ describe('XLSX exports', () => {
 
   it('summary.xlsx: day × group, categories, institution types, halls, arrivals, walk-ins', async () => {
     const wb = await workbook('/api/admin/exports/summary.xlsx?lang=en')
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Group', 'Category', 'Institution type', 'Hall', 'Arrivals per 15 minutes', 'Review cases'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Group',
+      'Category',
+      'Institution type',
+      'Hall',
+      'Arrivals per 15 minutes',
+      'Review cases',
+    ])
     const groups = rowsOf(wb.worksheets[0]!)
     const ict = groups.find((r) => r.Day === 'Day 1' && r.Group === 'ICT officers')!
     expect(ict).toMatchObject({ 'Checked in': 2, Expected: 6, '%': 33.3 })
@@ -98,7 +107,11 @@ describe('XLSX exports', () => {
     expect(halls.find((h) => h.Day === 'Day 1' && h.Hall === 'Plenary')).toMatchObject({ Capacity: 10, Peak: 2 })
     expect(halls.find((h) => h.Day === 'Day 1' && h.Hall === 'Exhibition')).toMatchObject({ Peak: 1 })
     const arrivals = rowsOf(wb.worksheets[4]!)
-    expect(arrivals.filter((a) => a.Day === 'Day 1').map((a) => [(a['Arrivals per 15 minutes'] as Date).toISOString().slice(11, 16), a['Checked in']])).toEqual([
+    expect(
+      arrivals
+        .filter((a) => a.Day === 'Day 1')
+        .map((a) => [(a['Arrivals per 15 minutes'] as Date).toISOString().slice(11, 16), a['Checked in']]),
+    ).toEqual([
       ['08:00', 1],
       ['08:15', 1],
       ['08:30', 1],

@@ -20,7 +20,11 @@ let pages: string[]
 let text: string
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${t.url}${path}`, { method, headers: { Authorization: `Bearer ${t.adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined })
+  fetch(`${t.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${t.adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
 
 it.beforeAll(async ({ fileHub }) => {
   t = fileHub
@@ -31,7 +35,8 @@ it.beforeAll(async ({ fileHub }) => {
     if (!res.ok) throw new Error(res.error)
   }
   const ict = t.store.data.attendees.filter((a) => a.groupId === 'ict').slice(0, 12)
-  for (const [i, a] of ict.entries()) await send({ attendeeId: a.id, deskId: i < 8 ? 'desk-1' : 'expo-door', scannedAt: at(`08:${String(i * 4).padStart(2, '0')}`) })
+  for (const [i, a] of ict.entries())
+    await send({ attendeeId: a.id, deskId: i < 8 ? 'desk-1' : 'expo-door', scannedAt: at(`08:${String(i * 4).padStart(2, '0')}`) })
   // four leave the plenary again, then one more comes in: the peak stays at 8
   for (const a of ict.slice(0, 4)) await send({ attendeeId: a.id, deskId: 'desk-2', kind: 'out', scannedAt: at('09:30') })
   await send({ attendeeId: 'A0005', deskId: 'desk-1', scannedAt: at('09:45') })

@@ -78,7 +78,10 @@ async function pdfText(path: string): Promise<string> {
   return (await run('pdftotext', ['-layout', file, '-'])).stdout
 }
 
-const hhmm = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Dar_es_Salaam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+const hhmm = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Dar_es_Salaam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  )
 
 describe('exports', () => {
   it('register.csv is the ledger’s first admissions of the day, with time in Dar es Salaam and the desk', async () => {
@@ -101,7 +104,15 @@ describe('exports', () => {
 
   it('register.csv for one group holds only that group; names follow ?lang=en', async () => {
     const { rows } = await csv('/api/admin/exports/register.csv?day=d1&group=guests&lang=en')
-    expect(rows).toEqual([expect.objectContaining({ 'Full name': 'Amina Shirima', Group: 'Guests', Desk: 'Exhibition door', 'Check-in time': '2026-11-24T08:41:00+03:00', Present: 'Yes' })])
+    expect(rows).toEqual([
+      expect.objectContaining({
+        'Full name': 'Amina Shirima',
+        Group: 'Guests',
+        Desk: 'Exhibition door',
+        'Check-in time': '2026-11-24T08:41:00+03:00',
+        Present: 'Yes',
+      }),
+    ])
     const day2 = await csv('/api/admin/exports/register.csv?day=d2&group=ict')
     expect(day2.rows.map((r) => r['Jina kamili'])).toEqual(['Juma Massawe'])
   })
@@ -139,7 +150,15 @@ describe('exports', () => {
       })
       expect(row['Scanned at (kiosk)']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/)
     }
-    expect(rows.map((r) => r.Outcome).sort()).toEqual(['admitted', 'admitted', 'admitted', 'admitted', 'admitted', 'already_checked_in', 'wrong_day'])
+    expect(rows.map((r) => r.Outcome).sort()).toEqual([
+      'admitted',
+      'admitted',
+      'admitted',
+      'admitted',
+      'admitted',
+      'already_checked_in',
+      'wrong_day',
+    ])
     const sw = await csv('/api/admin/exports/checkins.csv')
     expect(Object.keys(sw.rows[0]!)).toEqual(expect.arrayContaining(['Mfuatano', 'Jina la mshiriki', 'Saa iliyotumika', 'Jibu']))
   })
@@ -167,7 +186,9 @@ describe('exports', () => {
   it('refuses an unknown day or group', async () => {
     const res = await fetch(`${t.url}/api/admin/exports/register.csv?day=d9`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
     expect(res.status).toBe(400)
-    const g = await fetch(`${t.url}/api/admin/exports/register.pdf?day=d1&group=nobody`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
+    const g = await fetch(`${t.url}/api/admin/exports/register.pdf?day=d1&group=nobody`, {
+      headers: { Authorization: `Bearer ${t.adminToken}` },
+    })
     expect(g.status).toBe(400)
   })
 })

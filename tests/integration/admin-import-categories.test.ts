@@ -17,7 +17,10 @@ it.beforeEach(({ hub, api: hubApi }) => {
   api = hubApi
 })
 
-const file = async () => ({ fileName: 'categories.csv', contentBase64: (await readFile(new URL('../fixtures/import/categories.csv', import.meta.url))).toString('base64') })
+const file = async () => ({
+  fileName: 'categories.csv',
+  contentBase64: (await readFile(new URL('../fixtures/import/categories.csv', import.meta.url))).toString('base64'),
+})
 const registryBytes = () => readFile(join(t.dataDir, 'registry.json'))
 const categoryOf = (externalId: string) => t.store.data.attendees.find((a) => a.externalId === externalId)?.category
 
@@ -26,7 +29,12 @@ describe('import categories over HTTP', () => {
     const before = await registryBytes()
     const res = await api.post('/api/admin/import/preview', await file())
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { values: unknown[]; problems: { row: number; code: string }[]; categories: { id: string }[]; valid: number }
+    const body = (await res.json()) as {
+      values: unknown[]
+      problems: { row: number; code: string }[]
+      categories: { id: string }[]
+      valid: number
+    }
     expect(body.categories.map((c) => c.id)).toEqual(['accounting-officers', 'ict-officers', 'press'])
     expect(body.values).toContainEqual({ field: 'category', value: 'Katibu Mkuu', rows: 2, to: null, by: 'unknown' })
     expect(body.values).toContainEqual({ field: 'category', value: 'Mwanafunzi', rows: 1, to: null, by: 'unknown' })
@@ -43,13 +51,25 @@ describe('import categories over HTTP', () => {
 
   it('apply: one unknown value mapped to a category, another left out; attendees keep the category id', async () => {
     const values = { category: { 'Katibu Mkuu': 'accounting-officers', Mwanafunzi: null } }
-    const p = (await (await api.post('/api/admin/import/preview', { ...(await file()), values })).json()) as { problems: unknown[]; leftOut: number; valid: number; values: unknown[] }
+    const p = (await (await api.post('/api/admin/import/preview', { ...(await file()), values })).json()) as {
+      problems: unknown[]
+      leftOut: number
+      valid: number
+      values: unknown[]
+    }
     expect(p).toMatchObject({ problems: [], leftOut: 1, valid: 7 })
     expect(p.values).toContainEqual({ field: 'category', value: 'Katibu Mkuu', rows: 2, to: 'accounting-officers', by: 'chosen' })
     const applied = await api.post('/api/admin/import/apply', { ...(await file()), values, mode: 'all-or-nothing' })
     expect(applied.status).toBe(200)
     expect(await applied.json()).toMatchObject({ added: 7, leftOut: 1, skipped: 0 })
-    expect(['C-1', 'C-2', 'C-4', 'C-5', 'C-6', 'C-8'].map(categoryOf)).toEqual(['ict-officers', 'accounting-officers', 'press', 'accounting-officers', 'accounting-officers', ''])
+    expect(['C-1', 'C-2', 'C-4', 'C-5', 'C-6', 'C-8'].map(categoryOf)).toEqual([
+      'ict-officers',
+      'accounting-officers',
+      'press',
+      'accounting-officers',
+      'accounting-officers',
+      '',
+    ])
     expect(t.store.data.attendees.some((a) => a.externalId === 'C-7')).toBe(false)
     // the registry as written holds the ids too
     const written = JSON.parse((await registryBytes()).toString('utf8')) as { attendees: { externalId?: string; category: string }[] }

@@ -13,15 +13,24 @@ import { until } from '../helpers/until.js'
 /** a body too large to send whole: the hub answers (413) before it has read it all */
 function postOversized(t: TestHub, path: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${t.url}${path}`, { method: 'POST', agent: false, headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' } }, (res) => {
-      resolve(res.statusCode ?? 0)
-      req.destroy()
-    })
-    req.on('error', (err) => (err.message.includes('socket hang up') || (err as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(err)))
+    const req = request(
+      `${t.url}${path}`,
+      { method: 'POST', agent: false, headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' } },
+      (res) => {
+        resolve(res.statusCode ?? 0)
+        req.destroy()
+      },
+    )
+    req.on('error', (err) =>
+      err.message.includes('socket hang up') || (err as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(err),
+    )
     req.end(body)
   })
 }
-const file = async (name: string) => ({ fileName: name, contentBase64: (await readFile(new URL(`../fixtures/import/${name}`, import.meta.url))).toString('base64') })
+const file = async (name: string) => ({
+  fileName: name,
+  contentBase64: (await readFile(new URL(`../fixtures/import/${name}`, import.meta.url))).toString('base64'),
+})
 const registryBytes = (t: TestHub) => readFile(join(t.dataDir, 'registry.json'))
 const externalIds = (t: TestHub) => new Set(t.store.data.attendees.map((a) => a.externalId))
 
@@ -37,8 +46,23 @@ describe('import over HTTP', () => {
     const res = await api.post('/api/admin/import/preview', await file('unknown-group.csv'))
     expect(res.status).toBe(200)
     const body = (await res.json()) as Record<string, unknown>
-    expect(body).toMatchObject({ ok: true, rows: 4, valid: 3, columns: ['Registration ID', 'First name', 'Surname', 'Group'], mapping: { groupId: 'Group' } })
-    expect(body.problems).toEqual([{ row: 3, externalId: 'R-601', name: 'Amina Shirima', field: 'groupId', code: 'unknown_group', message: { sw: expect.stringContaining('Wanafunzi'), en: expect.stringContaining('Wanafunzi') } }])
+    expect(body).toMatchObject({
+      ok: true,
+      rows: 4,
+      valid: 3,
+      columns: ['Registration ID', 'First name', 'Surname', 'Group'],
+      mapping: { groupId: 'Group' },
+    })
+    expect(body.problems).toEqual([
+      {
+        row: 3,
+        externalId: 'R-601',
+        name: 'Amina Shirima',
+        field: 'groupId',
+        code: 'unknown_group',
+        message: { sw: expect.stringContaining('Wanafunzi'), en: expect.stringContaining('Wanafunzi') },
+      },
+    ])
     expect(body.values).toContainEqual({ field: 'groupId', value: 'Wanafunzi', rows: 1, to: null, by: 'unknown' })
     expect((body.sample as unknown[]).length).toBe(4)
     expect(await registryBytes(t)).toEqual(before)
@@ -53,12 +77,23 @@ describe('import over HTTP', () => {
     expect(applied.status).toBe(200)
     expect(await applied.json()).toMatchObject({ added: 11, leftOut: 1, skipped: 0 })
     expect(t.store.data.attendees.find((a) => a.externalId === 'G-9')?.groupId).toBe('guests')
-    const bad = await api.post('/api/admin/import/preview', { ...(await file('groups-by-number.csv')), values: { groupId: { 'Kundi A': 'nope' } } })
+    const bad = await api.post('/api/admin/import/preview', {
+      ...(await file('groups-by-number.csv')),
+      values: { groupId: { 'Kundi A': 'nope' } },
+    })
     expect(bad.status).toBe(422)
 
     const update = (await (await api.post('/api/admin/import/preview', await file('update.csv'))).json()) as { updates: unknown[] }
     expect(update.updates).toEqual([
-      { row: 2, externalId: 'REG-2', name: 'Baraka Mwakyusa', changes: [{ field: 'title', from: 'Bw.', to: 'Dkt.' }, { field: 'organisation', from: 'e-Government Authority', to: 'Wizara ya Fedha' }] },
+      {
+        row: 2,
+        externalId: 'REG-2',
+        name: 'Baraka Mwakyusa',
+        changes: [
+          { field: 'title', from: 'Bw.', to: 'Dkt.' },
+          { field: 'organisation', from: 'e-Government Authority', to: 'Wizara ya Fedha' },
+        ],
+      },
       { row: 4, externalId: 'REG-4', name: 'Juma Massawe', changes: [{ field: 'groupId', from: 'ict', to: 'guests' }] },
     ])
   })
@@ -71,9 +106,17 @@ describe('import over HTTP', () => {
     const bytes = Buffer.from(await res.arrayBuffer())
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b])
     // the empty template previews as a list with no rows, every column recognised
-    const preview = (await (await api.post('/api/admin/import/preview', { fileName: 'orodha.xlsx', contentBase64: bytes.toString('base64') })).json()) as { rows: number; mapping: Record<string, string | null> }
+    const preview = (await (
+      await api.post('/api/admin/import/preview', { fileName: 'orodha.xlsx', contentBase64: bytes.toString('base64') })
+    ).json()) as { rows: number; mapping: Record<string, string | null> }
     expect(preview.rows).toBe(0)
-    expect(preview.mapping).toMatchObject({ externalId: 'Namba ya usajili / Registration ID', firstName: 'Jina la kwanza / First name', groupId: 'Kundi / Group', phone: 'Simu / Phone', vip: 'Mgeni mashuhuri (VIP) / VIP' })
+    expect(preview.mapping).toMatchObject({
+      externalId: 'Namba ya usajili / Registration ID',
+      firstName: 'Jina la kwanza / First name',
+      groupId: 'Kundi / Group',
+      phone: 'Simu / Phone',
+      vip: 'Mgeni mashuhuri (VIP) / VIP',
+    })
     expect((await fetch(`${t.url}/api/admin/import/template.xlsx`)).status).toBe(401)
   })
 
@@ -85,7 +128,14 @@ describe('import over HTTP', () => {
 
     const refused = await api.post('/api/admin/import/apply', { ...(await file('missing-required.csv')), mode: 'all-or-nothing' })
     expect(refused.status).toBe(409)
-    expect(await refused.json()).toMatchObject({ ok: false, error: 'has_problems', added: 0, updated: 0, skipped: 4, problems: [{ row: 2 }, { row: 4 }, { row: 5 }] })
+    expect(await refused.json()).toMatchObject({
+      ok: false,
+      error: 'has_problems',
+      added: 0,
+      updated: 0,
+      skipped: 4,
+      problems: [{ row: 2 }, { row: 4 }, { row: 5 }],
+    })
     expect(await registryBytes(t)).toEqual(before)
     expect(t.store.data.rev).toBe(rev)
     expect(externalIds(t).has('R-503')).toBe(false)
@@ -109,7 +159,11 @@ describe('import over HTTP', () => {
   it('a clean file applies in all-or-nothing mode too', async ({ hub: t, api }) => {
     const res = await api.post('/api/admin/import/apply', { ...(await file('swahili-headers.csv')), mode: 'all-or-nothing' })
     expect(await res.json()).toMatchObject({ ok: true, added: 2, skipped: 0 })
-    expect(t.store.data.attendees.find((a) => a.externalId === 'R-800')).toMatchObject({ flags: ['vip'], groupId: 'guests', phone: '+255755123456' })
+    expect(t.store.data.attendees.find((a) => a.externalId === 'R-800')).toMatchObject({
+      flags: ['vip'],
+      groupId: 'guests',
+      phone: '+255755123456',
+    })
   })
 
   it('re-importing an updated list keeps check-ins: same id and seq, new organisation, same counts', async ({ hub: t, api }) => {
@@ -123,8 +177,16 @@ describe('import over HTTP', () => {
     const before = t.store.data.attendees.find((a) => a.id === 'A0001')!
     const { id, seq, badgeVersion } = before
 
-    const list = ['Registration ID,First name,Surname,Institution,Group,Phone', ...t.store.data.attendees.map((a) => `${a.externalId},${a.firstName},"${a.lastName}",Wizara ya Mawasiliano,${a.groupId},${a.phone}`), 'REG-NEW,Salma,Hassan,TRA,ict,0755 000 999'].join('\n')
-    const res = await api.post('/api/admin/import/apply', { fileName: 'v2.csv', contentBase64: Buffer.from(list).toString('base64'), mode: 'all-or-nothing' })
+    const list = [
+      'Registration ID,First name,Surname,Institution,Group,Phone',
+      ...t.store.data.attendees.map((a) => `${a.externalId},${a.firstName},"${a.lastName}",Wizara ya Mawasiliano,${a.groupId},${a.phone}`),
+      'REG-NEW,Salma,Hassan,TRA,ict,0755 000 999',
+    ].join('\n')
+    const res = await api.post('/api/admin/import/apply', {
+      fileName: 'v2.csv',
+      contentBase64: Buffer.from(list).toString('base64'),
+      mode: 'all-or-nothing',
+    })
     expect(await res.json()).toMatchObject({ ok: true, added: 1, updated: 10, skipped: 0 })
 
     const after = t.store.data.attendees.find((a) => a.externalId === 'REG-1')!
@@ -136,26 +198,56 @@ describe('import over HTTP', () => {
     const statsAfter = await usher.emitWithAck('stats:get', { dayId: 'd1' })
     if (!statsAfter.ok) throw new Error(statsAfter.error)
     expect(statsAfter.stats.checkedIn).toBe(statsBefore.stats.checkedIn)
-    expect(statsAfter.stats.groups.find((g) => g.key === 'ict')).toEqual({ key: 'ict', checkedIn: 1, expected: (statsBefore.stats.groups.find((g) => g.key === 'ict')?.expected ?? 0) + 1 })
+    expect(statsAfter.stats.groups.find((g) => g.key === 'ict')).toEqual({
+      key: 'ict',
+      checkedIn: 1,
+      expected: (statsBefore.stats.groups.find((g) => g.key === 'ict')?.expected ?? 0) + 1,
+    })
 
     // scanning her badge again says "already checked in": the record is still hers
-    const again = await kiosk.emitWithAck('checkin:submit', submission(paired.kioskId, { code: t.store.signBadge({ attendeeSeq: seq, badgeVersion }), scannedAt: '2026-11-24T09:00:00+03:00' }))
+    const again = await kiosk.emitWithAck(
+      'checkin:submit',
+      submission(paired.kioskId, { code: t.store.signBadge({ attendeeSeq: seq, badgeVersion }), scannedAt: '2026-11-24T09:00:00+03:00' }),
+    )
     expect(again).toMatchObject({ ok: true, record: { outcome: 'already_checked_in', attendeeId: 'A0001' } })
   })
 
   it('refuses a file that is not a spreadsheet, and an oversized body, writing nothing', async ({ hub: t, api }) => {
     const before = await registryBytes(t)
-    const bad = await api.post('/api/admin/import/preview', { fileName: 'list.xls', contentBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64') })
+    const bad = await api.post('/api/admin/import/preview', {
+      fileName: 'list.xls',
+      contentBase64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64'),
+    })
     expect(bad.status).toBe(422)
-    expect(await bad.json()).toMatchObject({ ok: false, error: 'bad_file', code: 'unsupported_file', message: { sw: expect.any(String), en: expect.any(String) } })
-    const large = await api.post('/api/admin/import/preview', { fileName: 'big.csv', contentBase64: Buffer.alloc(10.02 * 1024 * 1024, 'a').toString('base64') })
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: 'bad_file',
+      code: 'unsupported_file',
+      message: { sw: expect.any(String), en: expect.any(String) },
+    })
+    const large = await api.post('/api/admin/import/preview', {
+      fileName: 'big.csv',
+      contentBase64: Buffer.alloc(10.02 * 1024 * 1024, 'a').toString('base64'),
+    })
     expect(await large.json()).toMatchObject({ ok: false, error: 'bad_file', code: 'too_large' })
-    const binary = await api.post('/api/admin/import/preview', { fileName: 'list.csv', contentBase64: Buffer.from([0, 1, 2, 3, 0, 255]).toString('base64') })
+    const binary = await api.post('/api/admin/import/preview', {
+      fileName: 'list.csv',
+      contentBase64: Buffer.from([0, 1, 2, 3, 0, 255]).toString('base64'),
+    })
     expect(await binary.json()).toMatchObject({ ok: false, code: 'unreadable_file' })
-    const mapping = await api.post('/api/admin/import/preview', { ...(await file('bom-comma.csv')), mapping: { firstName: 'No such column' } })
+    const mapping = await api.post('/api/admin/import/preview', {
+      ...(await file('bom-comma.csv')),
+      mapping: { firstName: 'No such column' },
+    })
     expect(mapping.status).toBe(422)
     expect(await registryBytes(t)).toEqual(before)
     // the hub answers 413 without reading the rest: on its own connection, dropped after the answer
-    expect(await postOversized(t, '/api/admin/import/preview', JSON.stringify({ fileName: 'big.csv', contentBase64: 'A'.repeat(15 * 1024 * 1024) }))).toBe(413)
+    expect(
+      await postOversized(
+        t,
+        '/api/admin/import/preview',
+        JSON.stringify({ fileName: 'big.csv', contentBase64: 'A'.repeat(15 * 1024 * 1024) }),
+      ),
+    ).toBe(413)
   })
 })

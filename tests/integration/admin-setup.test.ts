@@ -8,7 +8,6 @@ import type { HubApi } from '../helpers/hub-api.js'
 import { it } from '../helpers/hub-fixture.js'
 import { until } from '../helpers/until.js'
 
-
 async function editable(api: HubApi): Promise<Omit<EventInfo, 'badgePublicKey'>> {
   const res = (await (await api.call('GET', '/api/admin/event')).json()) as { event: EventInfo; usage: { groups: Record<string, number> } }
   expect(res.usage.groups).toMatchObject({ ict: 6, leaders: 2, guests: 2 })
@@ -27,14 +26,21 @@ describe('event setup', () => {
       ...event,
       name: { sw: 'Kikao Kazi 2026', en: 'Working Session 2026' },
       days: [...event.days, { id: 'd4', date: '2026-11-27', name: { sw: 'Siku ya 4', en: 'Day 4' } }],
-      groups: [...event.groups.map((g) => (g.id === 'leaders' ? { ...g, days: ['d3', 'd4'] } : g)), { id: 'press', name: { sw: 'Wanahabari', en: 'Press' }, color: '#999999', days: ['d4'] }],
+      groups: [
+        ...event.groups.map((g) => (g.id === 'leaders' ? { ...g, days: ['d3', 'd4'] } : g)),
+        { id: 'press', name: { sw: 'Wanahabari', en: 'Press' }, color: '#999999', days: ['d4'] },
+      ],
       halls: [...event.halls, { id: 'hall-b', name: { sw: 'Ukumbi B', en: 'Hall B' }, capacity: 150 }],
       desks: [...event.desks, { id: 'desk-b', name: { sw: 'Meza B', en: 'Desk B' }, hallId: 'hall-b' }],
     }
     const { timezone: _tz, ...withoutTimezone } = next
     const res = await api.call('PUT', '/api/admin/event', withoutTimezone)
     expect(res.status).toBe(200)
-    expect(t.store.data.event).toMatchObject({ name: next.name, timezone: 'Africa/Dar_es_Salaam', badgePublicKey: t.store.registry.event.badgePublicKey })
+    expect(t.store.data.event).toMatchObject({
+      name: next.name,
+      timezone: 'Africa/Dar_es_Salaam',
+      badgePublicKey: t.store.registry.event.badgePublicKey,
+    })
     expect(t.store.registry.groups.get('leaders')?.days).toEqual(['d3', 'd4'])
     await until(() => revs.includes(t.store.data.rev), 5000, 'registry:changed')
     const delta = await kiosk.emitWithAck('registry:pull', { since: t.store.data.rev - 1 })
@@ -56,12 +62,18 @@ describe('event setup', () => {
     for (const [body, code] of cases) {
       const res = await api.call('PUT', '/api/admin/event', body)
       expect(res.status, code).toBe(409)
-      expect(((await res.json()) as { problems: { code: string }[] }).problems.map((p) => p.code), code).toContain(code)
+      expect(
+        ((await res.json()) as { problems: { code: string }[] }).problems.map((p) => p.code),
+        code,
+      ).toContain(code)
     }
     expect((await api.call('PUT', '/api/admin/event', { ...event, days: [] })).status).toBe(400)
     expect(t.store.data.rev).toBe(rev)
     // an unused group may go
-    const added = await api.call('PUT', '/api/admin/event', { ...event, groups: [...event.groups, { id: 'spare', name: { sw: 'Akiba', en: 'Spare' }, color: '#123456', days: [] }] })
+    const added = await api.call('PUT', '/api/admin/event', {
+      ...event,
+      groups: [...event.groups, { id: 'spare', name: { sw: 'Akiba', en: 'Spare' }, color: '#123456', days: [] }],
+    })
     expect(added.status).toBe(200)
     expect((await api.call('PUT', '/api/admin/event', event)).status).toBe(200)
     expect(t.store.data.event.groups.map((g) => g.id)).toEqual(['ict', 'leaders', 'guests'])
@@ -72,15 +84,26 @@ describe('kiosks', () => {
   it('lists paired kiosks with presence; revoking one refuses its credential', async ({ hub: t, api }) => {
     const paired = await t.pairKiosk('Meza 1 kiosk')
     await t.client(paired.token)
-    const list = async () => ((await (await api.call('GET', '/api/admin/kiosks')).json()) as { kiosks: (KioskStatus & { pairedAt: string })[]; origins: string[] })
+    const list = async () =>
+      (await (await api.call('GET', '/api/admin/kiosks')).json()) as { kiosks: (KioskStatus & { pairedAt: string })[]; origins: string[] }
     const before = await list()
-    expect(before.kiosks).toEqual([expect.objectContaining({ kioskId: paired.kioskId, name: 'Meza 1 kiosk', online: true, revoked: false, pairedAt: expect.any(String) })])
+    expect(before.kiosks).toEqual([
+      expect.objectContaining({
+        kioskId: paired.kioskId,
+        name: 'Meza 1 kiosk',
+        online: true,
+        revoked: false,
+        pairedAt: expect.any(String),
+      }),
+    ])
     expect(before.origins[0]).toBe(t.url)
 
     expect((await api.call('POST', `/api/admin/kiosks/${paired.kioskId}/revoke`)).status).toBe(200)
     expect((await list()).kiosks[0]).toMatchObject({ revoked: true })
     expect((await api.call('POST', `/api/admin/kiosks/${paired.kioskId}/revoke`)).status).toBe(404)
-    expect((await api.call('POST', '/api/admin/walk-ins', { firstName: 'A', lastName: 'B', groupId: 'ict' }, paired.token)).status).toBe(401)
+    expect((await api.call('POST', '/api/admin/walk-ins', { firstName: 'A', lastName: 'B', groupId: 'ict' }, paired.token)).status).toBe(
+      401,
+    )
     await expect(t.client(paired.token)).rejects.toThrow('unauthorized')
   })
 })
@@ -96,11 +119,15 @@ describe('credentials', () => {
   })
 
   it('makes usher credentials with a dashboard link, and revokes them (ushers only)', async ({ hub: t, api }) => {
-    const made = (await (await api.call('POST', '/api/admin/credentials/ushers', { label: 'Protocol phone' })).json()) as { usher: { id: string; token: string; path: string } }
+    const made = (await (await api.call('POST', '/api/admin/credentials/ushers', { label: 'Protocol phone' })).json()) as {
+      usher: { id: string; token: string; path: string }
+    }
     expect(made.usher.path).toBe(`/dashboard#token=${made.usher.token}`)
     const stats = () => fetch(`${t.url}/api/stats`, { headers: { Authorization: `Bearer ${made.usher.token}` } })
     expect((await stats()).status).toBe(200)
-    const list = (await (await api.call('GET', '/api/admin/credentials')).json()) as { ushers: { id: string; label: string; revoked: boolean }[] }
+    const list = (await (await api.call('GET', '/api/admin/credentials')).json()) as {
+      ushers: { id: string; label: string; revoked: boolean }[]
+    }
     expect(list.ushers.map((u) => u.label)).toEqual(['Wahudumu / Ushers', 'Protocol phone'])
     const dashboard = await t.client(made.usher.token)
     const other = await t.client(t.usherToken)
@@ -118,7 +145,8 @@ describe('credentials', () => {
   it('sets the kiosk exit PIN (4–12 digits); kiosks get the new hash', async ({ hub: t, api }) => {
     const paired = await t.pairKiosk()
     const kiosk = await t.client(paired.token)
-    for (const pin of ['123', '1234567890123', '12a4', 1234]) expect((await api.call('PUT', '/api/admin/kiosk-exit-pin', { pin })).status, String(pin)).toBe(400)
+    for (const pin of ['123', '1234567890123', '12a4', 1234])
+      expect((await api.call('PUT', '/api/admin/kiosk-exit-pin', { pin })).status, String(pin)).toBe(400)
     expect((await api.call('PUT', '/api/admin/kiosk-exit-pin', { pin: '2468' })).status).toBe(200)
     expect(checkPin('2468', t.store.data.kioskExitPinHash!)).toBe(true)
     const delta = await kiosk.emitWithAck('registry:pull', { since: 0 })

@@ -21,16 +21,40 @@ async function guests(api: HubApi) {
 }
 
 describe('walk-ins', () => {
-  it('a kiosk registers a walk-in whose badge scans admitted and counts in the group', async ({ hub: t, api, kiosk: { kioskId, socket: kiosk }, register }) => {
+  it('a kiosk registers a walk-in whose badge scans admitted and counts in the group', async ({
+    hub: t,
+    api,
+    kiosk: { kioskId, socket: kiosk },
+    register,
+  }) => {
     const changed: number[] = []
     kiosk.on('registry:changed', ({ rev }) => changed.push(rev))
     const before = await guests(api)
 
-    const res = await register({ firstName: '  Musa ', lastName: 'Hamisi', groupId: 'guests', phone: '0754 222 333', organisation: 'Chuo Kikuu cha Dodoma', title: 'Dkt.', category: 'researcher' })
+    const res = await register({
+      firstName: '  Musa ',
+      lastName: 'Hamisi',
+      groupId: 'guests',
+      phone: '0754 222 333',
+      organisation: 'Chuo Kikuu cha Dodoma',
+      title: 'Dkt.',
+      category: 'researcher',
+    })
     expect(res.status).toBe(200)
     const { attendee } = (await res.json()) as { attendee: Attendee }
-    expect(attendee).toMatchObject({ firstName: 'Musa', lastName: 'Hamisi', walkIn: true, seq: 11, badgeVersion: 1, groupId: 'guests', phone: '+255754222333', rev: t.store.data.rev })
-    expect(t.store.data.badges.filter((b) => b.attendeeId === attendee.id)).toEqual([{ attendeeId: attendee.id, version: 1, issuedAt: t.clock.now.toISOString(), by: kioskId, reason: 'walk_in' }])
+    expect(attendee).toMatchObject({
+      firstName: 'Musa',
+      lastName: 'Hamisi',
+      walkIn: true,
+      seq: 11,
+      badgeVersion: 1,
+      groupId: 'guests',
+      phone: '+255754222333',
+      rev: t.store.data.rev,
+    })
+    expect(t.store.data.badges.filter((b) => b.attendeeId === attendee.id)).toEqual([
+      { attendeeId: attendee.id, version: 1, issuedAt: t.clock.now.toISOString(), by: kioskId, reason: 'walk_in' },
+    ])
     await until(() => changed.includes(t.store.data.rev), 5000, 'registry:changed')
     expect(await guests(api)).toEqual({ key: 'guests', checkedIn: before.checkedIn, expected: before.expected + 1 })
 
@@ -41,7 +65,9 @@ describe('walk-ins', () => {
   })
 
   it('the admin may register one too; each walk-in gets the next seq', async ({ hub: t, register }) => {
-    const a = (await (await register({ firstName: 'Ali', lastName: 'Omari', groupId: 'ict' }, t.adminToken)).json()) as { attendee: Attendee }
+    const a = (await (await register({ firstName: 'Ali', lastName: 'Omari', groupId: 'ict' }, t.adminToken)).json()) as {
+      attendee: Attendee
+    }
     const b = (await (await register({ firstName: 'Mary', lastName: 'Urio', groupId: 'ict' })).json()) as { attendee: Attendee }
     expect([a.attendee.seq, b.attendee.seq]).toEqual([11, 12])
     expect(a.attendee.id).not.toBe(b.attendee.id)

@@ -24,10 +24,14 @@ async function agentProcess(dataDir: string, port: number, hub?: TestHub): Promi
   if (hub) args.push('--hub', hub.url, '--code', (await createPairingCode(hub.store, 5)).code)
   const child = runTs('agent/main.ts', args)
   cleanups.push(() => child.stop())
-  await until(async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null)
-    return res?.ok ? ((await res.json()) as { attendees: number }).attendees > 0 : false
-  }, 20_000, `agent on ${port} ready: ${child.output()}`)
+  await until(
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null)
+      return res?.ok ? ((await res.json()) as { attendees: number }).attendees > 0 : false
+    },
+    20_000,
+    `agent on ${port} ready: ${child.output()}`,
+  )
   return child
 }
 

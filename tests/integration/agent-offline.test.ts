@@ -20,7 +20,17 @@ const dir = async () => {
 
 async function kioskAgent(t: TestHub, deskId: string) {
   const { code } = await createPairingCode(t.store, 5)
-  const agent = await startAgent({ dataDir: await dir(), port: 0, hubUrl: t.url, pairingCode: code, kioskName: deskId, deskId, now: () => DAY1_MORNING, ackTimeoutMs: 2000, log: () => {} })
+  const agent = await startAgent({
+    dataDir: await dir(),
+    port: 0,
+    hubUrl: t.url,
+    pairingCode: code,
+    kioskName: deskId,
+    deskId,
+    now: () => DAY1_MORNING,
+    ackTimeoutMs: 2000,
+    log: () => {},
+  })
   agents.push(agent)
   await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'agent synced')
   return agent
@@ -63,7 +73,16 @@ describe('kiosk agent', () => {
     // delivering again (a lost ack) changes nothing
     const all = [...hub.store.ledger.records.values()]
     for (const r of all) {
-      const again = await hub.store.submit({ id: r.id, deskId: r.deskId, kioskId: r.kioskId, kind: r.kind, method: r.method, scannedAt: r.scannedAt, clockOffsetMs: r.clockOffsetMs, attendeeId: r.attendeeId ?? 'x' })
+      const again = await hub.store.submit({
+        id: r.id,
+        deskId: r.deskId,
+        kioskId: r.kioskId,
+        kind: r.kind,
+        method: r.method,
+        scannedAt: r.scannedAt,
+        clockOffsetMs: r.clockOffsetMs,
+        attendeeId: r.attendeeId ?? 'x',
+      })
       expect(again.duplicate).toBe(true)
     }
     expect(hub.store.ledger.records.size).toBe(5)
@@ -100,7 +119,13 @@ describe('kiosk agent', () => {
     expect(stats.stats.checkedIn).toBe(1)
     expect(stats.stats.reviews).toHaveLength(1)
     // once back online, each kiosk learns of the other's check-in
-    await until(() => a.kiosk.records.ledger.records.size === 2 && b.kiosk.records.ledger.records.size === 2, 10_000, 'peers synced').catch((e) => { throw new Error(`${e.message}: ${a.kiosk.records.ledger.records.size} ${b.kiosk.records.ledger.records.size} ${a.kiosk.online} ${b.kiosk.online} ${a.kiosk.records.hubCursor} ${b.kiosk.records.hubCursor} ${JSON.stringify([...a.kiosk.records.ledger.records.values()].map(r=>[r.id,r.seq]))} ${JSON.stringify([...b.kiosk.records.ledger.records.values()].map(r=>[r.id,r.seq]))}`) })
+    await until(() => a.kiosk.records.ledger.records.size === 2 && b.kiosk.records.ledger.records.size === 2, 10_000, 'peers synced').catch(
+      (e) => {
+        throw new Error(
+          `${e.message}: ${a.kiosk.records.ledger.records.size} ${b.kiosk.records.ledger.records.size} ${a.kiosk.online} ${b.kiosk.online} ${a.kiosk.records.hubCursor} ${b.kiosk.records.hubCursor} ${JSON.stringify([...a.kiosk.records.ledger.records.values()].map((r) => [r.id, r.seq]))} ${JSON.stringify([...b.kiosk.records.ledger.records.values()].map((r) => [r.id, r.seq]))}`,
+        )
+      },
+    )
     sa.disconnect()
     sb.disconnect()
   })
@@ -171,12 +196,21 @@ describe('no network at all', () => {
     agents.splice(agents.indexOf(agent), 1)
 
     hub = await startTestHub(hubDir, { port, tokens })
-    const post = (token: string) => fetch(`${hub!.url}/api/checkins/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: file })
+    const post = (token: string) =>
+      fetch(`${hub!.url}/api/checkins/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: file })
     expect((await post(hub.usherToken)).status).toBe(403)
     expect(await (await post(hub.adminToken)).json()).toEqual({ ok: true, added: 3, duplicates: 0 })
     expect(await (await post(hub.adminToken)).json()).toEqual({ ok: true, added: 0, duplicates: 3 })
     expect(hub.store.ledger.records.size).toBe(3)
-    expect((await fetch(`${hub.url}/api/checkins/import`, { method: 'POST', headers: { Authorization: `Bearer ${hub.adminToken}` }, body: '{"submissions": [{"id": 1}]}' })).status).toBe(400)
+    expect(
+      (
+        await fetch(`${hub.url}/api/checkins/import`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${hub.adminToken}` },
+          body: '{"submissions": [{"id": 1}]}',
+        })
+      ).status,
+    ).toBe(400)
     expect(hub.store.ledger.records.size).toBe(3)
     screen.disconnect()
   })

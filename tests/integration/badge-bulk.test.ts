@@ -61,7 +61,10 @@ describe('bulk PDF of the demo event', () => {
     for (const page of [1, 100]) {
       for (const dpi of [300, 150]) {
         const codes = await decodeRegions(path, page, dpi, t.dataDir, sheetSlots('cr80'))
-        expect(codes.map((c) => c.length), `sheet ${page} at ${dpi} dpi`).toEqual(Array(10).fill(1))
+        expect(
+          codes.map((c) => c.length),
+          `sheet ${page} at ${dpi} dpi`,
+        ).toEqual(Array(10).fill(1))
         for (const [code] of codes) expectCurrentCode(code!)
       }
     }
@@ -69,7 +72,10 @@ describe('bulk PDF of the demo event', () => {
 
   it('a download left half-way does not leave the drawer stuck: the next bulk PDF comes whole', async () => {
     const left = new AbortController()
-    const res = await fetch(`${t.url}/api/badges.pdf?layout=single&format=cr80`, { headers: { Authorization: `Bearer ${t.adminToken}` }, signal: left.signal })
+    const res = await fetch(`${t.url}/api/badges.pdf?layout=single&format=cr80`, {
+      headers: { Authorization: `Bearer ${t.adminToken}` },
+      signal: left.signal,
+    })
     const reader = res.body!.getReader()
     const first = await reader.read()
     expect(Buffer.from(first.value!).subarray(0, 5).toString()).toBe('%PDF-')

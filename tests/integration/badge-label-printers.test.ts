@@ -59,12 +59,17 @@ afterAll(async () => {
   }
   await cups?.stop()
   for (const p of printers) await p.stop()
-  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k]
-  else process.env[k] = v
+  for (const [k, v] of Object.entries(savedEnv))
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
   await dir?.remove()
 })
 
-async function admin(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function admin(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${t.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${t.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -86,7 +91,8 @@ function expectQrInPlace(bitmap: Bitmap, qr: QrElement, dpi: number, turned: { p
   const y0 = qr.y + qr.quiet * unit
   const far = (qr.modules - 3.5) * unit
   // badge mm → dots on the printer's page (a turned label runs top edge down the right side)
-  const at = (x: number, y: number): [number, number] => (turned ? [dots(turned.pageWidthMm - y, dpi), dots(x, dpi)] : [dots(x, dpi), dots(y, dpi)])
+  const at = (x: number, y: number): [number, number] =>
+    turned ? [dots(turned.pageWidthMm - y, dpi), dots(x, dpi)] : [dots(x, dpi), dots(y, dpi)]
   for (const [fx, fy] of [
     [x0 + 3.5 * unit, y0 + 3.5 * unit],
     [x0 + far, y0 + 3.5 * unit],
@@ -144,7 +150,12 @@ describe('Zebra ZPL (CUPS rastertolabel, 203 dpi)', () => {
       await writePng(bitmap, png)
       expect(await decodeQr(png)).toEqual([code])
       const layout = layoutForPdf({ event: t.store.registry.event, attendee: a, code, format: stockId })
-      expectQrInPlace(bitmap, layout.elements.find((e): e is QrElement => e.kind === 'qr')!, dpi, null)
+      expectQrInPlace(
+        bitmap,
+        layout.elements.find((e): e is QrElement => e.kind === 'qr')!,
+        dpi,
+        null,
+      )
     })
   })
 })
@@ -154,7 +165,13 @@ describe('Zebra ZPL (CUPS rastertolabel, 203 dpi)', () => {
  * the layout drew it, to within a module, so the driver neither shrank the page to fit nor
  * blew it up. `centre` is where the QR's middle lands in the bitmap, roughly.
  */
-async function expectRasterBadge(bitmap: Bitmap, stockId: BadgeStockId, attendeeId: string, job: PrintJob, centre: (qr: { x: number; y: number }) => [number, number]) {
+async function expectRasterBadge(
+  bitmap: Bitmap,
+  stockId: BadgeStockId,
+  attendeeId: string,
+  job: PrintJob,
+  centre: (qr: { x: number; y: number }) => [number, number],
+) {
   const a = t.store.registry.byId.get(attendeeId)!
   const code = t.store.signBadge({ attendeeSeq: a.seq, badgeVersion: job.badgeVersion })
   const png = `${dir.path}/${stockId}.png`
@@ -187,7 +204,10 @@ describe('Brother QL (ptouch driver, 300 dpi)', () => {
       // the driver prints the page's imageable area: the length less 3 mm at each end, unscaled
       expect(Math.abs(ql.bitmap.height - dots(stock.height - stock.margin.top - stock.margin.bottom, 300))).toBeLessThanOrEqual(4)
       // 62 mm tape: the head's 720 dots, the tape's printable 59 mm centred on them
-      await expectRasterBadge(ql.bitmap, stockId, attendeeId, job, (c) => [ql.bitmap.width / 2 + dots(c.x - stock.width / 2, 300), dots(c.y - stock.margin.top, 300)])
+      await expectRasterBadge(ql.bitmap, stockId, attendeeId, job, (c) => [
+        ql.bitmap.width / 2 + dots(c.x - stock.width / 2, 300),
+        dots(c.y - stock.margin.top, 300),
+      ])
     }, 90_000)
   })
 })
@@ -212,7 +232,9 @@ describe('DYMO LabelWriter (raster2dymolw, 300 dpi)', () => {
       const pageTop = stock.turned ? stock.margin.left : stock.margin.top
       const pageLeft = stock.turned ? stock.margin.bottom : stock.margin.left
       await expectRasterBadge(out.bitmap, stockId, attendeeId, job, (c) =>
-        stock.turned ? [dots(stock.height - c.y - pageLeft, 300), dots(c.x - pageTop, 300)] : [dots(c.x - pageLeft, 300), dots(c.y - pageTop, 300)],
+        stock.turned
+          ? [dots(stock.height - c.y - pageLeft, 300), dots(c.x - pageTop, 300)]
+          : [dots(c.x - pageLeft, 300), dots(c.y - pageTop, 300)],
       )
     }, 90_000)
   })

@@ -52,16 +52,25 @@ afterAll(async () => {
   if (cups) {
     // every job this file printed, from the hub's own log
     const log = await readFile(join(dir.path, 'print-log.jsonl'), 'utf8').catch(() => '')
-    const jobIds = new Set(log.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as PrintJob).jobId))
+    const jobIds = new Set(
+      log
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as PrintJob).jobId),
+    )
     await cups.removeOutputs([...jobIds].map((id) => `karibu-${id}`))
   }
   await cups?.stop()
-  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k]
-  else process.env[k] = v
+  for (const [k, v] of Object.entries(savedEnv))
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
   await dir?.remove()
 })
 
-type Answer = { status: number; body: { ok: boolean; error?: string; job?: PrintJob; lastPrint?: PrintJob; jobs?: PrintJob[]; badgeVersion?: number } }
+type Answer = {
+  status: number
+  body: { ok: boolean; error?: string; job?: PrintJob; lastPrint?: PrintJob; jobs?: PrintJob[]; badgeVersion?: number }
+}
 
 async function call(method: 'GET' | 'POST', path: string, body?: unknown, token = kioskToken): Promise<Answer> {
   const res = await fetch(`${t.url}${path}`, {
@@ -71,7 +80,8 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, token 
   })
   return { status: res.status, body: (await res.json()) as Answer['body'] }
 }
-const print = (attendeeId: string, body: Record<string, unknown>, token?: string) => call('POST', `/api/badges/${attendeeId}/print`, body, token)
+const print = (attendeeId: string, body: Record<string, unknown>, token?: string) =>
+  call('POST', `/api/badges/${attendeeId}/print`, body, token)
 const code = (seq: number, version: number) => t.store.signBadge({ attendeeSeq: seq, badgeVersion: version })
 
 /** The PDF cups-pdf wrote for this job: page size checked, its QR decoded at 300 and 150 dpi. */
@@ -91,7 +101,17 @@ describe('printing through CUPS', () => {
     const res = await print('A0001', { printer: 'BadgePDF', deskId: 'desk-1' })
     expect(res.status).toBe(200)
     const job = res.body.job!
-    expect(job).toMatchObject({ attendeeId: 'A0001', badgeVersion: 1, format: 'cr80', printer: 'BadgePDF', deskId: 'desk-1', by: kioskId, role: 'kiosk', status: 'sent', force: false })
+    expect(job).toMatchObject({
+      attendeeId: 'A0001',
+      badgeVersion: 1,
+      format: 'cr80',
+      printer: 'BadgePDF',
+      deskId: 'desk-1',
+      by: kioskId,
+      role: 'kiosk',
+      status: 'sent',
+      force: false,
+    })
     expect(job.cupsJobId).toMatch(/^BadgePDF-\d+$/)
     expect(await printedCodes(job)).toEqual([[code(1, 1)], [code(1, 1)]])
     // the desk sees it, and sees CUPS finish it
@@ -122,7 +142,11 @@ describe('printing through CUPS', () => {
     expect(first.status).toBe(200)
     const again = await print('A0002', { printer: 'BadgePDF' })
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ ok: false, error: 'conflict', lastPrint: { jobId: first.body.job!.jobId, badgeVersion: 1, status: expect.stringMatching(/sent|completed/) as string } })
+    expect(again.body).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      lastPrint: { jobId: first.body.job!.jobId, badgeVersion: 1, status: expect.stringMatching(/sent|completed/) as string },
+    })
     const forced = await print('A0002', { printer: 'BadgePDF', force: true })
     expect(forced.body).toMatchObject({ ok: true, job: { force: true, status: 'sent', badgeVersion: 1 } })
     expect(forced.body.job!.jobId).not.toBe(first.body.job!.jobId)
@@ -133,12 +157,20 @@ describe('printing through CUPS', () => {
       [first.body.job!.jobId, false],
     ])
     // on disk: the log survives a restart of the hub
-    const lines = (await readFile(join(dir.path, 'print-log.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as PrintJob)
-    expect(new Set(lines.filter((l) => l.attendeeId === 'A0002').map((l) => l.jobId))).toEqual(new Set([first.body.job!.jobId, forced.body.job!.jobId]))
+    const lines = (await readFile(join(dir.path, 'print-log.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as PrintJob)
+    expect(new Set(lines.filter((l) => l.attendeeId === 'A0002').map((l) => l.jobId))).toEqual(
+      new Set([first.body.job!.jobId, forced.body.job!.jobId]),
+    )
   })
 
   it('two desks printing the same badge at once: one prints, the other is refused', async () => {
-    const both = await Promise.all([print('A0007', { printer: 'BadgePDF', deskId: 'desk-1' }), print('A0007', { printer: 'BadgePDF', deskId: 'desk-2' }, t.adminToken)])
+    const both = await Promise.all([
+      print('A0007', { printer: 'BadgePDF', deskId: 'desk-1' }),
+      print('A0007', { printer: 'BadgePDF', deskId: 'desk-2' }, t.adminToken),
+    ])
     expect(both.map((b) => b.status).sort()).toEqual([200, 409])
     const printed = both.find((b) => b.status === 200)!.body.job!
     await printedCodes(printed)
@@ -164,7 +196,10 @@ describe('printing through CUPS', () => {
     // the old version's job cannot be re-sent: that badge is revoked
     const oldJob = (await call('GET', '/api/print-jobs?attendeeId=A0004')).body.jobs!.find((j) => j.badgeVersion === 1)!
     // (the organiser: a kiosk moves only its own desk's jobs, to a desk's printer — kiosk-stuck-prints.test.ts)
-    expect(await call('POST', `/api/print-jobs/${oldJob.jobId}/resend`, { printer: 'BadgePDF', force: true }, t.adminToken)).toMatchObject({ status: 409, body: { ok: false, error: 'revoked', badgeVersion: 2 } })
+    expect(await call('POST', `/api/print-jobs/${oldJob.jobId}/resend`, { printer: 'BadgePDF', force: true }, t.adminToken)).toMatchObject({
+      status: 409,
+      body: { ok: false, error: 'revoked', badgeVersion: 2 },
+    })
   })
 
   it('a printer that does not exist leaves the job failed and visible; re-sent to BadgePDF it prints', async () => {
@@ -174,7 +209,10 @@ describe('printing through CUPS', () => {
     expect(res.body.job!.error).toMatch(/does not exist/i)
     const jobId = res.body.job!.jobId
     const listed = (await call('GET', '/api/print-jobs?deskId=desk-2')).body.jobs!
-    expect(listed.find((j) => j.jobId === jobId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/does not exist/i) as string })
+    expect(listed.find((j) => j.jobId === jobId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/does not exist/i) as string,
+    })
     // a kiosk may not send it to any queue; the organiser may
     expect((await call('POST', `/api/print-jobs/${jobId}/resend`, { printer: 'BadgePDF' })).status).toBe(403)
     const resent = await call('POST', `/api/print-jobs/${jobId}/resend`, { printer: 'BadgePDF' }, t.adminToken)
@@ -186,7 +224,10 @@ describe('printing through CUPS', () => {
     expect(resent.body.job!.error).toBeUndefined()
     expect(await printedCodes(resent.body.job!)).toEqual([[code(5, 1)], [code(5, 1)]])
     // now it is printed: another resend is a second print and needs force
-    expect(await call('POST', `/api/print-jobs/${jobId}/resend`, { printer: 'BadgePDF' }, t.adminToken)).toMatchObject({ status: 409, body: { error: 'conflict' } })
+    expect(await call('POST', `/api/print-jobs/${jobId}/resend`, { printer: 'BadgePDF' }, t.adminToken)).toMatchObject({
+      status: 409,
+      body: { error: 'conflict' },
+    })
   })
 
   it('validates every input and checks roles', async () => {
@@ -196,7 +237,10 @@ describe('printing through CUPS', () => {
     expect(await print('A0003', { printer: 'BadgePDF', deskId: 'desk-99' })).toMatchObject({ status: 400, body: { error: 'unknown_desk' } })
     expect(await print('NOBODY', { printer: 'BadgePDF' })).toMatchObject({ status: 404, body: { error: 'not_found' } })
     expect(await print('A0003', { printer: 'BadgePDF' }, t.usherToken)).toMatchObject({ status: 403 })
-    expect(await call('POST', '/api/print-jobs/pj-000000000000/resend', { printer: 'BadgePDF' })).toMatchObject({ status: 404, body: { error: 'not_found' } })
+    expect(await call('POST', '/api/print-jobs/pj-000000000000/resend', { printer: 'BadgePDF' })).toMatchObject({
+      status: 404,
+      body: { error: 'not_found' },
+    })
     expect(await call('POST', '/api/print-jobs/nonsense/resend', { printer: 'BadgePDF' })).toMatchObject({ status: 400 })
     expect(await call('GET', '/api/print-jobs?limit=0')).toMatchObject({ status: 400 })
     expect(t.store.registry.byId.get('A0003')!.badgeVersion).toBe(1) // nothing above printed or changed it
@@ -205,6 +249,9 @@ describe('printing through CUPS', () => {
   it('after a restart of the hub, the log still refuses a second print', async () => {
     await t.close()
     t = await startTestHub(dir.path, { tokens: { admin: t.adminToken, usher: t.usherToken } })
-    expect(await print('A0001', { printer: 'BadgePDF' })).toMatchObject({ status: 409, body: { error: 'conflict', lastPrint: { attendeeId: 'A0001', status: 'completed' } } })
+    expect(await print('A0001', { printer: 'BadgePDF' })).toMatchObject({
+      status: 409,
+      body: { error: 'conflict', lastPrint: { attendeeId: 'A0001', status: 'completed' } },
+    })
   })
 })

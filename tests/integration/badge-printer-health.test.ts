@@ -53,12 +53,17 @@ afterAll(async () => {
   }
   await cups?.stop()
   for (const p of Object.values(printers)) await p.stop().catch(() => {})
-  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k]
-  else process.env[k] = v
+  for (const [k, v] of Object.entries(savedEnv))
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
   await dir?.remove()
 })
 
-async function admin(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function admin(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${t.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${t.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -133,7 +138,12 @@ describe('printer health through CUPS', () => {
     const after = await jobNow('A0002')
     expect(after.printer).toBe('ZebraB')
     expect((await printers.ZebraB!.waitForJob(2)).toString('latin1')).toContain('^PW812') // 4 in wide
-    expect(/~DG[^,]*,(\d+),(\d+),/.exec((await printers.ZebraB!.waitForJob(2)).toString('latin1'))!.slice(1).map(Number)).toEqual([102 * 1218, 102]) // 6 in long at 203 dpi (432 pt)
+    expect(
+      /~DG[^,]*,(\d+),(\d+),/
+        .exec((await printers.ZebraB!.waitForJob(2)).toString('latin1'))!
+        .slice(1)
+        .map(Number),
+    ).toEqual([102 * 1218, 102]) // 6 in long at 203 dpi (432 pt)
     expect(after.printerState).toBeUndefined()
     // the stopped queue's copy was cancelled: back on, it prints nothing
     await cups.run('cupsenable', ['ZebraA'])

@@ -82,7 +82,10 @@ describe('one badge as PDF', () => {
   }
 
   it('the longest group name is printed in whole words, and days the person may not attend are left off', async () => {
-    const long = { sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri', en: 'Permanent secretaries, heads of institutions & LGA directors' }
+    const long = {
+      sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri',
+      en: 'Permanent secretaries, heads of institutions & LGA directors',
+    }
     const before = t.store.data.event.groups
     await t.store.updateRegistry((data) => {
       data.event.groups = data.event.groups.map((g) => (g.id === 'leaders' ? { ...g, name: long } : g))
@@ -140,7 +143,11 @@ describe('bulk PDF', () => {
         const decoded =
           c.layout === 'single'
             ? await decodePages(path, dpi, t.dataDir)
-            : (await Promise.all(Array.from({ length: info.pages }, (_, i) => decodeRegions(path, i + 1, dpi, t.dataDir, sheetSlots(c.format))))).flat()
+            : (
+                await Promise.all(
+                  Array.from({ length: info.pages }, (_, i) => decodeRegions(path, i + 1, dpi, t.dataDir, sheetSlots(c.format))),
+                )
+              ).flat()
         const badges = decoded.filter((codes) => codes.length > 0)
         expect(badges.every((codes) => codes.length === 1)).toBe(true)
         expect(badges.flat().sort(), `${dpi} dpi`).toEqual(allCodes())
@@ -160,7 +167,10 @@ describe('bulk PDF', () => {
     // every badge went out in the bulk runs above: nothing is left unprinted
     expect(await pages('notPrinted=1')).toEqual({ status: 404, body: { ok: false, error: 'no_badges' } })
     // a reprint is a new version, not yet printed
-    const reprint = await fetch(`${t.url}/api/badges/A0002/reprint`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })
+    const reprint = await fetch(`${t.url}/api/badges/A0002/reprint`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.adminToken}` },
+    })
     expect(await reprint.json()).toEqual({ ok: true, badgeVersion: 2 })
     const fresh = await pages('notPrinted=1&day=d1')
     expect(fresh.codes).toEqual([t.store.signBadge({ attendeeSeq: 2, badgeVersion: 2 })])
@@ -195,7 +205,9 @@ describe('badge page for window.print()', () => {
       await page.goto(`${t.url}/badge/A0011?format=cr80`)
       await page.waitForSelector('[data-badge-ready]')
       // both faces came from the hub (a string: this file is typed for Node, not the DOM)
-      expect(await page.evaluate("document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === 'loaded').length)")).toBe(2)
+      expect(await page.evaluate("document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === 'loaded').length)")).toBe(
+        2,
+      )
       const path = join(t.dataDir, 'html-print.pdf')
       await page.pdf({ path, preferCSSPageSize: true, printBackground: true })
       expect(errors).toEqual([])

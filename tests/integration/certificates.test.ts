@@ -24,7 +24,11 @@ const exec = promisify(execFile)
 let t: TestHub
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${t.url}${path}`, { method, headers: { Authorization: `Bearer ${t.adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined })
+  fetch(`${t.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${t.adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
 
 /** A small logo: a 240×90 PNG with a coloured block. */
 function logoPng(): Buffer {
@@ -36,7 +40,13 @@ function logoPng(): Buffer {
   return PNG.sync.write(png)
 }
 
-const SETTINGS = { signatoryName: 'Eng. Benedict B. Ndomba', signatoryTitle: 'Mkurugenzi Mkuu / Director General', organiser: 'Mamlaka ya Serikali Mtandao (e-GA)', minDays: 2, verifyBaseUrl: '' }
+const SETTINGS = {
+  signatoryName: 'Eng. Benedict B. Ndomba',
+  signatoryTitle: 'Mkurugenzi Mkuu / Director General',
+  organiser: 'Mamlaka ya Serikali Mtandao (e-GA)',
+  minDays: 2,
+  verifyBaseUrl: '',
+}
 
 it.beforeAll(async ({ fileHub }) => {
   t = fileHub
@@ -57,7 +67,13 @@ it.beforeAll(async ({ fileHub }) => {
 })
 
 async function save(res: Response, name: string): Promise<string> {
-  expect(res.status, await res.clone().text().then((s) => s.slice(0, 200))).toBe(200)
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((s) => s.slice(0, 200)),
+  ).toBe(200)
   expect(res.headers.get('content-type')).toBe('application/pdf')
   const file = join(t.dataDir, name)
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
@@ -84,7 +100,18 @@ describe('certificates of attendance', () => {
     expect((await pdfInfo(file)).pages).toBe(1)
     const text = flat((await pagesText(file)).join('\n'))
     const event = t.store.data.event
-    for (const value of [LONG_NAME, LONG_TITLE, LONGEST_INSTITUTION, event.name.sw, event.name.en, event.venue, SETTINGS.signatoryName, SETTINGS.signatoryTitle, SETTINGS.organiser]) expect(text).toContain(value)
+    for (const value of [
+      LONG_NAME,
+      LONG_TITLE,
+      LONGEST_INSTITUTION,
+      event.name.sw,
+      event.name.en,
+      event.venue,
+      SETTINGS.signatoryName,
+      SETTINGS.signatoryTitle,
+      SETTINGS.organiser,
+    ])
+      expect(text).toContain(value)
     expect(text).toContain('CHETI CHA USHIRIKI')
     expect(text).toContain('CERTIFICATE OF ATTENDANCE')
     expect(text).toContain(`${dayDate(event.days[0]!.date)} – ${dayDate(event.days[2]!.date)}`)
@@ -93,7 +120,13 @@ describe('certificates of attendance', () => {
     expect(printedNumber).toMatch(/^KRB-0001-/)
     const { stdout } = await exec('pdfimages', ['-list', file])
     // the logo: one picture (and its transparency mask)
-    expect(stdout.trim().split('\n').slice(2).filter((l) => l.split(/\s+/)[3] === 'image')).toHaveLength(1)
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.split(/\s+/)[3] === 'image'),
+    ).toHaveLength(1)
   })
 
   it('its QR, decoded from the printed page, opens the check page, which calls it genuine', async () => {
@@ -170,7 +203,9 @@ describe('certificates of attendance', () => {
   })
 
   it('the logo upload accepts a small PNG only', async () => {
-    const text = await admin('PUT', '/api/admin/certificates/logo', { contentBase64: Buffer.from('<svg onload=alert(1)>').toString('base64') })
+    const text = await admin('PUT', '/api/admin/certificates/logo', {
+      contentBase64: Buffer.from('<svg onload=alert(1)>').toString('base64'),
+    })
     expect(text.status).toBe(415)
     const big = new PNG({ width: 260, height: 260 })
     for (let i = 0; i < big.data.length; i++) big.data[i] = (i * 7919) % 251
@@ -179,7 +214,10 @@ describe('certificates of attendance', () => {
     expect((await admin('PUT', '/api/admin/certificates/logo', { contentBase64: bigPng.toString('base64') })).status).toBe(413)
     const truncated = logoPng().subarray(0, 60)
     expect((await admin('PUT', '/api/admin/certificates/logo', { contentBase64: truncated.toString('base64') })).status).toBe(415)
-    const settings = (await (await admin('GET', '/api/admin/certificates/settings')).json()) as { settings: { logo: { width: number; height: number } | null; minDays: number }; eligible: number }
+    const settings = (await (await admin('GET', '/api/admin/certificates/settings')).json()) as {
+      settings: { logo: { width: number; height: number } | null; minDays: number }
+      eligible: number
+    }
     expect(settings.settings.logo).toMatchObject({ width: 240, height: 90 })
     expect(settings.settings.minDays).toBe(2)
     expect(settings.eligible).toBe(2)

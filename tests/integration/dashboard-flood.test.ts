@@ -35,7 +35,14 @@ describe('dashboards flooding stats:get', () => {
     const kioskSocket = kiosk.socket
     const usher = await api.usher()
     const gone = new Promise<string>((resolve) => usher.once('disconnect', resolve))
-    const answers = await Promise.all(Array.from({ length: 200 }, () => usher.timeout(5000).emitWithAck('stats:get', {}).catch(() => ({ ok: false, error: 'no answer' }))))
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        usher
+          .timeout(5000)
+          .emitWithAck('stats:get', {})
+          .catch(() => ({ ok: false, error: 'no answer' })),
+      ),
+    )
     expect(await gone).toBe('io server disconnect')
     // at most its own budget a second (hub/server/sockets.ts); answers still on their way when the cut-off closes the socket are lost
     expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(20)

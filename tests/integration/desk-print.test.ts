@@ -93,8 +93,12 @@ describe('printing at the desk', () => {
     const html = await res.text()
     expect(html).toContain('data-badge-ready')
     expect(html).not.toContain('print.js')
-    expect(await (await fetch(`${agent.url}/badge/A0001?print=1`, { headers: { cookie: screen.cookie } })).text()).toContain('/badge-assets/print.js')
-    expect((await fetch(`${agent.url}/badge-assets/DejaVuSans.ttf`, { headers: { cookie: screen.cookie } })).headers.get('content-type')).toBe('font/ttf')
+    expect(await (await fetch(`${agent.url}/badge/A0001?print=1`, { headers: { cookie: screen.cookie } })).text()).toContain(
+      '/badge-assets/print.js',
+    )
+    expect(
+      (await fetch(`${agent.url}/badge-assets/DejaVuSans.ttf`, { headers: { cookie: screen.cookie } })).headers.get('content-type'),
+    ).toBe('font/ttf')
     expect((await fetch(`${agent.url}/badge/../../etc/passwd`, { headers: { cookie: screen.cookie } })).status).toBe(404)
 
     let browser: Browser | null = null
@@ -105,7 +109,9 @@ describe('printing at the desk', () => {
       await context.addCookies([{ name, value, url: agent.url }])
       const page = await context.newPage()
       await page.goto(`${agent.url}/badge/A0001`)
-      await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true))
+      await page.evaluate(() =>
+        (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true),
+      )
       const pdf = join(dir.path, 'desk-badge.pdf')
       await writeFile(pdf, await page.pdf({ width: '86mm', height: '54mm', printBackground: true }))
       const code = stack.hub.store.signBadge({ attendeeSeq: 1, badgeVersion: stack.hub.store.registry.byId.get('A0001')!.badgeVersion })

@@ -48,7 +48,16 @@ beforeAll(async () => {
   // the stand-in carries Electron's fuse wire (sentinel, version 1, eight fuses as Electron ships
   // them: run-as-node, NODE_OPTIONS and --inspect on, the rest off) for electron-builder to flip
   const shippedFuses = Buffer.from([49, 48, 49, 49, 48, 48, 48, 49])
-  await writeFile(join(standInDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in for the Electron binary\nexit 0\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, shippedFuses.length]), shippedFuses, Buffer.from('\n')]))
+  await writeFile(
+    join(standInDist, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\n# stand-in for the Electron binary\nexit 0\n# '),
+      Buffer.from(FUSE_SENTINEL),
+      Buffer.from([1, shippedFuses.length]),
+      shippedFuses,
+      Buffer.from('\n'),
+    ]),
+  )
   await chmod(join(standInDist, 'electron'), 0o755)
 
   await run(process.execPath, ['--import', 'tsx', 'scripts/ensure-renderer.ts'], { cwd: ROOT })

@@ -85,7 +85,11 @@ beforeAll(async () => {
   await page.waitForLoadState('load')
   origin = new URL(page.url()).origin
   // The exit PIN's hash arrives with the registry; guessing before it would count as a wrong PIN.
-  await until(async () => ((await (await fetch(`${origin}/healthz`)).json()) as { attendees: number }).attendees > 0, 20_000, 'the registry')
+  await until(
+    async () => ((await (await fetch(`${origin}/healthz`)).json()) as { attendees: number }).attendees > 0,
+    20_000,
+    'the registry',
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -181,7 +185,8 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
   })
 
   it('lists the desk PC’s printers through the preload, from the kiosk window', async () => {
-    const listPrinters = () => page.evaluate(() => (globalThis as unknown as { karibu: { listPrinters(): Promise<unknown> } }).karibu.listPrinters())
+    const listPrinters = () =>
+      page.evaluate(() => (globalThis as unknown as { karibu: { listPrinters(): Promise<unknown> } }).karibu.listPrinters())
     standIn.printers = []
     expect(await listPrinters()).toEqual([])
     standIn.printers = [{ name: 'Zebra_GK420d', displayName: 'Zebra GK420d', isDefault: true }]
@@ -246,24 +251,28 @@ describe('Electron main wiring (stand-in electron module, real agent and hub, re
     expect(new URL(page.url()).pathname).toBe('/kiosk')
   })
 
-  it('the Print button at a desk without a hub printer: one request, the agent logs it, main prints it silently, the agent reports it', { timeout: 60_000 }, async () => {
-    const desk = page.getByTestId('desk-form')
-    await page.locator('[data-testid=desk-form], [data-testid=search-input]').first().waitFor({ timeout: 20_000 })
-    if (await desk.isVisible()) {
-      await desk.getByRole('radio', { name: 'Meza 1' }).click()
-      await desk.getByRole('button', { name: 'Anza kuingiza washiriki' }).click()
-    }
-    await page.getByTestId('search-input').fill('Godfrey Mollel')
-    await page.getByTestId('search-result').first().click()
-    const before = record.prints.length
-    await page.getByTestId('print-badge').click()
-    await page.getByTestId('print-panel').and(page.locator('[data-step="done"]')).waitFor({ timeout: 30_000 })
-    expect(record.prints.slice(before).map((p) => p.url)).toEqual([`${origin}/badge/A0006`])
-    const res = await fetch(`${hub.url}/api/print-jobs?attendeeId=A0006`, { headers: { Authorization: `Bearer ${hub.adminToken}` } })
-    const { jobs } = (await res.json()) as { jobs: { via: string; status: string }[] }
-    expect(jobs[0]).toMatchObject({ via: 'desk', status: 'completed' })
-    await page.getByTestId('kiosk-result').click()
-  })
+  it(
+    'the Print button at a desk without a hub printer: one request, the agent logs it, main prints it silently, the agent reports it',
+    { timeout: 60_000 },
+    async () => {
+      const desk = page.getByTestId('desk-form')
+      await page.locator('[data-testid=desk-form], [data-testid=search-input]').first().waitFor({ timeout: 20_000 })
+      if (await desk.isVisible()) {
+        await desk.getByRole('radio', { name: 'Meza 1' }).click()
+        await desk.getByRole('button', { name: 'Anza kuingiza washiriki' }).click()
+      }
+      await page.getByTestId('search-input').fill('Godfrey Mollel')
+      await page.getByTestId('search-result').first().click()
+      const before = record.prints.length
+      await page.getByTestId('print-badge').click()
+      await page.getByTestId('print-panel').and(page.locator('[data-step="done"]')).waitFor({ timeout: 30_000 })
+      expect(record.prints.slice(before).map((p) => p.url)).toEqual([`${origin}/badge/A0006`])
+      const res = await fetch(`${hub.url}/api/print-jobs?attendeeId=A0006`, { headers: { Authorization: `Bearer ${hub.adminToken}` } })
+      const { jobs } = (await res.json()) as { jobs: { via: string; status: string }[] }
+      expect(jobs[0]).toMatchObject({ via: 'desk', status: 'completed' })
+      await page.getByTestId('kiosk-result').click()
+    },
+  )
 
   it('hands a second start over to the running kiosk', () => {
     const focused = kioskWindow.focused

@@ -54,21 +54,33 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     // nothing extra stored: exactly the acked submissions, the refused ones not at all
     expect(t.store.ledger.records.size).toBe(accepted.length)
     for (const s of subs) expect(t.store.ledger.records.has(s.id), s.id).toBe(accepted.includes(s))
-    expect(((await (await fetch(`${t.url}/healthz`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { lastSeq: number }).lastSeq).toBe(accepted.length)
+    expect(
+      ((await (await fetch(`${t.url}/healthz`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { lastSeq: number })
+        .lastSeq,
+    ).toBe(accepted.length)
 
     // other sockets have budgets of their own, and the flooder is served again a second later
     const pings = await Promise.all(Array.from({ length: 50 }, () => bystander.emitWithAck('clock:ping', { kioskTime: 0 })))
     expect(pings.every((p) => p.ok)).toBe(true)
     vi.setSystemTime(Date.now() + 1100)
-    expect(await flooder.emitWithAck('checkin:submit', submission(floodId, { attendeeId: 'A0010' }))).toMatchObject({ ok: true, duplicate: false })
+    expect(await flooder.emitWithAck('checkin:submit', submission(floodId, { attendeeId: 'A0010' }))).toMatchObject({
+      ok: true,
+      duplicate: false,
+    })
     expect(flooder.connected).toBe(true)
   })
 
   it('a message over 1 MB closes only that connection; nothing is stored and everyone else is served', async () => {
     // just under the cap: an answer, not a closed connection
-    expect(await flooder.emitWithAck('checkin:submit', { ...submission(floodId, {}), code: 'x'.repeat(MAX_MESSAGE_BYTES - 2000) })).toEqual({ ok: false, error: 'invalid_payload' })
+    expect(await flooder.emitWithAck('checkin:submit', { ...submission(floodId, {}), code: 'x'.repeat(MAX_MESSAGE_BYTES - 2000) })).toEqual(
+      { ok: false, error: 'invalid_payload' },
+    )
     const closed = disconnected(flooder)
-    flooder.emit('checkin:submitBatch', [{ ...submission(floodId, { attendeeId: 'A0001' }), deskId: 'x'.repeat(MAX_MESSAGE_BYTES + 10_000) }], () => {})
+    flooder.emit(
+      'checkin:submitBatch',
+      [{ ...submission(floodId, { attendeeId: 'A0001' }), deskId: 'x'.repeat(MAX_MESSAGE_BYTES + 10_000) }],
+      () => {},
+    )
     expect(await closed).not.toBe('still connected')
     expect(bystander.connected).toBe(true)
     expect((await bystander.emitWithAck('clock:ping', { kioskTime: 0 })).ok).toBe(true)
@@ -79,7 +91,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   it('a message over 1 MB sent as binary attachments, each under the cap, also closes the connection', async () => {
     const part = new Uint8Array(600_000)
     const closed = disconnected(flooder)
-    const answer = flooder.timeout(1500).emitWithAck('checkin:submit', { parts: [part, part, part] }).catch(() => 'no answer')
+    const answer = flooder
+      .timeout(1500)
+      .emitWithAck('checkin:submit', { parts: [part, part, part] })
+      .catch(() => 'no answer')
     const reason = await closed
     expect(reason, `connection stayed open; the hub answered ${JSON.stringify(await answer)}`).not.toBe('still connected')
     expect(bystander.connected).toBe(true)

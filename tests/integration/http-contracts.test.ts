@@ -20,17 +20,29 @@ afterEach(async () => {
   await dir.remove()
 })
 
-const send = (method: string, path: string, raw: string) => fetch(`${t.url}${path}`, { method, headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' }, body: raw })
-const getJson = async (path: string) => (await (await fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as unknown
+const send = (method: string, path: string, raw: string) =>
+  fetch(`${t.url}${path}`, { method, headers: { Authorization: `Bearer ${t.adminToken}`, 'Content-Type': 'application/json' }, body: raw })
+const getJson = async (path: string) =>
+  (await (await fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as unknown
 
 /** Everything a wrongly accepted body could change. */
 async function snapshot() {
-  return { registry: JSON.stringify(t.store.data), lastSeq: t.store.ledger.lastSeq, jobs: await getJson('/api/print-jobs?limit=1000'), certificates: await getJson('/api/admin/certificates/settings') }
+  return {
+    registry: JSON.stringify(t.store.data),
+    lastSeq: t.store.ledger.lastSeq,
+    jobs: await getJson('/api/print-jobs?limit=1000'),
+    certificates: await getJson('/api/admin/certificates/settings'),
+  }
 }
 
 /** Well-formed path parts, so the body is what is refused. */
 function pathOf(template: string): string {
-  const sample: Record<string, string> = { attendeeId: t.store.data.attendees[0]!.id, deskId: t.store.data.event.desks[0]!.id, jobId: 'pj-0123456789ab', id: 'x' }
+  const sample: Record<string, string> = {
+    attendeeId: t.store.data.attendees[0]!.id,
+    deskId: t.store.data.event.desks[0]!.id,
+    jobId: 'pj-0123456789ab',
+    id: 'x',
+  }
   return template.replace(/:([A-Za-z]+)/g, (_, name: string) => sample[name] ?? 'x')
 }
 
@@ -86,7 +98,9 @@ describe('the agent reads the hub with the contract', () => {
   })
 
   it('pairs with a real hub', async () => {
-    const { code } = (await (await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { code: string }
+    const { code } = (await (
+      await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })
+    ).json()) as { code: string }
     const paired = await pairWithHub(t.url, code, 'Meza 1')
     expect(paired.kioskId).toMatch(/.+/)
     expect(paired.badgePublicKey).toBe(t.store.data.event.badgePublicKey)
@@ -95,7 +109,9 @@ describe('the agent reads the hub with the contract', () => {
 
   it('an answer that is not a pairing is a clear pairing failure, not a crash', async () => {
     // something else listening where the hub was expected, answering 200 with its own JSON
-    stranger = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, status: 'fine' })))
+    stranger = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, status: 'fine' })),
+    )
     await new Promise<void>((resolve) => stranger!.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`
     const err = await pairWithHub(url, 'ABC123', 'Meza 1').catch((e: unknown) => e)

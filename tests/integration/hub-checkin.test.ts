@@ -28,13 +28,20 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   describe('check-in outcomes', () => {
     it('admits a valid badge on an allowed day', async () => {
       const res = await submit({ code: code(1) })
-      expect(res).toMatchObject({ ok: true, duplicate: false, record: { outcome: 'admitted', attendeeId: 'A0001', dayId: 'd1', badgeVersion: 1, hallId: 'plenary' } })
+      expect(res).toMatchObject({
+        ok: true,
+        duplicate: false,
+        record: { outcome: 'admitted', attendeeId: 'A0001', dayId: 'd1', badgeVersion: 1, hallId: 'plenary' },
+      })
     })
 
     it('says already checked in, with the first time and desk', async () => {
       await submit({ code: code(2), deskId: 'desk-2', scannedAt: at('08:01') })
       const res = await submit({ code: code(2), deskId: 'desk-1', scannedAt: at('08:30') })
-      expect(res).toMatchObject({ ok: true, record: { outcome: 'already_checked_in', first: { deskId: 'desk-2', at: new Date(at('08:01')).toISOString() } } })
+      expect(res).toMatchObject({
+        ok: true,
+        record: { outcome: 'already_checked_in', first: { deskId: 'desk-2', at: new Date(at('08:01')).toISOString() } },
+      })
     })
 
     it('refuses a wrong day, and the record names the day', async () => {
@@ -67,7 +74,9 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
     })
 
     it('says no event today outside the event days', async () => {
-      expect(await submit({ code: code(1), scannedAt: '2026-12-01T09:00:00+03:00' })).toMatchObject({ record: { outcome: 'no_event_today', dayId: null } })
+      expect(await submit({ code: code(1), scannedAt: '2026-12-01T09:00:00+03:00' })).toMatchObject({
+        record: { outcome: 'no_event_today', dayId: null },
+      })
     })
 
     it('checks in by attendee id (search) and records exits, then re-entry', async () => {
@@ -92,7 +101,10 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(again).toMatchObject({ ok: true, duplicate: true })
       expect(first.ok && again.ok && again.record).toEqual(first.ok && first.record)
       expect(t.store.ledger.records.size).toBe(1)
-      const both = await Promise.all([kiosk.emitWithAck('checkin:submit', submission(kioskId, { id: 'same-id-twice', code: code(9) })), kiosk.emitWithAck('checkin:submit', submission(kioskId, { id: 'same-id-twice', code: code(9) }))])
+      const both = await Promise.all([
+        kiosk.emitWithAck('checkin:submit', submission(kioskId, { id: 'same-id-twice', code: code(9) })),
+        kiosk.emitWithAck('checkin:submit', submission(kioskId, { id: 'same-id-twice', code: code(9) })),
+      ])
       expect(both.map((b) => b.ok && b.duplicate).sort()).toEqual([false, true])
       expect(t.store.ledger.records.size).toBe(2)
     })
@@ -179,7 +191,11 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       await until(() => pushes.some((p) => p.kiosks?.some((k) => !k.online)), 5000, 'kiosk list pushed')
       // a heartbeat's news (its outbox) follows within the second, with no check-in to carry it
       expect(await kiosk.emitWithAck('kiosk:heartbeat', { outboxDepth: 7, clockOffsetMs: 0 })).toEqual({ ok: true })
-      await until(() => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === kioskId && k.outboxDepth === 7)), 3000, 'heartbeat news pushed')
+      await until(
+        () => pushes.some((p) => p.kiosks?.some((k) => k.kioskId === kioskId && k.outboxDepth === 7)),
+        3000,
+        'heartbeat news pushed',
+      )
     })
   })
 

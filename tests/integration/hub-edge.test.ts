@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(t.store.ledger.records.size).toBe(0)
     })
 
-    it("gives kiosks the attendee list without e-mail addresses (they search by name, phone, institution)", async () => {
+    it('gives kiosks the attendee list without e-mail addresses (they search by name, phone, institution)', async () => {
       const k = await t.pairKiosk()
       const kiosk = await t.client(k.token)
       const delta = await kiosk.emitWithAck('registry:pull', { since: 0 })
@@ -68,7 +68,9 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
       expect(good.status).toBe(200)
       const again = await fetch(`${t.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code, name: 'Desk 1 kiosk' }) })
       expect(again.status).toBe(403)
-      expect((await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.usherToken}` } })).status).toBe(403)
+      expect(
+        (await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.usherToken}` } })).status,
+      ).toBe(403)
     })
   })
 

@@ -29,9 +29,19 @@ describe('sessions and connections per address', () => {
   let tokens: { admin: string; usher: string }
   beforeEach(async () => {
     dir = await tempDir()
-    const { store, firstStart } = await EventStore.open({ backend: new EmbeddedBackend(dir.path), now: () => DAY1_MORNING, seed: (key) => testEvent(key) })
+    const { store, firstStart } = await EventStore.open({
+      backend: new EmbeddedBackend(dir.path),
+      now: () => DAY1_MORNING,
+      seed: (key) => testEvent(key),
+    })
     tokens = { admin: firstStart!.adminToken, usher: firstStart!.usherToken }
-    hub = createHub({ store, now: () => DAY1_MORNING, log: { info() {}, error() {} }, throttle: new LoginThrottle(1, 2), connectionLimits: LIMITS })
+    hub = createHub({
+      store,
+      now: () => DAY1_MORNING,
+      log: { info() {}, error() {} },
+      throttle: new LoginThrottle(1, 2),
+      connectionLimits: LIMITS,
+    })
     url = `http://127.0.0.1:${(await hub.listen(0, '127.0.0.1')).port}`
   })
   afterEach(async () => {
@@ -72,7 +82,11 @@ describe('sessions and connections per address', () => {
   it('the handshake window is short, and the fd limit is read and warned about in both languages', () => {
     expect(HANDSHAKE_WINDOW_MS).toBeLessThanOrEqual(5000)
     expect((hub.io as unknown as { _connectTimeout: number })._connectTimeout).toBe(HANDSHAKE_WINDOW_MS)
-    expect(openFileLimit('Limit                     Soft Limit           Hard Limit           Units\nMax open files            1024                 1048576              files\n')).toBe(1024)
+    expect(
+      openFileLimit(
+        'Limit                     Soft Limit           Hard Limit           Units\nMax open files            1024                 1048576              files\n',
+      ),
+    ).toBe(1024)
     expect(openFileLimit()).toBeGreaterThan(0)
     const warning = fdLimitWarning(1024)!
     expect(warning).toMatch(/kikomo cha faili/)

@@ -16,7 +16,13 @@ beforeAll(async () => {
 afterAll(async () => postgres?.stop())
 
 async function startHub(env: Record<string, string>) {
-  const child = runTs('hub/main.ts', [], { PORT: String(await freePort()), HOST: '127.0.0.1', KARIBU_REDIS_URL: '', KARIBU_HUB_URLS: '', ...env })
+  const child = runTs('hub/main.ts', [], {
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    KARIBU_REDIS_URL: '',
+    KARIBU_HUB_URLS: '',
+    ...env,
+  })
   await until(() => child.proc.exitCode !== null || child.proc.signalCode !== null, 30_000, `hub exits (${child.output()})`)
   const out = child.output()
   expect(out).toContain('Karibu haikuanza / Karibu did not start')
@@ -60,7 +66,11 @@ describe('hub start-up errors', () => {
   it('unreachable Redis: a bounded wait, then the message', async () => {
     const databaseUrl = await createDatabase(postgres.url)
     const port = await freePort()
-    const { code, out } = await startHub({ KARIBU_DATABASE_URL: databaseUrl, KARIBU_REDIS_URL: `redis://:neno@127.0.0.1:${port}`, KARIBU_REDIS_WAIT_S: '2' })
+    const { code, out } = await startHub({
+      KARIBU_DATABASE_URL: databaseUrl,
+      KARIBU_REDIS_URL: `redis://:neno@127.0.0.1:${port}`,
+      KARIBU_REDIS_WAIT_S: '2',
+    })
     expect(out).toContain(`Redis kwenye redis://:***@127.0.0.1:${port}`)
     expect(out).toContain('(KARIBU_REDIS_URL) haikujibu kwa sekunde 2')
     expect(out).toContain('(KARIBU_REDIS_URL) did not answer within 2 s')

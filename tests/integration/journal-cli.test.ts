@@ -46,7 +46,10 @@ const run = async (...args: string[]) => {
 
 describe('npm run journal', () => {
   it('the hub refuses to start and says, in both languages, to run check and repair', async () => {
-    const err = await open(dir.path).then(() => null, (e: unknown) => e)
+    const err = await open(dir.path).then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(err).toBeInstanceOf(JournalCorruptError)
     const { sw, en } = err as JournalCorruptError
     expect(sw).toContain(`npm run journal -- check ${journal}`)

@@ -67,7 +67,11 @@ describe('journal on a full disk', () => {
     const dir = await tempDir()
     cleanups.push(dir.remove)
     const { disk, write } = fillingDisk()
-    const { store } = await EventStore.open({ backend: new EmbeddedBackend(dir.path, { journalWrite: write }), now: DAY1, seed: (key) => testEvent(key) })
+    const { store } = await EventStore.open({
+      backend: new EmbeddedBackend(dir.path, { journalWrite: write }),
+      now: DAY1,
+      seed: (key) => testEvent(key),
+    })
     const kioskId = 'k-test'
     const acked: string[] = []
     const ok = async (id: string, attendeeId: string) => {
@@ -110,7 +114,10 @@ describe('journal on a full disk', () => {
     // cut where that page ends, mid-line, as on a real full disk
     const filler = join(small.path, 'filler')
     for (let i = 0; i < 64; i++) {
-      const full = await appendFile(filler, Buffer.alloc(4096)).then(() => false, () => true)
+      const full = await appendFile(filler, Buffer.alloc(4096)).then(
+        () => false,
+        () => true,
+      )
       if (full) break
     }
     let failures = 0
@@ -125,7 +132,12 @@ describe('journal on a full disk', () => {
     expect(acked.length).toBeGreaterThan(1) // some fitted in the last page: the failing line was cut, not refused whole
     const text = await readFile(join(dataDir, 'checkins.jsonl'), 'utf8')
     expect(text === '' || text.endsWith('\n')).toBe(true)
-    expect(text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(acked)
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(acked)
     await store.close()
 
     await rm(filler) // space freed
@@ -146,19 +158,40 @@ describe('journal on a full disk', () => {
     const hub = await startTestHub(hubDir.path)
     cleanups.push(() => hub.close())
     const { code } = await createPairingCode(hub.store, 5)
-    const agent = await startAgent({ dataDir: join(small.path, 'kiosk'), port: 0, hubUrl: hub.url, pairingCode: code, deskId: 'desk-1', now: DAY1, ackTimeoutMs: 2000, log: () => {} })
+    const agent = await startAgent({
+      dataDir: join(small.path, 'kiosk'),
+      port: 0,
+      hubUrl: hub.url,
+      pairingCode: code,
+      deskId: 'desk-1',
+      now: DAY1,
+      ackTimeoutMs: 2000,
+      log: () => {},
+    })
     cleanups.push(() => agent.close())
     await until(() => agent.kiosk.registry, 10_000, 'kiosk synced')
     await hub.close() // offline: the scan can only be in the kiosk's own journal
     const filler = join(small.path, 'filler')
-    for (let i = 0; i < 256; i++) if (await appendFile(filler, Buffer.alloc(4096)).then(() => false, () => true)) break
+    for (let i = 0; i < 256; i++)
+      if (
+        await appendFile(filler, Buffer.alloc(4096)).then(
+          () => false,
+          () => true,
+        )
+      )
+        break
     // whatever room the journal's last page had is used up first
     let refused = 0
     const admitted: string[] = []
     for (let i = 1; i <= 10 && refused === 0; i++) {
-      await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' }).then((r) => admitted.push(r.recordId), () => refused++)
+      await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' }).then(
+        (r) => admitted.push(r.recordId),
+        () => refused++,
+      )
       if (refused) {
-        expect([...agent.kiosk.records.ledger.records.values()].some((r) => (r as { attendeeId?: string | null }).attendeeId === `A000${i}`)).toBe(false)
+        expect(
+          [...agent.kiosk.records.ledger.records.values()].some((r) => (r as { attendeeId?: string | null }).attendeeId === `A000${i}`),
+        ).toBe(false)
         await rm(filler)
         const again = await agent.kiosk.scan({ attendeeId: `A000${i}`, method: 'search' })
         expect(again.outcome).toBe('admitted')

@@ -27,7 +27,11 @@ beforeEach(() => {
 })
 
 const setPrinter = async (deskId: string, printer: string | null) => {
-  const res = await fetch(`${stack.hub.url}/api/desk-printers/${deskId}`, { method: 'PUT', headers: { Authorization: `Bearer ${stack.hub.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ printer, stock: 'cr80' }) })
+  const res = await fetch(`${stack.hub.url}/api/desk-printers/${deskId}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${stack.hub.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ printer, stock: 'cr80' }),
+  })
   expect(res.status).toBe(200)
 }
 

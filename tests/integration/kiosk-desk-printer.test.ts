@@ -18,7 +18,15 @@ beforeEach(async () => {
   dirs.push(hubDir, kioskDir)
   hub = await startTestHub(hubDir.path)
   const { code } = await createPairingCode(hub.store, 5)
-  agent = await startAgent({ dataDir: kioskDir.path, port: 0, hubUrl: hub.url, pairingCode: code, deskId: 'desk-1', heartbeatMs: 50, log: () => {} })
+  agent = await startAgent({
+    dataDir: kioskDir.path,
+    port: 0,
+    hubUrl: hub.url,
+    pairingCode: code,
+    deskId: 'desk-1',
+    heartbeatMs: 50,
+    log: () => {},
+  })
   await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'kiosk synced')
 })
 afterEach(async () => {

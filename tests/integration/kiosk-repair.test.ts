@@ -57,11 +57,18 @@ describe('a kiosk paired again', () => {
     expect(agent.kiosk.records.outbox.size).toBe(3)
 
     const { code } = await createPairingCode(stack.hub.store, 5)
-    expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: stack.hub.url, code, name: 'Meza 1 tena' })).toEqual({ ok: true })
+    expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: stack.hub.url, code, name: 'Meza 1 tena' })).toEqual({
+      ok: true,
+    })
     await until(() => agent.kiosk.records.outbox.size === 0, 15_000, 'old records delivered')
     const ledger = stack.hub.store.ledger
     for (const id of unsent) expect(ledger.records.get(id)).toMatchObject({ kioskId: oldId, review: 'revoked_kiosk' })
-    expect(ledger.reviews.filter((r) => r.review === 'revoked_kiosk').map((r) => r.id).sort()).toEqual([...unsent].sort())
+    expect(
+      ledger.reviews
+        .filter((r) => r.review === 'revoked_kiosk')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...unsent].sort())
     expect(agent.kiosk.data.previous).toEqual([]) // nothing left to prove
 
     await until(() => agent.kiosk.registry, 10_000, 'registry again')
@@ -87,7 +94,9 @@ describe('a kiosk paired again', () => {
     await cp(stack.hubDir, restored.path, { recursive: true })
     const replacement = await otherHub(restored.path, { admin: adminToken, usher: usherToken })
     const { code } = await createPairingCode(replacement.store, 5)
-    expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: replacement.url, code, name: 'Meza 1', pin: exitPin! })).toEqual({ ok: true })
+    expect(
+      await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: replacement.url, code, name: 'Meza 1', pin: exitPin! }),
+    ).toEqual({ ok: true })
     await until(() => agent.kiosk.records.outbox.size === 0, 15_000, 'delivered to the replacement')
     for (const id of unsent) expect(replacement.store.ledger.records.get(id)).toMatchObject({ kioskId: oldId })
     expect(replacement.store.ledger.reviews).toEqual([])
@@ -107,12 +116,19 @@ describe('a kiosk paired again', () => {
     cleanups.push(elsewhere.remove)
     const stranger = await otherHub(elsewhere.path)
     const { code } = await createPairingCode(stranger.store, 5)
-    expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: stranger.url, code, name: 'Meza 1', pin: exitPin })).toEqual({ ok: true })
+    expect(await screen.timeout(10_000).emitWithAck('kiosk:pair', { hubUrl: stranger.url, code, name: 'Meza 1', pin: exitPin })).toEqual({
+      ok: true,
+    })
     await until(() => agent.kiosk.online && agent.kiosk.registry, 10_000, 'synced with the other hub')
     const fresh = await screen.scan({ attendeeId: 'A0003', method: 'search' })
     await until(() => stranger.store.ledger.records.has(fresh.recordId), 10_000, 'new scan delivered')
     expect(stranger.store.ledger.records.size).toBe(1)
-    expect(agent.kiosk.exportOutbox().submissions.map((s) => s.id).sort()).toEqual([...unsent].sort())
+    expect(
+      agent.kiosk
+        .exportOutbox()
+        .submissions.map((s) => s.id)
+        .sort(),
+    ).toEqual([...unsent].sort())
   })
 })
 

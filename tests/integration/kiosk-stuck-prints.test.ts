@@ -30,7 +30,11 @@ beforeEach(() => {
   if (setupError) throw setupError
 })
 
-async function admin(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function admin(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${stack.hub.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${stack.hub.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -78,49 +82,68 @@ describe('a badge stuck at the desk printer, moved from the kiosk', () => {
     await until(async () => (await screens['desk-1']!.state()).printerAssigned === true, 10_000, 'desk 1 to hear it has one')
   })
 
-  it('a queue stopped mid-job shows on the kiosk and the kiosk list; the job moves to desk 2’s printer and completes there', { timeout: 60_000 }, async () => {
-    const s1 = screens['desk-1']!
-    await cups.run('cupsdisable', ['-r', 'paper jam', 'ZebraA'])
-    const printed = await admin('POST', '/api/badges/A0002/print', { deskId: 'desk-1' })
-    const job = printed.body.job as PrintJob
-    expect(job).toMatchObject({ status: 'sent', printer: 'ZebraA', deskId: 'desk-1' })
+  it(
+    'a queue stopped mid-job shows on the kiosk and the kiosk list; the job moves to desk 2’s printer and completes there',
+    { timeout: 60_000 },
+    async () => {
+      const s1 = screens['desk-1']!
+      await cups.run('cupsdisable', ['-r', 'paper jam', 'ZebraA'])
+      const printed = await admin('POST', '/api/badges/A0002/print', { deskId: 'desk-1' })
+      const job = printed.body.job as PrintJob
+      expect(job).toMatchObject({ status: 'sent', printer: 'ZebraA', deskId: 'desk-1' })
 
-    // the kiosk's own status, and the kiosk list the dashboard shows
-    await until(async () => (await s1.state()).printer?.state === 'stopped', 20_000, 'desk 1’s kiosk to see its printer stopped')
-    const kioskId = agents['desk-1']!.kiosk.data.pairing!.kioskId
-    await until(
-      async () => ((await admin('GET', '/api/admin/kiosks')).body.kiosks as KioskStatus[]).find((k) => k.kioskId === kioskId)?.printer?.state === 'stopped',
-      20_000,
-      'the kiosk list to show desk 1’s printer stopped',
-    )
+      // the kiosk's own status, and the kiosk list the dashboard shows
+      await until(async () => (await s1.state()).printer?.state === 'stopped', 20_000, 'desk 1’s kiosk to see its printer stopped')
+      const kioskId = agents['desk-1']!.kiosk.data.pairing!.kioskId
+      await until(
+        async () =>
+          ((await admin('GET', '/api/admin/kiosks')).body.kiosks as KioskStatus[]).find((k) => k.kioskId === kioskId)?.printer?.state ===
+          'stopped',
+        20_000,
+        'the kiosk list to show desk 1’s printer stopped',
+      )
 
-    // what the desk officer is shown: the stuck job by name, and the other desks' printers
-    const stuck = await s1.timeout(10_000).emitWithAck('print:stuck', {})
-    if (!stuck.ok) throw new Error(stuck.error)
-    expect(stuck.jobs.map((j: StuckPrint) => [j.jobId, j.attendeeName, j.status])).toEqual([[job.jobId, 'Baraka Mwakyusa', 'sent']])
-    expect(stuck.desks).toEqual([{ deskId: 'desk-2', name: { sw: 'Meza 2', en: 'Desk 2' }, printer: 'ZebraB', state: 'ready' }])
+      // what the desk officer is shown: the stuck job by name, and the other desks' printers
+      const stuck = await s1.timeout(10_000).emitWithAck('print:stuck', {})
+      if (!stuck.ok) throw new Error(stuck.error)
+      expect(stuck.jobs.map((j: StuckPrint) => [j.jobId, j.attendeeName, j.status])).toEqual([[job.jobId, 'Baraka Mwakyusa', 'sent']])
+      expect(stuck.desks).toEqual([{ deskId: 'desk-2', name: { sw: 'Meza 2', en: 'Desk 2' }, printer: 'ZebraB', state: 'ready' }])
 
-    // validated at the agent; another desk's kiosk may not move it; only to a desk with a printer
-    expect(await s1.timeout(5000).emitWithAck('print:move', { jobId: '../../admin', toDeskId: 'desk-2' })).toEqual({ ok: false, error: 'invalid_payload' })
-    expect(await screens['desk-2']!.timeout(10_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'desk-2' })).toEqual({ ok: false, error: 'forbidden' })
-    expect(await s1.timeout(10_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'expo-door' })).toEqual({ ok: false, error: 'no_printer' })
-    // nor, as a kiosk straight at the hub, to a CUPS queue no desk has
-    const token = agents['desk-1']!.kiosk.data.pairing!.token
-    const anyQueue = await fetch(`${stack.hub.url}/api/print-jobs/${job.jobId}/resend`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ printer: 'BadgePDF' }) })
-    expect(anyQueue.status).toBe(403)
-    expect(printers.ZebraB!.files).toEqual([])
+      // validated at the agent; another desk's kiosk may not move it; only to a desk with a printer
+      expect(await s1.timeout(5000).emitWithAck('print:move', { jobId: '../../admin', toDeskId: 'desk-2' })).toEqual({
+        ok: false,
+        error: 'invalid_payload',
+      })
+      expect(await screens['desk-2']!.timeout(10_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'desk-2' })).toEqual({
+        ok: false,
+        error: 'forbidden',
+      })
+      expect(await s1.timeout(10_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'expo-door' })).toEqual({
+        ok: false,
+        error: 'no_printer',
+      })
+      // nor, as a kiosk straight at the hub, to a CUPS queue no desk has
+      const token = agents['desk-1']!.kiosk.data.pairing!.token
+      const anyQueue = await fetch(`${stack.hub.url}/api/print-jobs/${job.jobId}/resend`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ printer: 'BadgePDF' }),
+      })
+      expect(anyQueue.status).toBe(403)
+      expect(printers.ZebraB!.files).toEqual([])
 
-    const moved = await s1.timeout(20_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'desk-2' })
-    expect(moved).toEqual({ ok: true, printer: 'ZebraB' })
-    await printers.ZebraB!.waitForJob(1)
-    await until(async () => (await printJobsOf(stack.hub, 'A0002'))[0]!.status === 'completed', 20_000, 'the moved job to complete')
-    const after = (await printJobsOf(stack.hub, 'A0002'))[0]!
-    expect(after).toMatchObject({ printer: 'ZebraB', deskId: 'desk-1' })
-    // nothing is stuck any more; the stopped queue's copy was cancelled, so it prints nothing back on
-    const left = await s1.timeout(10_000).emitWithAck('print:stuck', {})
-    expect(left.ok && left.jobs).toEqual([])
-    await cups.run('cupsenable', ['ZebraA'])
-    expect((await cups.run('lpstat', ['-o', 'ZebraA'])).trim()).toBe('')
-    expect(printers.ZebraA!.files).toEqual([])
-  })
+      const moved = await s1.timeout(20_000).emitWithAck('print:move', { jobId: job.jobId, toDeskId: 'desk-2' })
+      expect(moved).toEqual({ ok: true, printer: 'ZebraB' })
+      await printers.ZebraB!.waitForJob(1)
+      await until(async () => (await printJobsOf(stack.hub, 'A0002'))[0]!.status === 'completed', 20_000, 'the moved job to complete')
+      const after = (await printJobsOf(stack.hub, 'A0002'))[0]!
+      expect(after).toMatchObject({ printer: 'ZebraB', deskId: 'desk-1' })
+      // nothing is stuck any more; the stopped queue's copy was cancelled, so it prints nothing back on
+      const left = await s1.timeout(10_000).emitWithAck('print:stuck', {})
+      expect(left.ok && left.jobs).toEqual([])
+      await cups.run('cupsenable', ['ZebraA'])
+      expect((await cups.run('lpstat', ['-o', 'ZebraA'])).trim()).toBe('')
+      expect(printers.ZebraA!.files).toEqual([])
+    },
+  )
 })

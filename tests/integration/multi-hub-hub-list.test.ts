@@ -23,7 +23,8 @@ const listedOn = async (viaHub: string, kioskId: string) => {
 }
 const host = (url: string) => new URL(url).host
 
-const currentHub = async (agentUrl: string) => ((await (await fetch(`${agentUrl}/healthz`)).json()) as { currentHubUrl: string | null }).currentHubUrl
+const currentHub = async (agentUrl: string) =>
+  ((await (await fetch(`${agentUrl}/healthz`)).json()) as { currentHubUrl: string | null }).currentHubUrl
 
 describe('the hub list in the shared store', () => {
   it('a hub added while kiosks run: they learn it; failover, then back to the home hub', async () => {

@@ -45,9 +45,16 @@ describe('two hubs while PostgreSQL restarts', () => {
     expect(c.exits()).toEqual([])
     for (const h of c.hubs) expect(await healthy(`${h.url}/healthz`)).toBe(true)
     expect(await c.storedOnce(accepted())).toEqual({ stored: accepted().length, duplicated: 0, dense: true })
-    await until(async () => {
-      const [a, b] = [await c.stats(c.hubs[0]!.url), await c.stats(c.hubs[1]!.url)]
-      return a.stats.checkedIn === b.stats.checkedIn && JSON.stringify({ ...a.stats, generatedAt: '' }) === JSON.stringify({ ...b.stats, generatedAt: '' })
-    }, 10_000, 'the same figures on both hubs')
+    await until(
+      async () => {
+        const [a, b] = [await c.stats(c.hubs[0]!.url), await c.stats(c.hubs[1]!.url)]
+        return (
+          a.stats.checkedIn === b.stats.checkedIn &&
+          JSON.stringify({ ...a.stats, generatedAt: '' }) === JSON.stringify({ ...b.stats, generatedAt: '' })
+        )
+      },
+      10_000,
+      'the same figures on both hubs',
+    )
   }, 240_000)
 })

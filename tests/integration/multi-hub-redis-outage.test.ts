@@ -35,17 +35,29 @@ describe('two hubs while Redis is away', () => {
     const stream = scanStream(screen)
     try {
       await until(() => dashboard.connected && stream.accepted.length >= 30, 15_000, 'check-ins flowing, dashboard on hub B')
-      await until(async () => (await c.stats(B.url)).kiosks.find((k) => k.kioskId === kioskId)?.online, 15_000, 'kiosk on A listed online on B')
+      await until(
+        async () => (await c.stats(B.url)).kiosks.find((k) => k.kioskId === kioskId)?.online,
+        15_000,
+        'kiosk on A listed online on B',
+      )
 
       await c.redis.halt()
       const haltedAt = Date.now()
       // both hubs say their kiosk list is their own view only
-      for (const h of [A, B]) await until(async () => (await c.stats(h.url)).kiosks.every((k) => k.presenceLocalOnly), 15_000, `hub ${h.name} flags presence`)
+      for (const h of [A, B])
+        await until(async () => (await c.stats(h.url)).kiosks.every((k) => k.presenceLocalOnly), 15_000, `hub ${h.name} flags presence`)
 
       // revoked on B, connected to A: the cut-off travels through PostgreSQL
-      const revoke = await fetch(`${B.url}/api/admin/kiosks/${doomedId}/revoke`, { method: 'POST', headers: { Authorization: `Bearer ${c.adminToken}` } })
+      const revoke = await fetch(`${B.url}/api/admin/kiosks/${doomedId}/revoke`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${c.adminToken}` },
+      })
       expect(revoke.status).toBe(200)
-      await until(() => doomed.link()?.revoked && !doomed.kiosk.registry && !doomed.kiosk.data.pairing, 15_000, 'revoked kiosk cut off without Redis')
+      await until(
+        () => doomed.link()?.revoked && !doomed.kiosk.registry && !doomed.kiosk.data.pairing,
+        15_000,
+        'revoked kiosk cut off without Redis',
+      )
 
       // hub B's dashboard keeps counting what the kiosk on A stores
       const countedAt = pushed.at(-1)?.stats.checkedIn ?? 0
@@ -59,10 +71,14 @@ describe('two hubs while Redis is away', () => {
 
       await c.redis.resume()
       // presence is heard again: the flag goes and B lists the kiosk on A online again
-      await until(async () => {
-        const k = (await c.stats(B.url)).kiosks.find((x) => x.kioskId === kioskId)
-        return k && !k.presenceLocalOnly && k.online
-      }, 20_000, 'presence back on B')
+      await until(
+        async () => {
+          const k = (await c.stats(B.url)).kiosks.find((x) => x.kioskId === kioskId)
+          return k && !k.presenceLocalOnly && k.online
+        },
+        20_000,
+        'presence back on B',
+      )
       await until(() => stream.accepted.length >= during + 30, 15_000, 'check-ins after Redis came back')
     } finally {
       await stream.stop()

@@ -65,7 +65,16 @@ async function pairedKiosk(deskId: string): Promise<AgentHandle> {
   // the code is made on hub A and taken on hub A: the kiosk learns both addresses at pairing
   const res = await fetch(`${hubs[0]!.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } })
   const { code } = (await res.json()) as { code: string }
-  const agent = await startAgent({ dataDir: dir.path, port: 0, hubUrl: hubs[0]!.url, pairingCode: code, kioskName: deskId, deskId, ackTimeoutMs: 2000, log: () => {} })
+  const agent = await startAgent({
+    dataDir: dir.path,
+    port: 0,
+    hubUrl: hubs[0]!.url,
+    pairingCode: code,
+    kioskName: deskId,
+    deskId,
+    ackTimeoutMs: 2000,
+    log: () => {},
+  })
   cleanups.push(async () => {
     await agent.close()
     await dir.remove()
@@ -125,7 +134,10 @@ describe('two hubs on PostgreSQL and Redis', () => {
     const db = new pg.Client({ connectionString: databaseUrl })
     await db.connect()
     try {
-      const { rows } = await db.query<{ id: string; n: string }>('SELECT id, count(*) AS n FROM karibu_checkins WHERE id = ANY($1) GROUP BY id', [accepted])
+      const { rows } = await db.query<{ id: string; n: string }>(
+        'SELECT id, count(*) AS n FROM karibu_checkins WHERE id = ANY($1) GROUP BY id',
+        [accepted],
+      )
       expect(rows.length).toBe(accepted.length)
       expect(rows.every((r) => r.n === '1')).toBe(true)
       const seqs = await db.query<{ seq: string }>('SELECT seq FROM karibu_checkins ORDER BY seq')

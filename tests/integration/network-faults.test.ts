@@ -24,7 +24,16 @@ async function setup(agentNow: () => Date, viaPort?: (hubPort: number) => Promis
   cleanups.push(() => hub.close())
   const port = viaPort ? await viaPort(hub.port) : hub.port
   const { code } = await createPairingCode(hub.store, 5)
-  const agent: AgentHandle = await startAgent({ dataDir: kioskDir.path, port: 0, hubUrl: `http://127.0.0.1:${port}`, pairingCode: code, deskId: 'desk-1', now: agentNow, ackTimeoutMs: 1000, log: () => {} })
+  const agent: AgentHandle = await startAgent({
+    dataDir: kioskDir.path,
+    port: 0,
+    hubUrl: `http://127.0.0.1:${port}`,
+    pairingCode: code,
+    deskId: 'desk-1',
+    now: agentNow,
+    ackTimeoutMs: 1000,
+    log: () => {},
+  })
   cleanups.push(() => agent.close())
   return { hub, agent }
 }
@@ -71,10 +80,14 @@ it('a kiosk clock ten minutes fast: the offset is measured and shown, and scans 
   expect((await screen.state()).today?.id).toBe('d1')
   // the hub shows each kiosk's offset to the organisers
   const usher = await hub.client(hub.usherToken)
-  await until(async () => {
-    const res = await usher.emitWithAck('stats:get', {})
-    return res.ok && res.kiosks.some((k) => k.clockOffsetMs === 600_000)
-  }, 15_000, 'offset in the kiosk list')
+  await until(
+    async () => {
+      const res = await usher.emitWithAck('stats:get', {})
+      return res.ok && res.kiosks.some((k) => k.clockOffsetMs === 600_000)
+    },
+    15_000,
+    'offset in the kiosk list',
+  )
 })
 
 it('the hub unreachable for two minutes: the kiosk keeps admitting, keeps trying, and delivers everything once it is back', async () => {

@@ -17,7 +17,12 @@ it('npm start seeds the demo event, prints where to go, and serves /healthz', as
   const data = await tempDir()
   cleanups.push(data.remove)
   const port = await freePort()
-  const proc = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, PORT: String(port), KARIBU_DATA: data.path }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn('npm', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), KARIBU_DATA: data.path },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   proc.stdout.on('data', (d) => (out += d))
   proc.stderr.on('data', (d) => (out += d))
@@ -30,17 +35,24 @@ it('npm start seeds the demo event, prints where to go, and serves /healthz', as
     }
     await exited
   })
-  const health = await until(async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null)
-    return res?.ok ? ((await res.json()) as { ok: boolean; event: string }) : null
-  }, 45_000, `healthz (output so far: ${out})`)
+  const health = await until(
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null)
+      return res?.ok ? ((await res.json()) as { ok: boolean; event: string }) : null
+    },
+    45_000,
+    `healthz (output so far: ${out})`,
+  )
   // the check-in count is not for anyone on the network (SECURITY.md)
   expect(health).toEqual({ ok: true, event: 'egov-2026' })
   await until(() => out.includes('pairing code'), 5000, 'start banner')
   expect(out).toMatch(new RegExp(`http://127\\.0\\.0\\.1:${port}/dashboard#token=kbu_`))
   expect(out).toMatch(/Admin credential \(shown once only\):\s+kba_/)
   expect(out).toContain(`http://127.0.0.1:${port}/admin`)
-  const registry = JSON.parse(await readFile(join(data.path, 'registry.json'), 'utf8')) as { attendees: { lastName: string }[]; event: { days: unknown[] } }
+  const registry = JSON.parse(await readFile(join(data.path, 'registry.json'), 'utf8')) as {
+    attendees: { lastName: string }[]
+    event: { days: unknown[] }
+  }
   expect(registry.attendees.length).toBe(1000)
   expect(registry.event.days).toHaveLength(4)
   expect(registry.attendees.some((a) => a.lastName.includes("'"))).toBe(true)

@@ -31,7 +31,9 @@ describe('pairing guesses on a hub', () => {
     expect((await fetch(`${t.url}/api/stats`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).status).toBe(200)
     expect((await guess('ZZ9999')).status).toBe(429)
     expect(logged.filter((l) => l.includes('pairing: wrong or used code from')).length).toBe(10)
-    const listed = (await (await fetch(`${t.url}/api/admin/pairing-failures`, { headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { failures: { at: string; address: string }[]; limited: number }
+    const listed = (await (
+      await fetch(`${t.url}/api/admin/pairing-failures`, { headers: { Authorization: `Bearer ${t.adminToken}` } })
+    ).json()) as { failures: { at: string; address: string }[]; limited: number }
     expect(listed.failures.length).toBe(10)
     expect(listed.failures[0]!.address).toMatch(/127\.0\.0\.1/)
     expect(listed.limited).toBe(31)
@@ -40,7 +42,9 @@ describe('pairing guesses on a hub', () => {
 
   test('a right code is given its guess back', async () => {
     for (let i = 0; i < 9; i++) expect((await guess(`YY000${i}`)).status).toBe(403)
-    const { code } = (await (await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })).json()) as { code: string }
+    const { code } = (await (
+      await fetch(`${t.url}/api/pairing-codes`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminToken}` } })
+    ).json()) as { code: string }
     expect((await guess(code)).status).toBe(200)
     expect((await guess('YY0010')).status).toBe(403)
     expect((await guess('YY0011')).status).toBe(429)
@@ -57,7 +61,10 @@ describe('one budget for the code space, shared through Redis', () => {
   })
 
   it('guesses from many addresses on two hubs spend one budget; with Redis away each hub keeps a memory budget', async () => {
-    const clients = [createClient({ url: redis.url, disableOfflineQueue: true }), createClient({ url: redis.url, disableOfflineQueue: true })]
+    const clients = [
+      createClient({ url: redis.url, disableOfflineQueue: true }),
+      createClient({ url: redis.url, disableOfflineQueue: true }),
+    ]
     for (const c of clients) {
       c.on('error', () => {})
       await c.connect()

@@ -8,9 +8,21 @@ import type { Attendee } from '../../shared/domain.js'
 import { it } from '../helpers/hub-fixture.js'
 import { reopenTestHub } from '../helpers/test-hub.js'
 
-const MUSA = { firstName: 'Musa', lastName: 'Hamisi', groupId: 'guests', phone: '0754 222 333', organisation: 'Chuo Kikuu cha Dodoma', title: 'Dkt.', category: 'researcher' }
+const MUSA = {
+  firstName: 'Musa',
+  lastName: 'Hamisi',
+  groupId: 'guests',
+  phone: '0754 222 333',
+  organisation: 'Chuo Kikuu cha Dodoma',
+  title: 'Dkt.',
+  category: 'researcher',
+}
 
-it('a walk-in whose save failed is not kept, its retry is the only one, and a restart keeps the revision', async ({ hub: t, api, kiosk }) => {
+it('a walk-in whose save failed is not kept, its retry is the only one, and a restart keeps the revision', async ({
+  hub: t,
+  api,
+  kiosk,
+}) => {
   const register = () => api.post('/api/admin/walk-ins', MUSA, kiosk.token)
   const before = { rev: t.store.data.rev, attendees: t.store.data.attendees.length, badges: t.store.data.badges.length }
 

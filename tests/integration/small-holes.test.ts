@@ -25,7 +25,10 @@ describe('on a hub', () => {
     expect(t.store.data.attendees.length).toBe(before)
   })
 
-  it('a check-in at a desk the event does not have is stored but counts nobody, and is there to review', async ({ hub: t, kiosk: { kioskId, socket: kiosk } }) => {
+  it('a check-in at a desk the event does not have is stored but counts nobody, and is there to review', async ({
+    hub: t,
+    kiosk: { kioskId, socket: kiosk },
+  }) => {
     const odd = submission(kioskId, { attendeeId: 'A0001', deskId: 'desk-99', localOutcome: 'admitted' })
     const res = await kiosk.emitWithAck('checkin:submit', odd)
     expect(res).toMatchObject({ ok: true, record: { id: odd.id, outcome: 'invalid', review: 'unknown_desk' } })

@@ -44,9 +44,11 @@ export class Capture {
 
 export async function openScreenPage(browser: Browser, lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 600 } })
-  await context.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('karibu.language', l), lang)
+  await context.addInitScript(
+    (l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('karibu.language', l),
+    lang,
+  )
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   return { context, page }
 }
-

@@ -33,23 +33,31 @@ export interface LayoutOptions {
 
 /** Problems found, each naming the element so a failure says where to look. */
 export async function layoutProblems(page: Page, options: LayoutOptions): Promise<string[]> {
-  return (await page.evaluate(`${probe}(${JSON.stringify({ inViewport: options.inViewport ?? null, touch: options.touch, minTarget: MIN_TARGET_PX })})`)) as string[]
+  return (await page.evaluate(
+    `${probe}(${JSON.stringify({ inViewport: options.inViewport ?? null, touch: options.touch, minTarget: MIN_TARGET_PX })})`,
+  )) as string[]
 }
 
-const probe = readFileSync(new URL('./layout-probe.js', import.meta.url), 'utf8').replace(/^\/\/.*\n/gm, '').trim()
+const probe = readFileSync(new URL('./layout-probe.js', import.meta.url), 'utf8')
+  .replace(/^\/\/.*\n/gm, '')
+  .trim()
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** axe-core's serious and critical findings on the page as it is now. */
 export async function axeProblems(page: Page): Promise<string[]> {
   // evaluated through the devtools protocol, which the pages' strict CSP does not govern
   if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axeSource)
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  )) as {
     id: string
     impact: string
     help: string
     nodes: string[]
   }[]
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.impact} ${v.id}: ${v.help} — ${v.nodes.join('; ')}`)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `axe ${v.impact} ${v.id}: ${v.help} — ${v.nodes.join('; ')}`)
 }
 
 /**

@@ -1,5 +1,7 @@
 // Runs inside the page (evaluated by tests/screens/checks.ts): plain JavaScript, so the Node
-// side's type check does not need the DOM's types.
+// side's type check does not need the DOM's types. One expression (checks.ts calls it), so not
+// reformatted into a statement.
+// prettier-ignore
 (({ inViewport, touch, minTarget }) => {
     const d = document
     const w = window

@@ -35,7 +35,16 @@ export function screensEvent(badgePublicKey: string): { event: EventInfo; attend
   }
   const [first, ...rest] = LONG_NAME.split(' ')
   const extra: Omit<Attendee, 'id' | 'seq'>[] = [
-    { ...base.attendees[0]!, externalId: 'REG-LONG', title: 'Mhe. Dkt.', firstName: [first, ...rest.slice(0, 2)].join(' '), lastName: rest.slice(2).join(' '), organisation: LONG_INSTITUTION, groupId: 'ict', flags: ['vip'] },
+    {
+      ...base.attendees[0]!,
+      externalId: 'REG-LONG',
+      title: 'Mhe. Dkt.',
+      firstName: [first, ...rest.slice(0, 2)].join(' '),
+      lastName: rest.slice(2).join(' '),
+      organisation: LONG_INSTITUTION,
+      groupId: 'ict',
+      flags: ['vip'],
+    },
     // a lost badge: version 2 is current, so the code printed as version 1 is refused
     { ...base.attendees[1]!, externalId: 'REG-REPRINT', firstName: 'Salma', lastName: 'Kikwete', badgeVersion: 2 },
     ...Array.from({ length: 19 }, (_, i) => ({
@@ -48,7 +57,14 @@ export function screensEvent(badgePublicKey: string): { event: EventInfo; attend
       groupId: i % 4 === 0 ? 'directors' : 'ict',
     })),
   ]
-  const attendees = [...base.attendees, ...extra.map((a, i) => ({ ...a, id: `A${String(base.attendees.length + i + 1).padStart(4, '0')}`, seq: base.attendees.length + i + 1 }))]
+  const attendees = [
+    ...base.attendees,
+    ...extra.map((a, i) => ({
+      ...a,
+      id: `A${String(base.attendees.length + i + 1).padStart(4, '0')}`,
+      seq: base.attendees.length + i + 1,
+    })),
+  ]
   return { event, attendees }
 }
 
@@ -73,7 +89,17 @@ export async function openVenue(): Promise<Venue> {
     return stack.hub.store.signBadge({ attendeeSeq: a.seq, badgeVersion: version ?? a.badgeVersion })
   }
   // a morning's arrivals, so the dashboard has figures and a full exhibition hall
-  const people = ['REG-1', 'REG-2', 'REG-4', 'REG-5', 'REG-6', 'REG-7', 'REG-9', 'REG-10', ...Array.from({ length: 6 }, (_, i) => `REG-M${i * 3 + 2}`)]
+  const people = [
+    'REG-1',
+    'REG-2',
+    'REG-4',
+    'REG-5',
+    'REG-6',
+    'REG-7',
+    'REG-9',
+    'REG-10',
+    ...Array.from({ length: 6 }, (_, i) => `REG-M${i * 3 + 2}`),
+  ]
   for (const [i, ext] of people.entries()) {
     const a = attendee(ext)
     await stack.hub.store.submit({

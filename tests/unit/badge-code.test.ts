@@ -67,7 +67,9 @@ describe('badge codes', () => {
     const { event, attendees } = testEvent(keys.publicKey)
     const registry = new RegistryIndex(event, attendees)
     expect(identify({ code: foreign }, registry, verifier.eventTag, verifier.verify)).toEqual({ status: 'other_event' })
-    expect(identify({ code: flipBit(sign({ attendeeSeq: 1, badgeVersion: 1 }), -2) }, registry, verifier.eventTag, verifier.verify)).toEqual({ status: 'invalid' })
+    expect(
+      identify({ code: flipBit(sign({ attendeeSeq: 1, badgeVersion: 1 }), -2) }, registry, verifier.eventTag, verifier.verify),
+    ).toEqual({ status: 'invalid' })
     expect(identify({ code: 'not-a-badge' }, registry, verifier.eventTag, verifier.verify)).toEqual({ status: 'invalid' })
   })
 
@@ -78,7 +80,11 @@ describe('badge codes', () => {
     const old = sign({ attendeeSeq: 4, badgeVersion: 1 })
     const current = sign({ attendeeSeq: 4, badgeVersion: 2 })
     expect(valid(old)).toBe(true) // the signature is genuine: revocation is the registry's job
-    expect(identify({ code: old }, registry, verifier.eventTag, verifier.verify)).toMatchObject({ status: 'revoked', badgeVersion: 1, attendee: { id: 'A0004' } })
+    expect(identify({ code: old }, registry, verifier.eventTag, verifier.verify)).toMatchObject({
+      status: 'revoked',
+      badgeVersion: 1,
+      attendee: { id: 'A0004' },
+    })
     expect(identify({ code: current }, registry, verifier.eventTag, verifier.verify)).toMatchObject({ status: 'ok', badgeVersion: 2 })
   })
 })

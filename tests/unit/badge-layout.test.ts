@@ -81,14 +81,19 @@ describe('fitText', () => {
   it('never loses or reorders a character, whatever the text and box (property)', () => {
     const word = fc.string({ minLength: 1, maxLength: 25, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABC’-.'.split('')) })
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.double({ min: 5, max: 90, noNaN: true }), fc.constantFrom(1 as const, 2 as const), (words, width, maxLines) => {
-        const text = words.join(' ')
-        const f = fitText(text, { width, sizes: sizeSteps(14, 5), maxLines, bold: true }, mono)
-        expect(f.lines.length).toBeGreaterThanOrEqual(1)
-        expect(f.lines.length).toBeLessThanOrEqual(maxLines)
-        expect(noSpaces(f.lines.join(''))).toBe(noSpaces(text))
-        for (const line of f.lines) expect(mono(line, f.size, true)).toBeLessThanOrEqual(width + 1e-6)
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 5, max: 90, noNaN: true }),
+        fc.constantFrom(1 as const, 2 as const),
+        (words, width, maxLines) => {
+          const text = words.join(' ')
+          const f = fitText(text, { width, sizes: sizeSteps(14, 5), maxLines, bold: true }, mono)
+          expect(f.lines.length).toBeGreaterThanOrEqual(1)
+          expect(f.lines.length).toBeLessThanOrEqual(maxLines)
+          expect(noSpaces(f.lines.join(''))).toBe(noSpaces(text))
+          for (const line of f.lines) expect(mono(line, f.size, true)).toBeLessThanOrEqual(width + 1e-6)
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -130,8 +135,15 @@ describe('days', () => {
 describe('layoutBadge', () => {
   const { event, attendees } = testEvent('k'.repeat(43))
   const code = 'AVTBAQEJTtwuaOsZUlCD9WHIpB4gjQjvCF9xKQ2qBchKlPpj_vKlFwKNQSYIBl4Whlo0-PHfMh0vWDFSimuzWk2EpTQC'
-  const long: Attendee = { ...attendees[2]!, firstName: NAME_60.split(' ').slice(0, 3).join(' '), lastName: NAME_60.split(' ').slice(3).join(' '), organisation: ORG_60, flags: ['vip', 'speaker', 'press'] }
-  const texts = (els: ReturnType<typeof layoutBadge>['elements'], role: TextElement['role']) => els.filter((e): e is TextElement => e.kind === 'text' && e.role === role)
+  const long: Attendee = {
+    ...attendees[2]!,
+    firstName: NAME_60.split(' ').slice(0, 3).join(' '),
+    lastName: NAME_60.split(' ').slice(3).join(' '),
+    organisation: ORG_60,
+    flags: ['vip', 'speaker', 'press'],
+  }
+  const texts = (els: ReturnType<typeof layoutBadge>['elements'], role: TextElement['role']) =>
+    els.filter((e): e is TextElement => e.kind === 'text' && e.role === role)
   const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
     a.x < b.x + b.w - 1e-6 && b.x < a.x + a.w - 1e-6 && a.y < b.y + b.h - 1e-6 && b.y < a.y + a.h - 1e-6
 
@@ -162,29 +174,50 @@ describe('layoutBadge', () => {
       // the text blocks of the body do not overlap each other
       const body = ['title', 'name', 'organisation', 'daysLabel', 'ribbon'] as const
       const boxes = body.flatMap((role) => texts(layout.elements, role).map((t) => ({ role, box: textBox(t) })))
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.role} / ${boxes[j]!.role}`).toBe(false)
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(overlaps(boxes[i]!.box, boxes[j]!.box), `${boxes[i]!.role} / ${boxes[j]!.role}`).toBe(false)
     })
 
     it(`${format}: shows the ribbon, the days, the group colour and the event in both languages`, () => {
       const layout = layoutBadge({ event, attendee: long, code, format }, measureText)
-      expect(texts(layout.elements, 'ribbon').flatMap((t) => t.lines).join(' ')).toBe('MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER · VYOMBO VYA HABARI / PRESS')
+      expect(
+        texts(layout.elements, 'ribbon')
+          .flatMap((t) => t.lines)
+          .join(' '),
+      ).toBe('MGENI RASMI / VIP · MZUNGUMZAJI / SPEAKER · VYOMBO VYA HABARI / PRESS')
       // a thermal label printer has black only: bands solid black, the ribbon an outlined white strip
       const mono = STOCKS[format].ink === 'mono'
       const group = mono ? '#000000' : '#d62728'
-      expect(layout.elements.some((e) => e.kind === 'rect' && e.role === 'ribbon' && e.fill === (mono ? '#ffffff' : '#b8860b') && e.stroke === (mono ? '#000000' : null))).toBe(true)
-      expect(layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').every((e) => e.kind === 'rect' && e.fill === group)).toBe(true)
+      expect(
+        layout.elements.some(
+          (e) =>
+            e.kind === 'rect' && e.role === 'ribbon' && e.fill === (mono ? '#ffffff' : '#b8860b') && e.stroke === (mono ? '#000000' : null),
+        ),
+      ).toBe(true)
+      expect(
+        layout.elements.filter((e) => e.kind === 'rect' && e.role === 'band').every((e) => e.kind === 'rect' && e.fill === group),
+      ).toBe(true)
       // leaders: day 3 only; the days they may not attend are left off, not drawn faint
       const chips = layout.elements.filter((e) => e.kind === 'rect' && e.role === 'day')
       expect(chips.map((c) => c.kind === 'rect' && c.fill)).toEqual([group])
-      const chipText = texts(layout.elements, 'day').flatMap((t) => t.lines).join(' ')
+      const chipText = texts(layout.elements, 'day')
+        .flatMap((t) => t.lines)
+        .join(' ')
       expect(chipText).toContain('26/11')
       expect(chipText).not.toContain('24/11')
       expect(chipText).not.toContain('25/11')
       expect(texts(layout.elements, 'daysLabel')[0]!.lines).toEqual(['SIKU / DAYS'])
-      const event_ = texts(layout.elements, 'event').flatMap((t) => t.lines).join(' ')
+      const event_ = texts(layout.elements, 'event')
+        .flatMap((t) => t.lines)
+        .join(' ')
       expect(event_).toContain('Kikao cha Majaribio')
       expect(event_).toContain('Test Session')
-      expect(texts(layout.elements, 'group').flatMap((t) => t.lines).join(' ')).toBe('Viongozi / Leaders')
+      expect(
+        texts(layout.elements, 'group')
+          .flatMap((t) => t.lines)
+          .join(' '),
+      ).toBe('Viongozi / Leaders')
     })
   }
 
@@ -211,9 +244,15 @@ describe('layoutBadge', () => {
 
     it(`${format}: the group band never breaks inside a word, however long the group name`, () => {
       const names = [
-        { sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri', en: 'Permanent secretaries, heads of institutions & LGA directors' },
+        {
+          sw: 'Makatibu Wakuu, Wakuu wa Taasisi na Wakurugenzi wa Halmashauri',
+          en: 'Permanent secretaries, heads of institutions & LGA directors',
+        },
         // four lines' worth on a card: the English goes, then the Kiswahili shrinks, whole words
-        { sw: 'Maafisa Masuuli, Wajumbe wa Bodi, Wakuu wa Vitengo vya TEHAMA na Wakurugenzi wa Halmashauri za Wilaya', en: 'Accounting officers, board members, heads of ICT units and district council directors' },
+        {
+          sw: 'Maafisa Masuuli, Wajumbe wa Bodi, Wakuu wa Vitengo vya TEHAMA na Wakurugenzi wa Halmashauri za Wilaya',
+          en: 'Accounting officers, board members, heads of ICT units and district council directors',
+        },
         { sw: 'Wabunifu', en: 'Innovators' },
       ]
       for (const name of names) {
@@ -235,13 +274,18 @@ describe('layoutBadge', () => {
   it('fitWholeWords breaks only between words, for any words and box (property)', () => {
     const word = fc.string({ minLength: 1, maxLength: 18, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABC’-.,&'.split('')) })
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.array(word, { minLength: 1, maxLength: 6 }), fc.double({ min: 20, max: 90, noNaN: true }), (long, short, width) => {
-        const candidates = [long.join(' '), short.join(' ')]
-        const f = fitWholeWords(candidates, { width, sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true, height: 5.6 }, mono)
-        expect(candidates).toContain(f.lines.join(' '))
-        for (const line of f.lines) expect(mono(line, f.size, true)).toBeLessThanOrEqual(width + 1e-6)
-        expect(f.lines.length * lineHeightMm(f.size)).toBeLessThanOrEqual(5.6 + 1e-6)
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 14 }),
+        fc.array(word, { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 20, max: 90, noNaN: true }),
+        (long, short, width) => {
+          const candidates = [long.join(' '), short.join(' ')]
+          const f = fitWholeWords(candidates, { width, sizes: sizeSteps(6, 3.5), maxLines: 2, bold: true, height: 5.6 }, mono)
+          expect(candidates).toContain(f.lines.join(' '))
+          for (const line of f.lines) expect(mono(line, f.size, true)).toBeLessThanOrEqual(width + 1e-6)
+          expect(f.lines.length * lineHeightMm(f.size)).toBeLessThanOrEqual(5.6 + 1e-6)
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -250,6 +294,6 @@ describe('layoutBadge', () => {
     const layout = layoutBadge({ event, attendee: attendees[0]!, code, format: 'cr80' }, measureText)
     expect(layout.ribbon).toBeNull()
     expect(layout.elements.some((e) => e.kind !== 'qr' && e.role === 'ribbon')).toBe(false)
-    expect(texts(layout.elements, 'name')[0]!.lines.join(' ')).toBe('Neema Ng\'wanangwa')
+    expect(texts(layout.elements, 'name')[0]!.lines.join(' ')).toBe("Neema Ng'wanangwa")
   })
 })

@@ -25,11 +25,18 @@ describe('deskAdvice', () => {
   })
 
   it('counts a desk once however many kiosks stand at it, and not for revoked, offline or unassigned kiosks', () => {
-    expect(deskAdvice(desks(20, 0), [kiosk('desk-1'), kiosk('desk-1'), kiosk('desk-2', false), kiosk('desk-3', true, true), kiosk(null)]).openDesks).toBe(1)
+    expect(
+      deskAdvice(desks(20, 0), [kiosk('desk-1'), kiosk('desk-1'), kiosk('desk-2', false), kiosk('desk-3', true, true), kiosk(null)])
+        .openDesks,
+    ).toBe(1)
   })
 
   it('treats a desk that admitted people in the last 15 minutes as open, even if its kiosk just dropped off', () => {
-    expect(deskAdvice(desks(30, 30), [kiosk('desk-1', false), kiosk('desk-2', false)])).toMatchObject({ openDesks: 2, capacity: 80, openAnother: false })
+    expect(deskAdvice(desks(30, 30), [kiosk('desk-1', false), kiosk('desk-2', false)])).toMatchObject({
+      openDesks: 2,
+      capacity: 80,
+      openAnother: false,
+    })
   })
 
   it('prompts when people are admitted and the hub knows of no open desk', () => {

@@ -2,7 +2,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { withEmptyQuarters } from '../../renderer/src/pages/dashboard/model/arrivals.js'
 import { throttle } from '../../renderer/src/pages/dashboard/model/throttle.js'
-import { formatOffset, formatTime, isDashboardUpdate, isDashboardView, merge, namer } from '../../renderer/src/pages/dashboard/model/view.js'
+import {
+  formatOffset,
+  formatTime,
+  isDashboardUpdate,
+  isDashboardView,
+  merge,
+  namer,
+} from '../../renderer/src/pages/dashboard/model/view.js'
 import type { DayStats } from '../../shared/stats.js'
 
 afterEach(() => {
@@ -61,7 +68,10 @@ describe('withEmptyQuarters', () => {
   it('leaves short, unordered or implausibly long series as the hub sent them', () => {
     const one = [{ at: '2026-11-24T05:00:00.000Z', count: 1 }]
     expect(withEmptyQuarters(one)).toBe(one)
-    const years = [{ at: '2020-01-01T00:00:00.000Z', count: 1 }, { at: '2026-11-24T05:00:00.000Z', count: 1 }]
+    const years = [
+      { at: '2020-01-01T00:00:00.000Z', count: 1 },
+      { at: '2026-11-24T05:00:00.000Z', count: 1 },
+    ]
     expect(withEmptyQuarters(years)).toBe(years)
   })
 })
@@ -84,10 +94,14 @@ describe('formatting', () => {
 
   it('names things in the chosen language and falls back to ids', () => {
     const event = {
-      id: 'e', venue: '', timezone: 'Africa/Dar_es_Salaam', name: { sw: 'Kikao', en: 'Session' },
+      id: 'e',
+      venue: '',
+      timezone: 'Africa/Dar_es_Salaam',
+      name: { sw: 'Kikao', en: 'Session' },
       days: [{ id: 'd1', date: '2026-11-24', name: { sw: 'Siku ya 1', en: 'Day 1' } }],
       groups: [{ id: 'ict', name: { sw: 'TEHAMA', en: 'ICT' }, color: '#123456', days: ['d1'] }],
-      halls: [], desks: [],
+      halls: [],
+      desks: [],
     }
     const en = namer(event, 'en')
     expect([en.event(), en.day('d1'), en.group('ict'), en.groupColor('ict')]).toEqual(['Session', 'Day 1', 'ICT', '#123456'])
@@ -97,7 +111,18 @@ describe('formatting', () => {
 
 describe('isDashboardView', () => {
   it('accepts what the hub sends and refuses what would break the page', () => {
-    const stats = { dayId: 'd1', checkedIn: 0, groups: [], categories: [], orgTypes: [], desks: [], arrivals: [], halls: [], vipArrivals: [], reviews: [] }
+    const stats = {
+      dayId: 'd1',
+      checkedIn: 0,
+      groups: [],
+      categories: [],
+      orgTypes: [],
+      desks: [],
+      arrivals: [],
+      halls: [],
+      vipArrivals: [],
+      reviews: [],
+    }
     const event = { days: [], groups: [], halls: [], desks: [] }
     expect(isDashboardView({ stats, kiosks: [], event })).toBe(true)
     expect(isDashboardView({ stats, kiosks: [] })).toBe(false)
@@ -108,9 +133,39 @@ describe('isDashboardView', () => {
 })
 
 describe('pushes that leave out the kiosk list and the names', () => {
-  const stats = (checkedIn: number, dayId = 'd1') => ({ dayId, checkedIn, groups: [], categories: [], orgTypes: [], desks: [], arrivals: [], halls: [], vipArrivals: [], reviews: [] }) as unknown as DayStats
-  const event = { id: 'e', name: { sw: 'a', en: 'a' }, venue: '', timezone: 'Africa/Dar_es_Salaam', days: [], groups: [], halls: [], desks: [] }
-  const kiosk = (online: boolean) => ({ kioskId: 'k1', name: 'K', deskId: null, online, lastSeen: null, outboxDepth: 0, clockOffsetMs: 0, revoked: false })
+  const stats = (checkedIn: number, dayId = 'd1') =>
+    ({
+      dayId,
+      checkedIn,
+      groups: [],
+      categories: [],
+      orgTypes: [],
+      desks: [],
+      arrivals: [],
+      halls: [],
+      vipArrivals: [],
+      reviews: [],
+    }) as unknown as DayStats
+  const event = {
+    id: 'e',
+    name: { sw: 'a', en: 'a' },
+    venue: '',
+    timezone: 'Africa/Dar_es_Salaam',
+    days: [],
+    groups: [],
+    halls: [],
+    desks: [],
+  }
+  const kiosk = (online: boolean) => ({
+    kioskId: 'k1',
+    name: 'K',
+    deskId: null,
+    online,
+    lastSeen: null,
+    outboxDepth: 0,
+    clockOffsetMs: 0,
+    revoked: false,
+  })
 
   it('accepts a push of figures alone, but not as a whole view', () => {
     expect(isDashboardUpdate({ stats: stats(1) })).toBe(true)
@@ -132,7 +187,17 @@ describe('pushes that leave out the kiosk list and the names', () => {
 })
 
 describe('category names', () => {
-  const event = { id: 'e', name: { sw: 'Tukio', en: 'Event' }, venue: '', timezone: 'Africa/Dar_es_Salaam', days: [], groups: [], halls: [], desks: [], categories: [{ id: 'system user', name: { sw: 'Watumiaji wa mifumo', en: 'System users' } }] }
+  const event = {
+    id: 'e',
+    name: { sw: 'Tukio', en: 'Event' },
+    venue: '',
+    timezone: 'Africa/Dar_es_Salaam',
+    days: [],
+    groups: [],
+    halls: [],
+    desks: [],
+    categories: [{ id: 'system user', name: { sw: 'Watumiaji wa mifumo', en: 'System users' } }],
+  }
   it('names a category the event defines in the page language (case and spacing as imported do not matter), and shows any other as imported', () => {
     expect(namer(event, 'sw').category('System User ')).toBe('Watumiaji wa mifumo')
     expect(namer(event, 'en').category('system user')).toBe('System users')

@@ -7,8 +7,16 @@ const source = (printers: unknown): PrinterSource => ({ getPrintersAsync: async 
 
 describe('listLocalPrinters', () => {
   it('lists the printers by name, with the default marked', async () => {
-    const found = await listLocalPrinters(source([{ name: 'Zebra_GK420d', displayName: 'Zebra', isDefault: true, options: { 'printer-location': 'Desk 1' } }, { name: 'BadgePDF' }]))
-    expect(found).toEqual([{ name: 'Zebra_GK420d', isDefault: true }, { name: 'BadgePDF', isDefault: false }])
+    const found = await listLocalPrinters(
+      source([
+        { name: 'Zebra_GK420d', displayName: 'Zebra', isDefault: true, options: { 'printer-location': 'Desk 1' } },
+        { name: 'BadgePDF' },
+      ]),
+    )
+    expect(found).toEqual([
+      { name: 'Zebra_GK420d', isDefault: true },
+      { name: 'BadgePDF', isDefault: false },
+    ])
   })
 
   it('a PC with no printer, no window, or a system that cannot be asked: none', async () => {

@@ -13,7 +13,10 @@ function looksLikeFormula(value: string): boolean {
 }
 
 /** Text rich in what matters: formula characters, separators, spaces, quotes, Kiswahili letters. */
-const cellText = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', ',', ';', ' ', '"', "'", 'a', 'Z', '1', '(', ')', 'ng’', '\n'), maxLength: 40 })
+const cellText = fc.string({
+  unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', ',', ';', ' ', '"', "'", 'a', 'Z', '1', '(', ')', 'ng’', '\n'),
+  maxLength: 40,
+})
 const anyText = fc.oneof(cellText, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }))
 
 /** The cells a spreadsheet would make of `text` when it splits on "," or ";" or lines. */
@@ -69,7 +72,10 @@ describe('formula guard', () => {
   it('a CSV of guarded cells parses back to the guarded cells, one per column', () => {
     fc.assert(
       fc.property(fc.array(anyText, { minLength: 1, maxLength: 6 }), (cells) => {
-        const csv = toCsv(cells.map((_, i) => `c${i}`), [cells])
+        const csv = toCsv(
+          cells.map((_, i) => `c${i}`),
+          [cells],
+        )
         const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', delimiter: ',', skipEmptyLines: false })
         expect(parsed.data[1]).toEqual(cells.map(guardText))
       }),

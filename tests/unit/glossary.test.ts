@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 // loaded by path, as the pages load them: the renderer's modules are typed for the browser,
 // which this Node-side test's type check does not include
 const load = (path: string) => import(/* @vite-ignore */ path)
-const { default: i18n } = (await load('../../renderer/src/i18n/setup')) as { default: { getResourceBundle(lang: string, ns: string): unknown } }
+const { default: i18n } = (await load('../../renderer/src/i18n/setup')) as {
+  default: { getResourceBundle(lang: string, ns: string): unknown }
+}
 for (const page of ['admin', 'dashboard', 'kiosk']) await load(`../../renderer/src/pages/${page}/strings`)
 
 type Tree = { [key: string]: string | Tree }
@@ -52,7 +54,11 @@ describe('the screens speak both languages with one vocabulary', () => {
   })
 
   it('the Swahili strings use the glossary words, and never the English "hub"', () => {
-    const bad = [...sw].flatMap(([k, v]) => [...NOT_SWAHILI, [/\bhub\b/i, 'hub is "kitovu"'] as [RegExp, string]].filter(([re]) => re.test(v)).map(([, why]) => `${k}: "${v}" — ${why}`))
+    const bad = [...sw].flatMap(([k, v]) =>
+      [...NOT_SWAHILI, [/\bhub\b/i, 'hub is "kitovu"'] as [RegExp, string]]
+        .filter(([re]) => re.test(v))
+        .map(([, why]) => `${k}: "${v}" — ${why}`),
+    )
     expect(bad).toEqual([])
   })
 

@@ -19,7 +19,11 @@ function fits(route: Route, c: HttpContract): boolean {
   if (route.method !== c.method) return false
   if (typeof route.path === 'string') return route.path === c.path
   const m = route.path.exec(sample(c))
-  return !!m && JSON.stringify(Object.keys(m.groups ?? {}).sort()) === JSON.stringify(paramNames(c)) && Object.entries(m.groups ?? {}).every(([k, v]) => v === `x-${k}`)
+  return (
+    !!m &&
+    JSON.stringify(Object.keys(m.groups ?? {}).sort()) === JSON.stringify(paramNames(c)) &&
+    Object.entries(m.groups ?? {}).every(([k, v]) => v === `x-${k}`)
+  )
 }
 
 const label = (r: Route) => `${r.method} ${String(r.path)}`
@@ -30,20 +34,35 @@ describe('HTTP contracts', () => {
     expect(missing).toEqual([])
   })
 
-  it('every contract names a hub route that exists (the agent\'s own routes are listed apart)', () => {
+  it("every contract names a hub route that exists (the agent's own routes are listed apart)", () => {
     const orphans = HTTP_CONTRACTS.filter((c) => !ROUTES.some((r) => fits(r, c))).map((c) => `${c.method} ${c.path}`)
     expect(orphans).toEqual([])
   })
 
   it('a route that reads a JSON body has a request schema', () => {
     // POST and PUT routes the hub reads a body on; the others take none (their path says it all)
-    const bodiless = new Set(['POST /api/pairing-codes', 'POST /api/admin/credentials/admin', 'POST /api/admin/credentials/:id/revoke', 'POST /api/admin/kiosks/:id/revoke', 'POST /api/badges/:attendeeId/reprint'])
-    const without = HTTP_CONTRACTS.filter((c) => (c.method === 'POST' || c.method === 'PUT') && !c.request && !bodiless.has(`${c.method} ${c.path}`)).map((c) => `${c.method} ${c.path}`)
+    const bodiless = new Set([
+      'POST /api/pairing-codes',
+      'POST /api/admin/credentials/admin',
+      'POST /api/admin/credentials/:id/revoke',
+      'POST /api/admin/kiosks/:id/revoke',
+      'POST /api/badges/:attendeeId/reprint',
+    ])
+    const without = HTTP_CONTRACTS.filter(
+      (c) => (c.method === 'POST' || c.method === 'PUT') && !c.request && !bodiless.has(`${c.method} ${c.path}`),
+    ).map((c) => `${c.method} ${c.path}`)
     expect(without).toEqual([])
   })
 
   it('answers keep working when the hub adds a field', () => {
-    const paired = PairAnswer.parse({ ok: true, kioskId: 'k1', token: 't', event: { badgePublicKey: 'key', id: 'e' }, hubs: ['http://a:1', 'ftp://b', 3], extra: 1 })
+    const paired = PairAnswer.parse({
+      ok: true,
+      kioskId: 'k1',
+      token: 't',
+      event: { badgePublicKey: 'key', id: 'e' },
+      hubs: ['http://a:1', 'ftp://b', 3],
+      extra: 1,
+    })
     expect(paired).toEqual({ ok: true, kioskId: 'k1', token: 't', event: { badgePublicKey: 'key' }, hubs: ['http://a:1'] })
     expect(ImportPreview.safeParse({ sheets: [] }).success).toBe(false)
   })

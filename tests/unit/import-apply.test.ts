@@ -31,7 +31,15 @@ describe('applyPlan', () => {
     const counts = applyPlan(d, plan, 2, '2026-11-24T05:00:00.000Z', 'admin')
     expect(counts).toEqual({ added: 1, updated: 1, unchanged: 0, skipped: 1, leftOut: 0 })
     const baraka = d.attendees.find((a) => a.externalId === 'REG-2')!
-    expect(baraka).toMatchObject({ id: 'A0002', seq: 2, badgeVersion: 3, organisation: 'Wizara ya Fedha', flags: ['vip'], rev: 2, title: 'Bw.' })
+    expect(baraka).toMatchObject({
+      id: 'A0002',
+      seq: 2,
+      badgeVersion: 3,
+      organisation: 'Wizara ya Fedha',
+      flags: ['vip'],
+      rev: 2,
+      title: 'Bw.',
+    })
     const peter = d.attendees.find((a) => a.externalId === 'NEW-1')!
     expect(peter).toMatchObject({ id: 'A0011', seq: 11, badgeVersion: 1, walkIn: false, phone: '+255755000001', flags: [], rev: 2 })
     expect(d.badges).toEqual([{ attendeeId: 'A0011', version: 1, issuedAt: '2026-11-24T05:00:00.000Z', by: 'admin', reason: 'first' }])
@@ -41,7 +49,11 @@ describe('applyPlan', () => {
   it('an unchanged row is not a change (its revision stays, kiosks pull nothing)', () => {
     const d = data()
     const a = d.attendees[0]!
-    const plan = planImport(table([[a.externalId!, a.firstName, a.lastName, a.organisation, a.groupId, a.phone!, '']]), guessMapping(columns), d)
+    const plan = planImport(
+      table([[a.externalId!, a.firstName, a.lastName, a.organisation, a.groupId, a.phone!, '']]),
+      guessMapping(columns),
+      d,
+    )
     expect(applyPlan(d, plan, 2, 'now', 'admin')).toEqual({ added: 0, updated: 0, unchanged: 1, skipped: 0, leftOut: 0 })
     expect(d.attendees[0]!.rev).toBe(1)
   })

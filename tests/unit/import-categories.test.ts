@@ -41,7 +41,16 @@ describe('categories in a file', () => {
   it('stores the id; unknown values are listed once each with their row counts, and are problems', async () => {
     const plan = await planOf({})
     const p = previewOf(plan)
-    expect(plan.rows.map((r) => r.values.category)).toEqual(['ict-officers', 'accounting-officers', 'accounting-officers', 'press', 'Katibu Mkuu', 'katibu mkuu', 'Mwanafunzi', ''])
+    expect(plan.rows.map((r) => r.values.category)).toEqual([
+      'ict-officers',
+      'accounting-officers',
+      'accounting-officers',
+      'press',
+      'Katibu Mkuu',
+      'katibu mkuu',
+      'Mwanafunzi',
+      '',
+    ])
     expect(p.categories).toEqual(CATEGORIES)
     expect(p.values.filter((v) => v.field === 'category').map((v) => [v.value, v.rows, v.to, v.by])).toEqual([
       ['ict-officers', 1, 'ict-officers', 'id'],
@@ -56,7 +65,10 @@ describe('categories in a file', () => {
       [7, 'category', 'unknown_category', 'C-6'],
       [8, 'category', 'unknown_category', 'C-7'],
     ])
-    expect(p.problems[0]!.message).toEqual({ sw: 'Kategoria "Katibu Mkuu" haipo kwenye tukio hili: chagua kategoria yake, au acha safu zake nje.', en: 'Category "Katibu Mkuu" is not in this event: choose its category, or leave its rows out.' })
+    expect(p.problems[0]!.message).toEqual({
+      sw: 'Kategoria "Katibu Mkuu" haipo kwenye tukio hili: chagua kategoria yake, au acha safu zake nje.',
+      en: 'Category "Katibu Mkuu" is not in this event: choose its category, or leave its rows out.',
+    })
     expect(mayApply(plan, 'all-or-nothing')).toBe(false)
   })
 
@@ -65,24 +77,61 @@ describe('categories in a file', () => {
     const p = previewOf(plan)
     expect(p.problems).toEqual([])
     expect(p).toMatchObject({ rows: 8, valid: 7, leftOut: 1 })
-    expect(p.values.find((v) => v.value === 'Katibu Mkuu')).toEqual({ field: 'category', value: 'Katibu Mkuu', rows: 2, to: 'accounting-officers', by: 'chosen' })
+    expect(p.values.find((v) => v.value === 'Katibu Mkuu')).toEqual({
+      field: 'category',
+      value: 'Katibu Mkuu',
+      rows: 2,
+      to: 'accounting-officers',
+      by: 'chosen',
+    })
     expect(p.values.find((v) => v.value === 'Mwanafunzi')).toMatchObject({ to: null, by: 'left_out' })
     expect(mayApply(plan, 'all-or-nothing')).toBe(true)
-    const data: RegistryData = { format: 1, rev: 1, ...structuredClone(withCategories), badges: [], credentials: [], kiosks: [], pairingCodes: [] }
+    const data: RegistryData = {
+      format: 1,
+      rev: 1,
+      ...structuredClone(withCategories),
+      badges: [],
+      credentials: [],
+      kiosks: [],
+      pairingCodes: [],
+    }
     expect(applyPlan(data, plan, 2, 'now', 'admin')).toEqual({ added: 7, updated: 0, unchanged: 0, skipped: 0, leftOut: 1 })
     const byId = new Map(data.attendees.map((a) => [a.externalId, a.category]))
-    expect([...['C-1', 'C-2', 'C-5', 'C-6', 'C-8'].map((id) => byId.get(id)), byId.has('C-7')]).toEqual(['ict-officers', 'accounting-officers', 'accounting-officers', 'accounting-officers', '', false])
+    expect([...['C-1', 'C-2', 'C-5', 'C-6', 'C-8'].map((id) => byId.get(id)), byId.has('C-7')]).toEqual([
+      'ict-officers',
+      'accounting-officers',
+      'accounting-officers',
+      'accounting-officers',
+      '',
+      false,
+    ])
   })
 
   it('a category choice naming no category is refused as a whole', async () => {
-    const failed = await planFile({ fileName: 'c.csv', content: await content(), values: { category: { Mwanafunzi: 'students' } } }, withCategories)
-    expect(failed).toMatchObject({ error: 'bad_mapping', code: 'unknown_value_target', message: { sw: '"Mwanafunzi" → "students": kategoria hii haipo kwenye tukio hili.' } })
+    const failed = await planFile(
+      { fileName: 'c.csv', content: await content(), values: { category: { Mwanafunzi: 'students' } } },
+      withCategories,
+    )
+    expect(failed).toMatchObject({
+      error: 'bad_mapping',
+      code: 'unknown_value_target',
+      message: { sw: '"Mwanafunzi" → "students": kategoria hii haipo kwenye tukio hili.' },
+    })
   })
 
   it('with no categories defined, a category is free text, kept exactly as written', async () => {
     const plan = await planOf({}, testEvent('test-key'))
     const p = previewOf(plan)
-    expect(plan.rows.map((r) => r.values.category)).toEqual(['ict-officers', 'Maafisa masuuli', 'ACCOUNTING OFFICERS', 'Wanahabári', 'Katibu Mkuu', 'katibu mkuu', 'Mwanafunzi', ''])
+    expect(plan.rows.map((r) => r.values.category)).toEqual([
+      'ict-officers',
+      'Maafisa masuuli',
+      'ACCOUNTING OFFICERS',
+      'Wanahabári',
+      'Katibu Mkuu',
+      'katibu mkuu',
+      'Mwanafunzi',
+      '',
+    ])
     expect(p.values.some((v) => v.field === 'category')).toBe(false)
     expect(p.categories).toEqual([])
     expect(p.problems).toEqual([])

@@ -18,7 +18,22 @@ import { test as hubTest } from '../helpers/hub-fixture.js'
 const HEADERS = ['Registration ID', 'Phone', 'Email', 'Institution', 'Title', 'VIP', 'Flags', 'Kundi', 'Jina la kwanza', 'Notes', '']
 const REQUIRED = ['First name', 'Surname', 'Group']
 const cell = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('', 'ict', 'Leaders', 'Wanafunzi', '0712', '+255712000001', 'a@b.co', 'si barua', 'ndiyo', 'hapana', 'vip, press') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      'ict',
+      'Leaders',
+      'Wanafunzi',
+      '0712',
+      '+255712000001',
+      'a@b.co',
+      'si barua',
+      'ndiyo',
+      'hapana',
+      'vip, press',
+    ),
+  },
   { weight: 3, arbitrary: fc.string({ maxLength: 20 }) },
   { weight: 2, arbitrary: fc.constantFrom('"', '""', ',', ';', '\t', '|', '\n', '\r\n', '\r', '\uFEFF', ' ', 'a"b', '"quoted"') },
   { weight: 1, arbitrary: fc.integer({ min: 101, max: 10_000 }).map((n) => 'ж'.repeat(n)) },
@@ -38,11 +53,27 @@ const table = fc
   .tuple(fc.oneof({ weight: 3, arbitrary: fc.constant(REQUIRED) }, { weight: 1, arbitrary: fc.subarray(REQUIRED) }), fc.subarray(HEADERS))
   .chain(([req, more]) => fc.shuffledSubarray([...req, ...more], { minLength: req.length + more.length }))
   .chain((header) => {
-    const row = fc.tuple(...header.map((h) => fc.oneof({ weight: 6, arbitrary: GOOD[h] ?? cell }, { weight: 1, arbitrary: cell })), fc.array(cell, { maxLength: 2 }))
-    return fc.tuple(fc.constant(header), fc.array(row.map(([...cells]) => cells.flat()), { maxLength: 25 }))
+    const row = fc.tuple(
+      ...header.map((h) => fc.oneof({ weight: 6, arbitrary: GOOD[h] ?? cell }, { weight: 1, arbitrary: cell })),
+      fc.array(cell, { maxLength: 2 }),
+    )
+    return fc.tuple(
+      fc.constant(header),
+      fc.array(
+        row.map(([...cells]) => cells.flat()),
+        { maxLength: 25 },
+      ),
+    )
   })
 const csv = fc
-  .record({ table, sep: fc.constantFrom(',', ';', '\t', '|'), eol: fc.constantFrom('\n', '\r\n', '\r'), bom: fc.boolean(), how: fc.constantFrom('needed', 'always', 'never'), latin1: fc.boolean() })
+  .record({
+    table,
+    sep: fc.constantFrom(',', ';', '\t', '|'),
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
+    bom: fc.boolean(),
+    how: fc.constantFrom('needed', 'always', 'never'),
+    latin1: fc.boolean(),
+  })
   .map(({ table: [header, rows], sep, eol, bom, how, latin1 }) => {
     const text = (bom ? '\uFEFF' : '') + [header, ...rows].map((r) => r.map((c) => quote(c, how, sep)).join(sep)).join(eol)
     return { text, bytes: latin1 ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8') }
@@ -55,12 +86,16 @@ const file = fc.oneof({ weight: 4, arbitrary: csv }, { weight: 1, arbitrary: gar
 /** sometimes the organiser's own choices, some naming no column of the file */
 const mapping: fc.Arbitrary<MappingInput | undefined> = fc.oneof(
   { weight: 4, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...IMPORT_FIELDS), fc.option(fc.constantFrom(...REQUIRED, ...HEADERS, 'No such column'))) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(fc.constantFrom(...IMPORT_FIELDS), fc.option(fc.constantFrom(...REQUIRED, ...HEADERS, 'No such column'))),
+  },
 )
 
 const registry = testEvent('test-key')
 const groupIds = registry.event.groups.map((g) => g.id)
-const bilingual = (m: { sw: string; en: string }) => typeof m.sw === 'string' && m.sw.length > 0 && typeof m.en === 'string' && m.en.length > 0
+const bilingual = (m: { sw: string; en: string }) =>
+  typeof m.sw === 'string' && m.sw.length > 0 && typeof m.en === 'string' && m.en.length > 0
 
 describe('import planning, fuzzed', () => {
   it('never throws; every problem names a row of the file; valid rows are valid; the registry is untouched', async () => {
@@ -109,27 +144,64 @@ describe('import planning, fuzzed', () => {
 
 /** headers an organiser's file may have: known ones in both languages, and anything at all */
 const header = fc.oneof(
-  fc.constantFrom('Full Name', 'Jina kamili', 'First name', 'Surname', 'Kundi', 'Group', 'Simu', 'Phone', 'Registration ID', 'Cheo', 'Email', 'VIP', 'Flags', 'Category'),
+  fc.constantFrom(
+    'Full Name',
+    'Jina kamili',
+    'First name',
+    'Surname',
+    'Kundi',
+    'Group',
+    'Simu',
+    'Phone',
+    'Registration ID',
+    'Cheo',
+    'Email',
+    'VIP',
+    'Flags',
+    'Category',
+  ),
   fc.string({ maxLength: 12 }),
 )
 const anyCell = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', '1', '2.0', 'Kundi la 2', 'kundi la tatu', 'Wageni', 'Kundi A', 'Dkt. Neema Kombo', 'Mhe.', 'Bi.', '712345678', '+49 30 901820', '0812 345 678', ' ', '\n'),
+  fc.constantFrom(
+    '',
+    '1',
+    '2.0',
+    'Kundi la 2',
+    'kundi la tatu',
+    'Wageni',
+    'Kundi A',
+    'Dkt. Neema Kombo',
+    'Mhe.',
+    'Bi.',
+    '712345678',
+    '+49 30 901820',
+    '0812 345 678',
+    ' ',
+    '\n',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 )
-const anyTable = fc.array(header, { minLength: 1, maxLength: 8 }).chain((columns) =>
-  fc.tuple(
-    fc.constant([...new Set(columns)]),
-    fc.array(fc.array(anyCell, { minLength: 0, maxLength: columns.length + 1 }), { maxLength: 20 }),
-    fc.dictionary(anyCell, fc.option(fc.constantFrom('ict', 'leaders', 'guests', '2', 'Wageni'), { nil: null }), { maxKeys: 3 }),
-  ),
-)
+const anyTable = fc
+  .array(header, { minLength: 1, maxLength: 8 })
+  .chain((columns) =>
+    fc.tuple(
+      fc.constant([...new Set(columns)]),
+      fc.array(fc.array(anyCell, { minLength: 0, maxLength: columns.length + 1 }), { maxLength: 20 }),
+      fc.dictionary(anyCell, fc.option(fc.constantFrom('ict', 'leaders', 'guests', '2', 'Wageni'), { nil: null }), { maxKeys: 3 }),
+    ),
+  )
 
 describe('any table of strings', () => {
   it('imports, or yields problems on its rows: never a crash', () => {
     fc.assert(
       fc.property(anyTable, ([columns, cellRows, choices]) => {
-        const table = { columns: [...columns], headerRow: 1, rows: cellRows.map((cells, i) => ({ row: i + 2, cells: columns.map((_, j) => cells[j] ?? '') })) }
+        const table = {
+          columns: [...columns],
+          headerRow: 1,
+          rows: cellRows.map((cells, i) => ({ row: i + 2, cells: columns.map((_, j) => cells[j] ?? '') })),
+        }
         const plan = planImport(table, guessMapping(columns), registry, resolveChoices({ groupId: choices }, registry.event))
         expect(plan.rows).toHaveLength(table.rows.length)
         for (const r of plan.rows) {
@@ -166,30 +238,33 @@ describe('any table of strings', () => {
 })
 
 describe('applying a fuzzed file to a real store', () => {
-  hubTest('all-or-nothing with any problem, or no valid row, writes nothing: registry.json is byte for byte the same', async ({ hub: t }) => {
-    const registryJson = () => readFile(join(t.dataDir, 'registry.json'))
-    let refused = 0
-    await fc.assert(
-      fc.asyncProperty(file, fc.constantFrom('all-or-nothing' as const, 'valid-rows' as const), async ({ bytes }, mode) => {
-        const bytesBefore = await registryJson()
-        const rev = t.store.data.rev
-        const count = t.store.data.attendees.length
-        const result = await applyImport(t.store, { fileName: 'list.csv', content: bytes }, mode, 'fuzz')
-        const wrote = !('error' in result) && result.applied && result.rev !== null
-        if (!('error' in result) && mode === 'all-or-nothing' && result.preview.problems.length > 0) expect(result.applied).toBe(false)
-        if (!('error' in result) && result.preview.valid === 0) expect(wrote).toBe(false)
-        if (!wrote) {
-          refused++
-          expect(t.store.data.rev).toBe(rev)
-          expect(t.store.data.attendees.length).toBe(count)
-          expect((await registryJson()).equals(bytesBefore)).toBe(true)
-        } else if (!('error' in result) && result.applied) {
-          expect(t.store.data.rev).toBe(rev + 1)
-          expect(t.store.data.attendees.length).toBe(count + result.added)
-        }
-      }),
-      { numRuns: 60 },
-    )
-    expect(refused).toBeGreaterThan(10)
-  })
+  hubTest(
+    'all-or-nothing with any problem, or no valid row, writes nothing: registry.json is byte for byte the same',
+    async ({ hub: t }) => {
+      const registryJson = () => readFile(join(t.dataDir, 'registry.json'))
+      let refused = 0
+      await fc.assert(
+        fc.asyncProperty(file, fc.constantFrom('all-or-nothing' as const, 'valid-rows' as const), async ({ bytes }, mode) => {
+          const bytesBefore = await registryJson()
+          const rev = t.store.data.rev
+          const count = t.store.data.attendees.length
+          const result = await applyImport(t.store, { fileName: 'list.csv', content: bytes }, mode, 'fuzz')
+          const wrote = !('error' in result) && result.applied && result.rev !== null
+          if (!('error' in result) && mode === 'all-or-nothing' && result.preview.problems.length > 0) expect(result.applied).toBe(false)
+          if (!('error' in result) && result.preview.valid === 0) expect(wrote).toBe(false)
+          if (!wrote) {
+            refused++
+            expect(t.store.data.rev).toBe(rev)
+            expect(t.store.data.attendees.length).toBe(count)
+            expect((await registryJson()).equals(bytesBefore)).toBe(true)
+          } else if (!('error' in result) && result.applied) {
+            expect(t.store.data.rev).toBe(rev + 1)
+            expect(t.store.data.attendees.length).toBe(count + result.added)
+          }
+        }),
+        { numRuns: 60 },
+      )
+      expect(refused).toBeGreaterThan(10)
+    },
+  )
 })

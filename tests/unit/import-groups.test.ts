@@ -69,7 +69,20 @@ describe('groups in a file', () => {
   it('numbers as text, "Kundi la …", names with other spacing, case and accents; unknown values listed with their row counts', async () => {
     const plan = await planOf({ fileName: 'g.csv', content: await fixture('groups-by-number.csv') })
     const p = previewOf(plan)
-    expect(plan.rows.map((r) => r.values.groupId)).toEqual(['ict', 'leaders', 'guests', 'ict', 'leaders', 'ict', 'ict', 'guests', '', '', '', ''])
+    expect(plan.rows.map((r) => r.values.groupId)).toEqual([
+      'ict',
+      'leaders',
+      'guests',
+      'ict',
+      'leaders',
+      'ict',
+      'ict',
+      'guests',
+      '',
+      '',
+      '',
+      '',
+    ])
     expect(p.values.filter((v) => v.by === 'unknown').map((v) => [v.value, v.rows])).toEqual([
       ['Kundi A', 2],
       ['Wanafunzi', 1],
@@ -86,7 +99,11 @@ describe('groups in a file', () => {
 
   it('the value mapping maps an unknown value to a group (by id, number or name) or leaves its rows out', async () => {
     const content = await fixture('groups-by-number.csv')
-    const plan = await planOf({ fileName: 'g.csv', content, values: { groupId: { 'KUNDI A': 'guests', Wanafunzi: null, '7': 'Kundi la 2' } } })
+    const plan = await planOf({
+      fileName: 'g.csv',
+      content,
+      values: { groupId: { 'KUNDI A': 'guests', Wanafunzi: null, '7': 'Kundi la 2' } },
+    })
     const p = previewOf(plan)
     expect(p.problems).toEqual([])
     expect(p).toMatchObject({ rows: 12, valid: 11, leftOut: 1 })
@@ -101,13 +118,24 @@ describe('groups in a file', () => {
     expect(p.sample[10]!.action).toBe('left_out')
     // leaving rows out is a choice, not a problem: all or nothing goes ahead with the rest
     expect(mayApply(plan, 'all-or-nothing')).toBe(true)
-    const data: RegistryData = { format: 1, rev: 1, ...structuredClone(registry), badges: [], credentials: [], kiosks: [], pairingCodes: [] }
+    const data: RegistryData = {
+      format: 1,
+      rev: 1,
+      ...structuredClone(registry),
+      badges: [],
+      credentials: [],
+      kiosks: [],
+      pairingCodes: [],
+    }
     expect(applyPlan(data, plan, 2, 'now', 'admin')).toEqual({ added: 11, updated: 0, unchanged: 0, skipped: 0, leftOut: 1 })
     expect(data.attendees.some((a) => a.externalId === 'G-11')).toBe(false)
   })
 
   it('a choice naming no group is refused as a whole', async () => {
-    const failed = await planFile({ fileName: 'g.csv', content: await fixture('groups-by-number.csv'), values: { groupId: { 'Kundi A': 'students' } } }, registry)
+    const failed = await planFile(
+      { fileName: 'g.csv', content: await fixture('groups-by-number.csv'), values: { groupId: { 'Kundi A': 'students' } } },
+      registry,
+    )
     expect(failed).toMatchObject({ error: 'bad_mapping', code: 'unknown_value_target' })
   })
 

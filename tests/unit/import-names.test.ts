@@ -24,7 +24,11 @@ describe('splitFullName', () => {
   })
 
   it("the file's own surname wins over the last word", () => {
-    expect(splitFullName('Neema Ali Hassan Kombo', 'Hassan Kombo')).toEqual({ firstName: 'Neema Ali', lastName: 'Hassan Kombo', prefix: '' })
+    expect(splitFullName('Neema Ali Hassan Kombo', 'Hassan Kombo')).toEqual({
+      firstName: 'Neema Ali',
+      lastName: 'Hassan Kombo',
+      prefix: '',
+    })
     expect(splitFullName('KOMBO Neema', 'Kombo')).toEqual({ firstName: 'Neema', lastName: 'KOMBO', prefix: '' })
   })
 
@@ -42,7 +46,13 @@ describe('importing a full-name export', () => {
     const plan = await planFile({ fileName: 'full-name.csv', content }, registry)
     if (isFailure(plan)) throw new Error(plan.message.en)
     const p = previewOf(plan)
-    expect(p.mapping).toMatchObject({ fullName: 'Full Name', firstName: null, lastName: null, externalId: 'Registration No', phone: 'Mobile' })
+    expect(p.mapping).toMatchObject({
+      fullName: 'Full Name',
+      firstName: null,
+      lastName: null,
+      externalId: 'Registration No',
+      phone: 'Mobile',
+    })
     const byId = Object.fromEntries(p.sample.map((s) => [s.values.externalId, s.values]))
     expect(byId['EGA-001']).toMatchObject({ firstName: "Neema Ng'wanangwa", lastName: 'Kombo' })
     expect(attendeeName(byId['EGA-001']!)).toBe("Neema Ng'wanangwa Kombo")

@@ -94,7 +94,13 @@ describe('header guessing', () => {
   })
 
   it('ignores case, punctuation and accents in headers', () => {
-    expect(guessMapping(['E-mail:', 'FIRST  NAME', 'Last_Name', 'Institution Type', 'Institution'])).toMatchObject({ email: 'E-mail:', firstName: 'FIRST  NAME', lastName: 'Last_Name', orgType: 'Institution Type', organisation: 'Institution' })
+    expect(guessMapping(['E-mail:', 'FIRST  NAME', 'Last_Name', 'Institution Type', 'Institution'])).toMatchObject({
+      email: 'E-mail:',
+      firstName: 'FIRST  NAME',
+      lastName: 'Last_Name',
+      orgType: 'Institution Type',
+      organisation: 'Institution',
+    })
   })
 
   it('an explicit mapping overrides the guess, and naming a missing column is refused', async () => {
@@ -106,7 +112,10 @@ describe('header guessing', () => {
       [1, 'groupId', 'unmapped_column'],
     ])
     expect(guessed.valid).toBe(0)
-    const plan = await planFile({ fileName: 'x.csv', content, mapping: { firstName: 'Given', lastName: 'Family', groupId: 'Team' } }, registry)
+    const plan = await planFile(
+      { fileName: 'x.csv', content, mapping: { firstName: 'Given', lastName: 'Family', groupId: 'Team' } },
+      registry,
+    )
     expect(!isFailure(plan) && previewOf(plan)).toMatchObject({ valid: 1, problems: [] })
     const bad = await planFile({ fileName: 'x.csv', content, mapping: { firstName: 'Nope' } }, registry)
     expect(bad).toMatchObject({ error: 'bad_mapping', code: 'unknown_column' })
@@ -118,7 +127,14 @@ describe('XLSX', () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('Washiriki')
     sheet.addRow(['Namba ya usajili', 'Jina la kwanza', 'Jina la ukoo', 'Kundi', 'Simu', 'Barua pepe'])
-    sheet.addRow(['X-1', 'Neema', "Ng'wanangwa", 'Maafisa TEHAMA', 712345678, { text: 'neema@ega.go.tz', hyperlink: 'mailto:neema@ega.go.tz' }])
+    sheet.addRow([
+      'X-1',
+      'Neema',
+      "Ng'wanangwa",
+      'Maafisa TEHAMA',
+      712345678,
+      { text: 'neema@ega.go.tz', hyperlink: 'mailto:neema@ega.go.tz' },
+    ])
     sheet.addRow([]) // an empty row 3 keeps its number
     sheet.addRow(['X-2', 'Baraka', 'Mwakyusa', 'Wanafunzi', 255754000111, 'baraka@ega.go.tz'])
     sheet.addRow(['X-3', 'Asha', 'Mbwambo', 'guests', '0754 000 112', 'not-an-email'])
@@ -142,7 +158,11 @@ describe('XLSX', () => {
 
 describe('plan without a file', () => {
   it('maps a table directly (used by the routes and the CLI alike)', () => {
-    const plan = planImport({ columns: ['First name', 'Surname', 'Group'], rows: [{ row: 7, cells: ['A', 'B', 'Wageni'] }] }, guessMapping(['First name', 'Surname', 'Group']), registry)
+    const plan = planImport(
+      { columns: ['First name', 'Surname', 'Group'], rows: [{ row: 7, cells: ['A', 'B', 'Wageni'] }] },
+      guessMapping(['First name', 'Surname', 'Group']),
+      registry,
+    )
     expect(plan.rows[0]).toMatchObject({ row: 7, existingId: null, problems: [], values: { groupId: 'guests' } })
   })
 })

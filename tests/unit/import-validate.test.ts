@@ -66,7 +66,13 @@ describe('import problems', () => {
       [7, 'phone', 'bad_phone'],
       [8, 'phone', 'bad_phone'],
     ])
-    expect(p.sample.filter((s) => s.action === 'add').map((s) => s.values.phone)).toEqual(['+255712345678', '+255712345679', '+255754123456', '+255754123457', '+254712345678'])
+    expect(p.sample.filter((s) => s.action === 'add').map((s) => s.values.phone)).toEqual([
+      '+255712345678',
+      '+255712345679',
+      '+255754123456',
+      '+255754123457',
+      '+254712345678',
+    ])
   })
 })
 

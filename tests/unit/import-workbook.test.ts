@@ -26,7 +26,9 @@ describe('office workbooks', () => {
     if (isFailure(plan)) throw new Error(plan.message.en)
     const p = previewOf(plan)
     expect(p.problems).toEqual([])
-    expect(p.sample.map((s) => [s.row, s.values.externalId, s.values.firstName, s.values.lastName, s.values.groupId, s.values.phone])).toEqual([
+    expect(
+      p.sample.map((s) => [s.row, s.values.externalId, s.values.firstName, s.values.lastName, s.values.groupId, s.values.phone]),
+    ).toEqual([
       [5, 'X-1', 'Neema', 'Kombo', 'ict', '+255712345678'],
       [6, 'X-2', 'Baraka', 'Mrema', 'leaders', '+255754123456'],
       [7, 'X-3', 'Asha', 'Njau', 'guests', '+255713222333'],
@@ -40,7 +42,10 @@ describe('office workbooks', () => {
     const plan = await planFile({ fileName: 'orodha.xlsx', content, sheet: 'Wageni' }, registry)
     if (isFailure(plan)) throw new Error(plan.message.en)
     expect(previewOf(plan)).toMatchObject({ sheet: 'Wageni', headerRow: 1, valid: 1 })
-    expect(await planFile({ fileName: 'orodha.xlsx', content, sheet: 'Hakuna' }, registry)).toMatchObject({ error: 'bad_file', code: 'unknown_sheet' })
+    expect(await planFile({ fileName: 'orodha.xlsx', content, sheet: 'Hakuna' }, registry)).toMatchObject({
+      error: 'bad_file',
+      code: 'unknown_sheet',
+    })
   })
 
   it('cell values as the organiser reads them', () => {
@@ -98,7 +103,11 @@ describe('a header on two rows', () => {
     ws.getRow(2).values = [null, 'La kwanza', 'La ukoo', null]
     ws.addRow(['R-1', 'Neema', 'Kombo', 'Wageni'])
     const table = await readTable('orodha.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))
-    expect(table).toMatchObject({ headerRow: 1, columns: ['Namba ya usajili', 'La kwanza', 'La ukoo', 'Kundi'], rows: [{ row: 3, cells: ['R-1', 'Neema', 'Kombo', 'Wageni'] }] })
+    expect(table).toMatchObject({
+      headerRow: 1,
+      columns: ['Namba ya usajili', 'La kwanza', 'La ukoo', 'Kundi'],
+      rows: [{ row: 3, cells: ['R-1', 'Neema', 'Kombo', 'Wageni'] }],
+    })
   })
 
   it('the same in a CSV (the merge left blank cells), and a first data row is never taken for a header row', async () => {

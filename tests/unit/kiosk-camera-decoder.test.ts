@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url)
 describe('kiosk camera decoder', () => {
   it('ships the .wasm that barcode-detector was built for', async () => {
     const wasm = await readFile(require.resolve('zxing-wasm/reader/zxing_reader.wasm'))
-    const pkg = JSON.parse(await readFile(new URL('../../node_modules/zxing-wasm/package.json', import.meta.url), 'utf8')) as { version: string }
+    const pkg = JSON.parse(await readFile(new URL('../../node_modules/zxing-wasm/package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
     expect(pkg.version).toBe(ZXING_WASM_VERSION)
     expect(createHash('sha256').update(wasm).digest('hex')).toBe(ZXING_WASM_SHA256)
   })

@@ -4,8 +4,14 @@ import { parsePairingQr } from '../../renderer/src/pages/kiosk/logic/pairing-qr.
 
 describe('pairing QR', () => {
   it('reads what the admin page encodes', () => {
-    expect(parsePairingQr(JSON.stringify({ hub: 'http://192.168.1.10:4280', code: 'abc234' }))).toEqual({ hubUrl: 'http://192.168.1.10:4280', code: 'ABC234' })
-    expect(parsePairingQr(JSON.stringify({ hub: 'https://hub.example/admin', code: 'ZZZZZZ' }))).toEqual({ hubUrl: 'https://hub.example', code: 'ZZZZZZ' })
+    expect(parsePairingQr(JSON.stringify({ hub: 'http://192.168.1.10:4280', code: 'abc234' }))).toEqual({
+      hubUrl: 'http://192.168.1.10:4280',
+      code: 'ABC234',
+    })
+    expect(parsePairingQr(JSON.stringify({ hub: 'https://hub.example/admin', code: 'ZZZZZZ' }))).toEqual({
+      hubUrl: 'https://hub.example',
+      code: 'ZZZZZZ',
+    })
   })
 
   it('refuses badges, other schemes, bad codes and junk', () => {
@@ -20,6 +26,7 @@ describe('pairing QR', () => {
       JSON.stringify({ hub: 'http://h:4280', code: 'ABC234', pad: 'x'.repeat(400) }),
       'null',
       '{',
-    ]) expect(parsePairingQr(text), text.slice(0, 40)).toBeNull()
+    ])
+      expect(parsePairingQr(text), text.slice(0, 40)).toBeNull()
   })
 })

@@ -18,6 +18,13 @@ describe('noPrinterSetUp', () => {
   })
 
   it('a printer the officer can move badges off: stopped, out of labels or offline', () => {
-    expect(['ready', 'stopped', 'media-empty', 'offline', 'unknown', undefined].map((s) => printerInTrouble(s as never))).toEqual([false, true, true, true, false, false])
+    expect(['ready', 'stopped', 'media-empty', 'offline', 'unknown', undefined].map((s) => printerInTrouble(s as never))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })

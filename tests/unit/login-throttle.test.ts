@@ -16,17 +16,22 @@ const QUIET_MS = 10 * 60_000
 describe('LoginThrottle', () => {
   it('no delay before a failure; then base, 2×, 4×… per failure, capped', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1, max: 40 }), (base, max, failures) => {
-        const throttle = new LoginThrottle(base, max, () => 0)
-        expect(throttle.delayFor('10.0.0.7')).toBe(0)
-        const seen: number[] = []
-        for (let i = 0; i < failures; i++) {
-          throttle.failed('10.0.0.7')
-          seen.push(throttle.delayFor('10.0.0.7'))
-        }
-        expect(seen).toEqual(seen.map((_, i) => Math.min(max, base * 2 ** i)))
-        for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]!)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 40 }),
+        (base, max, failures) => {
+          const throttle = new LoginThrottle(base, max, () => 0)
+          expect(throttle.delayFor('10.0.0.7')).toBe(0)
+          const seen: number[] = []
+          for (let i = 0; i < failures; i++) {
+            throttle.failed('10.0.0.7')
+            seen.push(throttle.delayFor('10.0.0.7'))
+          }
+          expect(seen).toEqual(seen.map((_, i) => Math.min(max, base * 2 ** i)))
+          for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]!)
+        },
+      ),
     )
   })
 
@@ -79,8 +84,7 @@ describe('LoginThrottle', () => {
           else if (o.kind === 'succeed') {
             throttle.succeeded(o.address)
             model.delete(o.address)
-          }
-          else {
+          } else {
             throttle.delayFor(o.address)
             const m = model.get(o.address)
             // a failure after the quiet time starts from one again
@@ -107,7 +111,11 @@ describe('socket handshake through a real hub', () => {
 
   beforeAll(async () => {
     dir = await tempDir()
-    const { store, firstStart } = await EventStore.open({ backend: new EmbeddedBackend(dir.path), now: () => DAY1_MORNING, seed: (key) => testEvent(key) })
+    const { store, firstStart } = await EventStore.open({
+      backend: new EmbeddedBackend(dir.path),
+      now: () => DAY1_MORNING,
+      seed: (key) => testEvent(key),
+    })
     hub = createHub({ store, now: () => DAY1_MORNING, log: { info() {}, error() {} }, throttle: new LoginThrottle(200, 800) })
     url = `http://127.0.0.1:${(await hub.listen(0, '127.0.0.1')).port}`
     adminToken = firstStart!.adminToken

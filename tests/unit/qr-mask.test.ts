@@ -17,7 +17,8 @@ function same(code: string) {
   expect(ours.size).toBe(own.modules.size)
   const size = own.modules.size
   const diff: [number, number][] = []
-  for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) if (ours.dark(row, col) !== (own.modules.data[row * size + col] === 1)) diff.push([row, col])
+  for (let row = 0; row < size; row++)
+    for (let col = 0; col < size; col++) if (ours.dark(row, col) !== (own.modules.data[row * size + col] === 1)) diff.push([row, col])
   expect(diff).toEqual([])
 }
 

@@ -6,7 +6,9 @@ import type { CheckinRecord } from '../../shared/domain.js'
 import type { RecordStub } from '../../shared/ledger.js'
 import { exactTime, RecordTable } from '../../shared/record-table.js'
 
-const iso = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString())
+const iso = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString())
 const name = fc.constantFrom('desk-1', 'desk-2', 'A0001', 'plenary', 'mlango wa Ng’wanangwa')
 
 const record = (id: string, seq: number) =>
@@ -38,20 +40,27 @@ const record = (id: string, seq: number) =>
 
 it('gives back every record as it was stored, fields in the same order, in the order added', () => {
   fc.assert(
-    fc.property(fc.array(fc.nat(1), { maxLength: 40 }).chain((kinds) => fc.tuple(...kinds.map((k, i) => (k === 0 ? record(`r${i}`, i + 1) : fc.constant<RecordStub>({ id: `r${i}`, seq: i + 1 }))))), (records) => {
-      const table = new RecordTable<CheckinRecord | RecordStub>()
-      for (const r of records) table.add(r)
-      expect(table.size).toBe(records.length)
-      const back = [...table.values()]
-      expect(back.map((r) => JSON.stringify(r))).toEqual(records.map((r) => JSON.stringify(r)))
-      for (const r of records) {
-        expect(table.has(r.id)).toBe(true)
-        expect(Object.keys(table.get(r.id)!)).toEqual(Object.keys(r))
-        expect(table.get(r.id)).toEqual(r)
-      }
-      expect(table.get('nobody')).toBeUndefined()
-      expect([...table.keys()]).toEqual(records.map((r) => r.id))
-    }),
+    fc.property(
+      fc
+        .array(fc.nat(1), { maxLength: 40 })
+        .chain((kinds) =>
+          fc.tuple(...kinds.map((k, i) => (k === 0 ? record(`r${i}`, i + 1) : fc.constant<RecordStub>({ id: `r${i}`, seq: i + 1 })))),
+        ),
+      (records) => {
+        const table = new RecordTable<CheckinRecord | RecordStub>()
+        for (const r of records) table.add(r)
+        expect(table.size).toBe(records.length)
+        const back = [...table.values()]
+        expect(back.map((r) => JSON.stringify(r))).toEqual(records.map((r) => JSON.stringify(r)))
+        for (const r of records) {
+          expect(table.has(r.id)).toBe(true)
+          expect(Object.keys(table.get(r.id)!)).toEqual(Object.keys(r))
+          expect(table.get(r.id)).toEqual(r)
+        }
+        expect(table.get('nobody')).toBeUndefined()
+        expect([...table.keys()]).toEqual(records.map((r) => r.id))
+      },
+    ),
     { numRuns: 300 },
   )
 })
@@ -70,7 +79,17 @@ it('reads a time exactly when toISOString would write it so, and no other', () =
     }),
     { numRuns: 2000 },
   )
-  for (const s of ['2026-02-29T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-11-24T24:00:00.000Z', '2026-11-24T10:00:60.000Z', '2026-11-24T10:00:00.000+', '2026-11-24 10:00:00.000Z', '0099-11-24T10:00:00.000Z', '2026-11-24T10:00:00+03:00'])
+  for (const s of [
+    '2026-02-29T10:00:00.000Z',
+    '2026-13-01T10:00:00.000Z',
+    '2026-04-31T10:00:00.000Z',
+    '2026-11-24T24:00:00.000Z',
+    '2026-11-24T10:00:60.000Z',
+    '2026-11-24T10:00:00.000+',
+    '2026-11-24 10:00:00.000Z',
+    '0099-11-24T10:00:00.000Z',
+    '2026-11-24T10:00:00+03:00',
+  ])
     expect(exactTime(s), s).toBeNaN()
   expect(exactTime('2024-02-29T23:59:59.999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'))
   expect(exactTime('2000-02-29T00:00:00.000Z')).toBe(Date.parse('2000-02-29T00:00:00.000Z'))

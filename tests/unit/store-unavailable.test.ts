@@ -5,7 +5,9 @@ import { asStoreError, isConnectionFailure, StoreUnavailableError } from '../../
 describe('database connection failures', () => {
   it('tells a dropped or refused connection from a failing statement', () => {
     expect(isConnectionFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true)
-    expect(isConnectionFailure(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true)
+    expect(isConnectionFailure(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(
+      true,
+    )
     expect(isConnectionFailure(new Error('Connection terminated unexpectedly'))).toBe(true)
     expect(isConnectionFailure(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }))).toBe(false)
     expect(isConnectionFailure(new Error('relation "karibu_checkins" does not exist'))).toBe(false)

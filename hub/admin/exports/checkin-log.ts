@@ -5,8 +5,27 @@ import { attendeeName, type CheckinRecord } from '../../../shared/domain.js'
 import type { EventStore } from '../../store/event-store.js'
 
 export const CHECKIN_FIELDS = [
-  'seq', 'id', 'attendeeId', 'externalId', 'attendeeName', 'badgeVersion', 'dayId', 'deskId', 'hallId', 'kioskId', 'kind', 'method',
-  'scannedAt', 'effectiveAt', 'clockOffsetMs', 'receivedAt', 'outcome', 'hubOutcome', 'firstAt', 'firstDeskId', 'review',
+  'seq',
+  'id',
+  'attendeeId',
+  'externalId',
+  'attendeeName',
+  'badgeVersion',
+  'dayId',
+  'deskId',
+  'hallId',
+  'kioskId',
+  'kind',
+  'method',
+  'scannedAt',
+  'effectiveAt',
+  'clockOffsetMs',
+  'receivedAt',
+  'outcome',
+  'hubOutcome',
+  'firstAt',
+  'firstDeskId',
+  'review',
 ] as const
 export type CheckinField = (typeof CHECKIN_FIELDS)[number]
 

@@ -39,7 +39,13 @@ function headerLines(f: Furniture) {
 }
 
 export function openDoc(furniture: Furniture): Doc {
-  const doc = new (PDFDocument())({ size: 'A4', layout: furniture.layout, autoFirstPage: false, bufferPages: true, info: { Title: furniture.title, Producer: 'Karibu', Creator: 'Karibu' } })
+  const doc = new (PDFDocument())({
+    size: 'A4',
+    layout: furniture.layout,
+    autoFirstPage: false,
+    bufferPages: true,
+    info: { Title: furniture.title, Producer: 'Karibu', Creator: 'Karibu' },
+  })
   // DejaVu Sans parsed once for the hub (badges, registers, certificates), not per document
   const fonts = badgeFonts()
   doc.registerFont(FONT, fonts.regular as Buffer)
@@ -82,9 +88,19 @@ export function closeDoc(d: Doc): Promise<Buffer> {
       doc.font(l.font).fontSize(l.size).fillColor('#000000').text(l.text, d.left, y, { width: d.width })
       y = doc.y + 1
     }
-    doc.moveTo(d.left, y + 2).lineTo(d.left + d.width, y + 2).lineWidth(0.6).strokeColor('#000000').stroke()
+    doc
+      .moveTo(d.left, y + 2)
+      .lineTo(d.left + d.width, y + 2)
+      .lineWidth(0.6)
+      .strokeColor('#000000')
+      .stroke()
     const footY = doc.page.height - FOOT + 5 * MM
-    doc.moveTo(d.left, footY - 3).lineTo(d.left + d.width, footY - 3).lineWidth(0.3).strokeColor('#888888').stroke()
+    doc
+      .moveTo(d.left, footY - 3)
+      .lineTo(d.left + d.width, footY - 3)
+      .lineWidth(0.3)
+      .strokeColor('#888888')
+      .stroke()
     doc.font(FONT).fontSize(7.5).fillColor('#333333')
     const pageText = pageOf(i - range.start + 1, range.count)
     const pageWidth = doc.widthOfString(pageText) + 2
@@ -109,7 +125,10 @@ export function keepRoom(d: Doc, height: number) {
 /** A heading or a paragraph across the writing area, moving down after it. */
 export function para(d: Doc, text: string, options: { bold?: boolean; size?: number; gap?: number; color?: string } = {}) {
   const { doc } = d
-  doc.font(options.bold ? BOLD : FONT).fontSize(options.size ?? 9).fillColor(options.color ?? '#000000')
+  doc
+    .font(options.bold ? BOLD : FONT)
+    .fontSize(options.size ?? 9)
+    .fillColor(options.color ?? '#000000')
   keepRoom(d, doc.heightOfString(text, { width: d.width }))
   doc.text(text, d.left, doc.y, { width: d.width })
   doc.y += options.gap ?? 2
@@ -162,7 +181,10 @@ export async function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[],
   const draw = (cells: string[], height: number, kind: 'header' | 'row' | 'bold') => {
     const y = doc.y
     if (kind === 'header') doc.rect(d.left, y, width, height).fill('#e8e8e8')
-    doc.font(kind === 'row' ? FONT : BOLD).fontSize(size).fillColor('#000000')
+    doc
+      .font(kind === 'row' ? FONT : BOLD)
+      .fontSize(size)
+      .fillColor('#000000')
     let x = d.left
     cells.forEach((text, i) => {
       const c = columns[i]!
@@ -175,14 +197,27 @@ export async function table<T>(d: Doc, columns: Column<T>[], rows: readonly T[],
     x = d.left
     for (const c of columns.slice(0, -1)) {
       x += c.width
-      doc.moveTo(x, y).lineTo(x, y + height).lineWidth(0.4).stroke()
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + height)
+        .lineWidth(0.4)
+        .stroke()
     }
     doc.x = d.left
     doc.y = y + height
   }
   const header = columns.map((c) => c.title)
   const headerHeight = measure(header, true)
-  const firstRow = rows.length > 0 ? Math.max(minRow, measure(columns.map((c) => c.value(rows[0]!)), false)) : 0
+  const firstRow =
+    rows.length > 0
+      ? Math.max(
+          minRow,
+          measure(
+            columns.map((c) => c.value(rows[0]!)),
+            false,
+          ),
+        )
+      : 0
   // never a header alone at the foot of a page
   keepRoom(d, headerHeight + firstRow)
   draw(header, headerHeight, 'header')

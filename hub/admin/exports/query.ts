@@ -39,4 +39,5 @@ export function registerOptions(event: EventInfo, now: Date, url: URL, res: Serv
   }
 }
 
-export const fileBase = (o: RegisterOptions) => `register-${o.dayId}${o.groupId ? `-${o.groupId}` : ''}${o.institution !== null ? '-institution' : ''}${o.blank ? '-blank' : ''}`
+export const fileBase = (o: RegisterOptions) =>
+  `register-${o.dayId}${o.groupId ? `-${o.groupId}` : ''}${o.institution !== null ? '-institution' : ''}${o.blank ? '-blank' : ''}`

@@ -65,14 +65,22 @@ function columnsFor(d: Doc, options: RegisterOptions): Column<Row>[] {
     { title: both(L.name), width: w(1), value: (e) => e.name },
     { title: both(L.title), width: w(2), value: (e) => e.title },
     { title: both(L.institution), width: w(3), value: (e) => e.organisation },
-    ...optional.map((c, i): Column<Row> => ({ title: OPTIONAL[c].title, width: w(4 + i), value: (e) => OPTIONAL[c].value(e, options.blank), align: OPTIONAL[c].align })),
+    ...optional.map((c, i): Column<Row> => ({
+      title: OPTIONAL[c].title,
+      width: w(4 + i),
+      value: (e) => OPTIONAL[c].value(e, options.blank),
+      align: OPTIONAL[c].align,
+    })),
     { title: both(L.signature), width: w(4 + optional.length), value: () => '' },
   ]
 }
 
 function scopeLine(store: EventStore, options: RegisterOptions): string {
   const group = options.groupId ? store.data.event.groups.find((g) => g.id === options.groupId) : undefined
-  const parts = [group ? `${both(L.group)}: ${both(group.name)}` : null, options.institution !== null ? `${both(L.institution)}: ${options.institution}` : null].filter((p) => p !== null)
+  const parts = [
+    group ? `${both(L.group)}: ${both(group.name)}` : null,
+    options.institution !== null ? `${both(L.institution)}: ${options.institution}` : null,
+  ].filter((p) => p !== null)
   return parts.length > 0 ? parts.join(' — ') : both(L.allAttendees)
 }
 
@@ -108,7 +116,25 @@ export async function registerPdf(store: EventStore, options: RegisterOptions): 
 }
 
 function emptyEntry(): RegisterEntry {
-  return { attendeeId: '', externalId: '', firstName: '', lastName: '', name: '', title: '', organisation: '', orgType: '', category: '', phone: '', groupId: '', group: '', present: false, at: null, time: '', deskId: '', desk: '' }
+  return {
+    attendeeId: '',
+    externalId: '',
+    firstName: '',
+    lastName: '',
+    name: '',
+    title: '',
+    organisation: '',
+    orgType: '',
+    category: '',
+    phone: '',
+    groupId: '',
+    group: '',
+    present: false,
+    at: null,
+    time: '',
+    deskId: '',
+    desk: '',
+  }
 }
 
 /** Totals and the officer's block (name, title, signature, date, stamp), kept together on one page. */
@@ -129,9 +155,21 @@ function closingBlock(d: Doc, register: { present: number; expected: number }, o
   const LABEL = 48 * MM
   const field = (label: string, value: string | undefined) => {
     const y = doc.y
-    doc.font(FONT).fontSize(9).text(`${label}:`, d.left, y + 5 * MM - 10, { width: LABEL - 2, lineBreak: false })
-    if (value) doc.font(FONT).fontSize(9).text(value, d.left + LABEL, y + 5 * MM - 11, { width: lineWidth - LABEL })
-    doc.moveTo(d.left + LABEL, y + 5 * MM).lineTo(d.left + lineWidth, y + 5 * MM).lineWidth(0.5).strokeColor('#000000').stroke()
+    doc
+      .font(FONT)
+      .fontSize(9)
+      .text(`${label}:`, d.left, y + 5 * MM - 10, { width: LABEL - 2, lineBreak: false })
+    if (value)
+      doc
+        .font(FONT)
+        .fontSize(9)
+        .text(value, d.left + LABEL, y + 5 * MM - 11, { width: lineWidth - LABEL })
+    doc
+      .moveTo(d.left + LABEL, y + 5 * MM)
+      .lineTo(d.left + lineWidth, y + 5 * MM)
+      .lineWidth(0.5)
+      .strokeColor('#000000')
+      .stroke()
     doc.y = y + 10 * MM
   }
   field(both(L.name), options.officer?.name)
@@ -140,8 +178,18 @@ function closingBlock(d: Doc, register: { present: number; expected: number }, o
   field(both(L.date), undefined)
   // the stamp's square, beside the officer's lines
   const x = d.left + d.width - stampWidth
-  doc.rect(x, top, stampWidth, 40 * MM).dash(3, { space: 2 }).lineWidth(0.6).strokeColor('#666666').stroke().undash()
-  doc.font(FONT).fontSize(8).fillColor('#666666').text(both(L.stamp), x, top + 2 * MM, { width: stampWidth, align: 'center' })
+  doc
+    .rect(x, top, stampWidth, 40 * MM)
+    .dash(3, { space: 2 })
+    .lineWidth(0.6)
+    .strokeColor('#666666')
+    .stroke()
+    .undash()
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#666666')
+    .text(both(L.stamp), x, top + 2 * MM, { width: stampWidth, align: 'center' })
   doc.fillColor('#000000')
   doc.x = d.left
   doc.y = Math.max(doc.y, top + 42 * MM)

@@ -13,16 +13,40 @@ export function registerSheet(store: EventStore, options: RegisterOptions): Shee
   const register = buildRegister(store, options, lang)
   const listed = options.blank ? register.entries : register.entries.filter((e) => e.present)
   const cols: [Bilingual, number][] = [
-    [L.no, 6], [L.registrationNo, 16], [L.surname, 18], [L.firstName, 18], [L.name, 30], [L.title, 20], [L.institution, 45],
-    [L.institutionType, 16], [L.category, 20], [L.phone, 16], [L.group, 30], [L.present, 10], [L.time, 20], [L.desk, 16],
+    [L.no, 6],
+    [L.registrationNo, 16],
+    [L.surname, 18],
+    [L.firstName, 18],
+    [L.name, 30],
+    [L.title, 20],
+    [L.institution, 45],
+    [L.institutionType, 16],
+    [L.category, 20],
+    [L.phone, 16],
+    [L.group, 30],
+    [L.present, 10],
+    [L.time, 20],
+    [L.desk, 16],
   ]
   return {
     name: one(L.register, lang),
     header: cols.map(([h]) => one(h, lang)),
     widths: cols.map(([, w]) => w),
     rows: listed.map((e, i) => [
-      i + 1, e.externalId, e.lastName, e.firstName, e.name, e.title, e.organisation, e.orgType, e.category, e.phone, e.group,
-      one(e.present ? L.yes : L.no_, lang), e.at ? new Date(e.at) : null, e.desk,
+      i + 1,
+      e.externalId,
+      e.lastName,
+      e.firstName,
+      e.name,
+      e.title,
+      e.organisation,
+      e.orgType,
+      e.category,
+      e.phone,
+      e.group,
+      one(e.present ? L.yes : L.no_, lang),
+      e.at ? new Date(e.at) : null,
+      e.desk,
     ]),
   }
 }

@@ -67,7 +67,8 @@ export function buildRegister(store: EventStore, scope: RegisterScope, lang: Lan
   const tz = store.data.event.timezone
   const names = namer(store, lang)
   const day = store.ledger.days.get(scope.dayId)
-  const inScope = (a: Attendee) => (!scope.groupId || a.groupId === scope.groupId) && (scope.institution === null || a.organisation === scope.institution)
+  const inScope = (a: Attendee) =>
+    (!scope.groupId || a.groupId === scope.groupId) && (scope.institution === null || a.organisation === scope.institution)
   const entries: RegisterEntry[] = []
   let expected = 0
   for (const a of store.registry.attendees) {

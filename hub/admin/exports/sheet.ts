@@ -22,7 +22,10 @@ export interface Sheet {
 }
 
 export function sheetCsv(sheet: Sheet, timeZone: string): string {
-  return toCsv(sheet.header, sheet.rows.map((r) => r.map((v) => (v instanceof Date ? isoWithOffset(v, timeZone) : isDay(v) ? v.day : v))))
+  return toCsv(
+    sheet.header,
+    sheet.rows.map((r) => r.map((v) => (v instanceof Date ? isoWithOffset(v, timeZone) : isDay(v) ? v.day : v))),
+  )
 }
 
 /** The instant as the event's wall clock, written as if it were UTC: what Excel will show. */
@@ -44,7 +47,17 @@ export async function sheetsXlsx(sheets: Sheet[], timeZone: string, title: strin
     const ws = workbook.addWorksheet(s.name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] })
     ws.addRow(s.header.map(guardText)).font = { bold: true }
     for (const row of s.rows) {
-      const added = ws.addRow(row.map((v) => (v instanceof Date ? localWallClock(v, timeZone) : isDay(v) ? new Date(`${v.day}T00:00:00Z`) : typeof v === 'string' ? guardText(v) : v)))
+      const added = ws.addRow(
+        row.map((v) =>
+          v instanceof Date
+            ? localWallClock(v, timeZone)
+            : isDay(v)
+              ? new Date(`${v.day}T00:00:00Z`)
+              : typeof v === 'string'
+                ? guardText(v)
+                : v,
+        ),
+      )
       row.forEach((v, i) => {
         if (v instanceof Date) added.getCell(i + 1).numFmt = DATE_FORMAT
         else if (isDay(v)) added.getCell(i + 1).numFmt = DAY_FORMAT

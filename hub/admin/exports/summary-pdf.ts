@@ -52,7 +52,11 @@ export async function summaryPdf(store: EventStore): Promise<Buffer> {
   })
 
   para(d, `${both(S.unique)}: ${summary.totals.uniqueAttendees}`, { size: 10, bold: true })
-  para(d, `${both(S.walkIns)}: ${summary.totals.walkIns}   ${both(S.reprints)}: ${summary.totals.reprints}   ${both(S.reviews)}: ${summary.totals.reviews}`, { gap: 8 })
+  para(
+    d,
+    `${both(S.walkIns)}: ${summary.totals.walkIns}   ${both(S.reprints)}: ${summary.totals.reprints}   ${both(S.reviews)}: ${summary.totals.reviews}`,
+    { gap: 8 },
+  )
 
   // day × group: a group not allowed on a day shows a dash
   para(d, both(S.byGroup), { bold: true, size: 11, gap: 4 })
@@ -66,10 +70,18 @@ export async function summaryPdf(store: EventStore): Promise<Buffer> {
     }),
   }))
   rows.push({ name: both(L.total), cells: summary.days.map((s) => fraction(s.stats)) })
-  const widths = fillWidths(d.width, [{ weight: 1 }, ...event.days.map(() => ({ fixed: Math.min(32 * MM, (d.width * 0.62) / event.days.length) }))])
+  const widths = fillWidths(d.width, [
+    { weight: 1 },
+    ...event.days.map(() => ({ fixed: Math.min(32 * MM, (d.width * 0.62) / event.days.length) })),
+  ])
   const columns: Column<Row>[] = [
     { title: both(L.group), width: widths[0]!, value: (r) => r.name },
-    ...event.days.map((day, i): Column<Row> => ({ title: `${both(day.name)} ${dayDate(day.date)}`, width: widths[i + 1]!, value: (r) => r.cells[i]!, align: 'center' })),
+    ...event.days.map((day, i): Column<Row> => ({
+      title: `${both(day.name)} ${dayDate(day.date)}`,
+      width: widths[i + 1]!,
+      value: (r) => r.cells[i]!,
+      align: 'center',
+    })),
   ]
   await table(d, columns, rows, { boldLast: true })
 
@@ -85,7 +97,11 @@ async function tallyTable(d: Doc, title: Bilingual, tallies: Tally[]) {
   para(d, both(title), { bold: true, gap: 3 })
   const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 34 * MM }, { fixed: 34 * MM }, { fixed: 18 * MM }])
   const columns: Column<Tally>[] = [
-    { title: both(title === S.byCategory ? L.category : L.institutionType), width: w[0]!, value: (t) => (t.key === '-' ? both(S.none) : t.key) },
+    {
+      title: both(title === S.byCategory ? L.category : L.institutionType),
+      width: w[0]!,
+      value: (t) => (t.key === '-' ? both(S.none) : t.key),
+    },
     { title: both(L.checkedIn), width: w[1]!, value: (t) => String(t.checkedIn), align: 'right' },
     { title: both(L.expected), width: w[2]!, value: (t) => String(t.expected), align: 'right' },
     { title: '%', width: w[3]!, value: (t) => (pct(t) === null ? '—' : `${pct(t)}%`), align: 'right' },
@@ -102,25 +118,41 @@ async function daySection(d: Doc, store: EventStore, s: DaySummary) {
   keepRoom(d, 60 * MM)
   para(d, `${both(day.name)} — ${dayWithWeekday(day.date, 'sw')} / ${dayWithWeekday(day.date, 'en')}`, { bold: true, size: 12, gap: 3 })
   para(d, `${both(L.checkedIn)} / ${both(L.expected)}: ${fraction(s.stats)}`)
-  para(d, `${both(S.walkIns)}: ${s.walkIns}   ${both(S.reprints)}: ${s.reprints}   ${both(S.reviews)}: ${s.reviews.doubleAdmission + s.reviews.hubRefused} (${both(S.doubleAdmission)}: ${s.reviews.doubleAdmission}; ${both(S.hubRefused)}: ${s.reviews.hubRefused})`, { gap: 6 })
+  para(
+    d,
+    `${both(S.walkIns)}: ${s.walkIns}   ${both(S.reprints)}: ${s.reprints}   ${both(S.reviews)}: ${s.reviews.doubleAdmission + s.reviews.hubRefused} (${both(S.doubleAdmission)}: ${s.reviews.doubleAdmission}; ${both(S.hubRefused)}: ${s.reviews.hubRefused})`,
+    { gap: 6 },
+  )
 
   keepRoom(d, 190)
   para(d, `${both(S.arrivals)} (${tz})`, { bold: true, gap: 3 })
   arrivalsChart(d, s.stats.arrivals, tz)
 
-  await tallyTable(d, S.byCategory, s.stats.categories.filter((t) => t.expected > 0 || t.checkedIn > 0))
-  await tallyTable(d, S.byOrgType, s.stats.orgTypes.filter((t) => t.expected > 0 || t.checkedIn > 0))
+  await tallyTable(
+    d,
+    S.byCategory,
+    s.stats.categories.filter((t) => t.expected > 0 || t.checkedIn > 0),
+  )
+  await tallyTable(
+    d,
+    S.byOrgType,
+    s.stats.orgTypes.filter((t) => t.expected > 0 || t.checkedIn > 0),
+  )
 
   keepRoom(d, HEADING_ROOM)
   para(d, both(S.halls), { bold: true, gap: 3 })
   const w = fillWidths(d.width, [{ weight: 1 }, { fixed: 24 * MM }, { fixed: 24 * MM }, { fixed: 30 * MM }])
   const names = new Map(event.halls.map((h) => [h.id, both(h.name)]))
-  await table(d, [
-    { title: both(S.hall), width: w[0]!, value: (h: DaySummary['halls'][number]) => names.get(h.hallId) ?? h.hallId },
-    { title: both(S.capacity), width: w[1]!, value: (h) => String(h.capacity), align: 'right' },
-    { title: both(S.peak), width: w[2]!, value: (h) => String(h.peak), align: 'right' },
-    { title: both(S.peakAt), width: w[3]!, value: (h) => (h.at ? clockTime(h.at, tz) : '—'), align: 'center' },
-  ], s.halls)
+  await table(
+    d,
+    [
+      { title: both(S.hall), width: w[0]!, value: (h: DaySummary['halls'][number]) => names.get(h.hallId) ?? h.hallId },
+      { title: both(S.capacity), width: w[1]!, value: (h) => String(h.capacity), align: 'right' },
+      { title: both(S.peak), width: w[2]!, value: (h) => String(h.peak), align: 'right' },
+      { title: both(S.peakAt), width: w[3]!, value: (h) => (h.at ? clockTime(h.at, tz) : '—'), align: 'center' },
+    ],
+    s.halls,
+  )
 }
 
 /** Bars for every quarter hour from the first arrival to the last, empty quarters included. */
@@ -144,7 +176,11 @@ export function arrivalsChart(d: Doc, arrivals: readonly { at: string; count: nu
   const bar = Math.max(1, slot * 0.8)
 
   doc.lineWidth(0.5).strokeColor('#444444')
-  doc.moveTo(left, top).lineTo(left, top + height).lineTo(left + width, top + height).stroke()
+  doc
+    .moveTo(left, top)
+    .lineTo(left, top + height)
+    .lineTo(left + width, top + height)
+    .stroke()
   doc.font(FONT).fontSize(7).fillColor('#000000')
   doc.text(String(max), d.left, top - 3, { width: 20, align: 'right', lineBreak: false })
   doc.text('0', d.left, top + height - 6, { width: 20, align: 'right', lineBreak: false })
@@ -152,11 +188,20 @@ export function arrivalsChart(d: Doc, arrivals: readonly { at: string; count: nu
     const h = (b.count / max) * height
     const x = left + i * slot + (slot - bar) / 2
     if (b.count > 0) doc.rect(x, top + height - h, bar, h).fill('#1f4e79')
-    if (b.count > 0 && buckets.length <= 24) doc.font(BOLD).fontSize(6).fillColor('#000000').text(String(b.count), left + i * slot, top + height - h - 8, { width: slot, align: 'center', lineBreak: false })
+    if (b.count > 0 && buckets.length <= 24)
+      doc
+        .font(BOLD)
+        .fontSize(6)
+        .fillColor('#000000')
+        .text(String(b.count), left + i * slot, top + height - h - 8, { width: slot, align: 'center', lineBreak: false })
     // a label on the hour (or on every bar when there are few)
     const label = clockTime(new Date(b.at), timezone)
     if (buckets.length <= 16 || label.endsWith(':00')) {
-      doc.font(FONT).fillColor('#000000').fontSize(6).text(label, left + i * slot + slot / 2 - 15, top + height + 3, { width: 30, align: 'center', lineBreak: false })
+      doc
+        .font(FONT)
+        .fillColor('#000000')
+        .fontSize(6)
+        .text(label, left + i * slot + slot / 2 - 15, top + height + 3, { width: 30, align: 'center', lineBreak: false })
     }
   })
   doc.fillColor('#000000')

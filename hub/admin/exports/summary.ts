@@ -31,7 +31,8 @@ export interface Summary {
   totals: { uniqueAttendees: number; walkIns: number; reprints: number; reviews: number }
 }
 
-export const pct = (t: Pick<Tally, 'checkedIn' | 'expected'>) => (t.expected > 0 ? Math.round((t.checkedIn / t.expected) * 1000) / 10 : null)
+export const pct = (t: Pick<Tally, 'checkedIn' | 'expected'>) =>
+  t.expected > 0 ? Math.round((t.checkedIn / t.expected) * 1000) / 10 : null
 
 export function hallPeaks(store: EventStore, dayId: string): HallPeak[] {
   const moves: CheckinRecord[] = []
@@ -52,13 +53,19 @@ export function hallPeaks(store: EventStore, dayId: string): HallPeak[] {
     const p = peaks.get(after)
     if (!p || n > p.peak) peaks.set(after, { peak: n, at: r.effectiveAt })
   }
-  return store.data.event.halls.map((h) => ({ hallId: h.id, capacity: h.capacity, peak: peaks.get(h.id)?.peak ?? 0, at: peaks.get(h.id)?.at ?? null }))
+  return store.data.event.halls.map((h) => ({
+    hallId: h.id,
+    capacity: h.capacity,
+    peak: peaks.get(h.id)?.peak ?? 0,
+    at: peaks.get(h.id)?.at ?? null,
+  }))
 }
 
 export function buildSummary(store: EventStore): Summary {
   const event = store.data.event
   const now = store.now()
-  const issuedOn = (reason: 'reprint' | 'walk_in', date: string) => store.data.badges.filter((b) => b.reason === reason && localDate(event.timezone, new Date(b.issuedAt)) === date).length
+  const issuedOn = (reason: 'reprint' | 'walk_in', date: string) =>
+    store.data.badges.filter((b) => b.reason === reason && localDate(event.timezone, new Date(b.issuedAt)) === date).length
   const days = event.days.map((d): DaySummary => {
     const stats = dayStats(store.ledger, store.registry, d.id, now)
     return {
@@ -67,7 +74,10 @@ export function buildSummary(store: EventStore): Summary {
       halls: hallPeaks(store, d.id),
       walkIns: issuedOn('walk_in', d.date),
       reprints: issuedOn('reprint', d.date),
-      reviews: { doubleAdmission: stats.reviews.filter((r) => r.kind === 'double_admission').length, hubRefused: stats.reviews.filter((r) => r.kind === 'hub_refused').length },
+      reviews: {
+        doubleAdmission: stats.reviews.filter((r) => r.kind === 'double_admission').length,
+        hubRefused: stats.reviews.filter((r) => r.kind === 'hub_refused').length,
+      },
     }
   })
   return {

@@ -64,7 +64,18 @@ export function updatedAttendee(before: Attendee, r: Pick<PlannedRow, 'values'>,
 }
 
 /** The fields an organiser reads in the preview's old → new. */
-export const CHANGE_FIELDS = ['firstName', 'lastName', 'title', 'organisation', 'orgType', 'category', 'groupId', 'phone', 'email', 'flags'] as const
+export const CHANGE_FIELDS = [
+  'firstName',
+  'lastName',
+  'title',
+  'organisation',
+  'orgType',
+  'category',
+  'groupId',
+  'phone',
+  'email',
+  'flags',
+] as const
 export type ChangeField = (typeof CHANGE_FIELDS)[number]
 export interface FieldChange {
   field: ChangeField

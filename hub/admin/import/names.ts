@@ -33,7 +33,8 @@ export function splitFullName(full: string, surname?: string): SplitName {
     const rest = words.join(' ')
     const lower = rest.toLowerCase()
     const s = given.toLowerCase()
-    if (lower.endsWith(` ${s}`)) return { firstName: rest.slice(0, rest.length - s.length - 1), lastName: rest.slice(rest.length - s.length), prefix }
+    if (lower.endsWith(` ${s}`))
+      return { firstName: rest.slice(0, rest.length - s.length - 1), lastName: rest.slice(rest.length - s.length), prefix }
     if (lower.startsWith(`${s} `)) return { firstName: rest.slice(s.length + 1), lastName: rest.slice(0, s.length), prefix }
     if (lower === s) return { firstName: '', lastName: rest, prefix }
     return { firstName: rest, lastName: given, prefix }

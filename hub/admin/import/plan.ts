@@ -54,17 +54,39 @@ export interface ImportPlan {
   categories: { id: string; name: Bilingual }[]
 }
 
-export const validRows = (plan: ImportPlan) => (plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut))
+export const validRows = (plan: ImportPlan) =>
+  plan.fileProblems.length ? [] : plan.rows.filter((r) => r.problems.length === 0 && !r.leftOut)
 /** the rows an import would take, were they all valid: every row but those left out */
 export const keptRows = (plan: ImportPlan) => plan.rows.filter((r) => !r.leftOut)
 export const allProblems = (plan: ImportPlan) => [...plan.fileProblems, ...plan.rows.flatMap((r) => r.problems)]
 
-const MAX: Partial<Record<ImportField, number>> = { externalId: 64, firstName: 100, lastName: 100, title: 100, organisation: 200, orgType: 100, category: 100, email: 200 }
+const MAX: Partial<Record<ImportField, number>> = {
+  externalId: 64,
+  firstName: 100,
+  lastName: 100,
+  title: 100,
+  organisation: 200,
+  orgType: 100,
+  category: 100,
+  email: 200,
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const FALSE = new Set(['', '0', 'no', 'n', 'false', 'hapana', 'la', '-'])
 const FLAG_WORDS: Record<string, Flag> = {
-  vip: 'vip', 'mgeni mashuhuri': 'vip', speaker: 'speaker', mzungumzaji: 'speaker', mnenaji: 'speaker', exhibitor: 'exhibitor', mwonyeshaji: 'exhibitor',
-  press: 'press', media: 'press', 'mwandishi wa habari': 'press', habari: 'press', staff: 'staff', mratibu: 'staff', mfanyakazi: 'staff',
+  vip: 'vip',
+  'mgeni mashuhuri': 'vip',
+  speaker: 'speaker',
+  mzungumzaji: 'speaker',
+  mnenaji: 'speaker',
+  exhibitor: 'exhibitor',
+  mwonyeshaji: 'exhibitor',
+  press: 'press',
+  media: 'press',
+  'mwandishi wa habari': 'press',
+  habari: 'press',
+  staff: 'staff',
+  mratibu: 'staff',
+  mfanyakazi: 'staff',
 }
 
 const key = (s: string) => s.trim().toLowerCase()
@@ -88,7 +110,9 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
 
   const categories = registry.event.categories ?? []
   // with no categories defined, a category cell is free text, kept as written
-  const matchers: Partial<Record<ValueField, { match(v: string): { id: string; by: 'id' | 'number' | 'name' } | null }>> = { groupId: groupMatcher(registry.event.groups) }
+  const matchers: Partial<Record<ValueField, { match(v: string): { id: string; by: 'id' | 'number' | 'name' } | null }>> = {
+    groupId: groupMatcher(registry.event.groups),
+  }
   if (categories.length) matchers.category = categoryMatcher(categories)
   const valueMatches = new Map<string, ValueMatch>()
   const seeValue = (field: ValueField, value: string, to: string | null, by: ValueMatch['by']) => {
@@ -168,7 +192,8 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     }
     const title = withPrefix(name.prefix, values.title)
     if (title !== undefined) values.title = title
-    if (title && title.length > 100 && !problems.some((x) => x.field === 'title')) problems.push(problem(row, 'title', 'too_long', { max: 100 }))
+    if (title && title.length > 100 && !problems.some((x) => x.field === 'title'))
+      problems.push(problem(row, 'title', 'too_long', { max: 100 }))
 
     const externalId = text('externalId')
     let existing: Attendee | undefined
@@ -180,7 +205,8 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
       else seenExternal.set(key(externalId), row)
     }
     // the same person twice: within the file, or someone registered under another registration ID
-    const clash = (found: Attendee | undefined) => (found && found !== existing ? { name: attendeeName(found), externalId: found.externalId } : undefined)
+    const clash = (found: Attendee | undefined) =>
+      found && found !== existing ? { name: attendeeName(found), externalId: found.externalId } : undefined
 
     const rawPhone = cell('phone')
     if (rawPhone !== undefined) {
@@ -224,7 +250,18 @@ export function planImport(table: Table, mapping: Mapping, registry: RegistryVie
     if (existing) planned.changes = changesOf(existing, updatedAttendee(existing, planned, existing.rev))
     return planned
   })
-  return { sheets: table.sheets ?? [], sheet: table.sheet ?? null, headerRow: table.headerRow ?? 1, columns: table.columns, mapping, rows, fileProblems, values: [...valueMatches.values()], groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })), categories: categories.map((c) => ({ id: c.id, name: c.name })) }
+  return {
+    sheets: table.sheets ?? [],
+    sheet: table.sheet ?? null,
+    headerRow: table.headerRow ?? 1,
+    columns: table.columns,
+    mapping,
+    rows,
+    fileProblems,
+    values: [...valueMatches.values()],
+    groups: registry.event.groups.map((g, i) => ({ id: g.id, number: groupNumber(registry.event.groups, i), name: g.name })),
+    categories: categories.map((c) => ({ id: c.id, name: c.name })),
+  }
 }
 
 /**
@@ -243,7 +280,11 @@ function readName(row: number, cell: (field: ImportField) => string | undefined,
     if (!first) problems.push(problem(row, 'firstName', 'missing_field'))
     if (!last) problems.push(problem(row, 'lastName', 'missing_field'))
     const split = splitFullName(first)
-    const v = { firstName: split.lastName ? [split.firstName, split.lastName].filter(Boolean).join(' ') : first, lastName: last, prefix: split.prefix }
+    const v = {
+      firstName: split.lastName ? [split.firstName, split.lastName].filter(Boolean).join(' ') : first,
+      lastName: last,
+      prefix: split.prefix,
+    }
     checkLength(v)
     return v
   }

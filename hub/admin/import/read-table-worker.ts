@@ -9,6 +9,9 @@ parentPort!.on('message', async (job: { id: number; fileName: string; content: U
     parentPort!.postMessage({ id: job.id, table })
   } catch (err) {
     const e = err as Error
-    parentPort!.postMessage({ id: job.id, error: err instanceof ReadError ? { code: err.code, message: e.message } : { code: 'unreadable_file', message: e.message } })
+    parentPort!.postMessage({
+      id: job.id,
+      error: err instanceof ReadError ? { code: err.code, message: e.message } : { code: 'unreadable_file', message: e.message },
+    })
   }
 })

@@ -65,12 +65,18 @@ const SAMPLE_ROWS = 20
 const UPDATE_ROWS = 500
 
 const FILE_MESSAGES: Record<string, Bilingual> = {
-  unsupported_file: { sw: 'Aina hii ya faili haisomeki: hifadhi kama .xlsx au .csv.', en: 'This kind of file cannot be read: save it as .xlsx or .csv.' },
+  unsupported_file: {
+    sw: 'Aina hii ya faili haisomeki: hifadhi kama .xlsx au .csv.',
+    en: 'This kind of file cannot be read: save it as .xlsx or .csv.',
+  },
   unreadable_file: { sw: 'Faili haisomeki: huenda imeharibika.', en: 'The file cannot be read: it may be damaged.' },
   empty_file: { sw: 'Faili haina safu yoyote.', en: 'The file has no rows.' },
   too_large: { sw: 'Faili ni kubwa mno (zaidi ya MB 10).', en: 'The file is too large (over 10 MB).' },
   too_many_rows: { sw: 'Faili ina safu nyingi mno (zaidi ya 50,000).', en: 'The file has too many rows (over 50,000).' },
-  too_many_columns: { sw: 'Faili ina safu wima nyingi mno: je, ni orodha ya washiriki?', en: 'The file has too many columns: is it a list of attendees?' },
+  too_many_columns: {
+    sw: 'Faili ina safu wima nyingi mno: je, ni orodha ya washiriki?',
+    en: 'The file has too many columns: is it a list of attendees?',
+  },
   unknown_sheet: { sw: 'Faili haina karatasi yenye jina hilo.', en: 'The file has no sheet of that name.' },
 }
 
@@ -78,12 +84,27 @@ function failure(err: unknown): ImportFailure {
   if (err instanceof ReadError) return { error: 'bad_file', code: err.code, message: FILE_MESSAGES[err.code]! }
   if (err instanceof MappingError) {
     const field = FIELD_NAMES[err.field as keyof typeof FIELD_NAMES] ?? { sw: err.field, en: err.field }
-    return { error: 'bad_mapping', code: 'unknown_column', message: { sw: `Safu wima "${err.column}" ya ${field.sw} haipo kwenye faili.`, en: `Column "${err.column}" for ${field.en} is not in the file.` } }
+    return {
+      error: 'bad_mapping',
+      code: 'unknown_column',
+      message: {
+        sw: `Safu wima "${err.column}" ya ${field.sw} haipo kwenye faili.`,
+        en: `Column "${err.column}" for ${field.en} is not in the file.`,
+      },
+    }
   }
   if (err instanceof ValueChoiceError) {
     // Swahili agrees with the noun's class: kundi hili halipo, kategoria hii haipo
-    const what = err.field === 'category' ? { sw: 'kategoria hii haipo', en: 'this category' } : { sw: 'kundi hili halipo', en: 'this group' }
-    return { error: 'bad_mapping', code: 'unknown_value_target', message: { sw: `"${err.value}" → "${err.target}": ${what.sw} kwenye tukio hili.`, en: `"${err.value}" → "${err.target}": ${what.en} is not in this event.` } }
+    const what =
+      err.field === 'category' ? { sw: 'kategoria hii haipo', en: 'this category' } : { sw: 'kundi hili halipo', en: 'this group' }
+    return {
+      error: 'bad_mapping',
+      code: 'unknown_value_target',
+      message: {
+        sw: `"${err.value}" → "${err.target}": ${what.sw} kwenye tukio hili.`,
+        en: `"${err.value}" → "${err.target}": ${what.en} is not in this event.`,
+      },
+    }
   }
   throw err
 }
@@ -123,9 +144,18 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     updates: valid
       .filter((r) => r.changes?.length)
       .slice(0, UPDATE_ROWS)
-      .map((r) => ({ row: r.row, externalId: r.values.externalId, name: `${r.values.firstName} ${r.values.lastName}`.trim(), changes: r.changes! })),
+      .map((r) => ({
+        row: r.row,
+        externalId: r.values.externalId,
+        name: `${r.values.firstName} ${r.values.lastName}`.trim(),
+        changes: r.changes!,
+      })),
     unchanged: valid.filter((r) => r.existingId !== null && !r.changes?.length).length,
-    sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: r.leftOut ? 'left_out' : !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add', values: r.values })),
+    sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      row: r.row,
+      action: r.leftOut ? 'left_out' : !ok.has(r) ? 'skip' : r.existingId ? 'update' : 'add',
+      values: r.values,
+    })),
   }
 }
 
@@ -154,7 +184,17 @@ export async function applyImport(store: EventStore, input: ImportInput, mode: I
   }
   const preview = previewOf(plan)
   if (!mayApply(plan, mode)) return { applied: false, preview }
-  if (preview.valid === 0) return { applied: true, rev: null, added: 0, updated: 0, unchanged: 0, skipped: plan.rows.length - preview.leftOut, leftOut: preview.leftOut, preview }
+  if (preview.valid === 0)
+    return {
+      applied: true,
+      rev: null,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: plan.rows.length - preview.leftOut,
+      leftOut: preview.leftOut,
+      preview,
+    }
   let counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0, leftOut: 0 }
   const at = store.now().toISOString()
   const rev = await store.updateRegistry((data, r) => {
@@ -162,4 +202,3 @@ export async function applyImport(store: EventStore, input: ImportInput, mode: I
   })
   return { applied: true, rev, ...counts, preview }
 }
-

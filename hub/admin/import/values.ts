@@ -38,10 +38,38 @@ export function valueKey(value: string): string {
 }
 
 const ORDINALS: Record<string, number> = {
-  kwanza: 1, pili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10,
-  moja: 1, mbili: 2,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  kwanza: 1,
+  pili: 2,
+  tatu: 3,
+  nne: 4,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  nane: 8,
+  tisa: 9,
+  kumi: 10,
+  moja: 1,
+  mbili: 2,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 }
 const GROUP_WORDS = /^(?:kundi(?: la| namba| na)?|kikundi(?: cha| namba)?|group(?: no| number| nr)?|grp|g)\s*/
 
@@ -62,7 +90,8 @@ export interface GroupMatcher {
 function byIdOrName(things: readonly { id: string; name: Bilingual }[]) {
   const byKey = new Map<string, { id: string; by: 'id' | 'name' }>()
   for (const g of things) if (!byKey.has(valueKey(g.id))) byKey.set(valueKey(g.id), { id: g.id, by: 'id' })
-  for (const g of things) for (const n of [g.name.sw, g.name.en]) if (valueKey(n) && !byKey.has(valueKey(n))) byKey.set(valueKey(n), { id: g.id, by: 'name' })
+  for (const g of things)
+    for (const n of [g.name.sw, g.name.en]) if (valueKey(n) && !byKey.has(valueKey(n))) byKey.set(valueKey(n), { id: g.id, by: 'name' })
   return byKey
 }
 

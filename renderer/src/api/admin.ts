@@ -6,7 +6,15 @@ import type { UsherCredential } from '../../../shared/http/credentials'
 import type { ImportMode, ImportPreview, ImportProblem, ImportResult } from '../../../shared/http/import'
 import type { WalkIn } from '../../../shared/http/walk-in'
 import type { KioskStatus } from '../../../shared/protocol'
-import { MAX_LOGO_BYTES, REGISTER_COLUMNS, type CertificateSettingsInput, type CertificateSettingsView, type RegisterColumn, type RegisterOrientation, type RegisterSort } from '../../../shared/documents'
+import {
+  MAX_LOGO_BYTES,
+  REGISTER_COLUMNS,
+  type CertificateSettingsInput,
+  type CertificateSettingsView,
+  type RegisterColumn,
+  type RegisterOrientation,
+  type RegisterSort,
+} from '../../../shared/documents'
 import type { BadgeStockId } from '../../../shared/badges/badge-stock'
 import type { PrinterHealth } from '../../../shared/badges/printer-health'
 
@@ -103,7 +111,8 @@ export class AdminApi {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
-    if (!res.ok || data.ok === false) throw new AdminApiError(res.status, String(data.error ?? 'http_error'), (data.message as Bilingual | undefined) ?? null, data)
+    if (!res.ok || data.ok === false)
+      throw new AdminApiError(res.status, String(data.error ?? 'http_error'), (data.message as Bilingual | undefined) ?? null, data)
     return data as T
   }
 
@@ -114,7 +123,8 @@ export class AdminApi {
       const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
       throw new AdminApiError(res.status, String(data.error ?? 'http_error'), (data.message as Bilingual | undefined) ?? null, data)
     }
-    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop()?.split('?')[0] ?? 'download'
+    const name =
+      /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop()?.split('?')[0] ?? 'download'
     return { blob: await res.blob(), fileName: name }
   }
 
@@ -123,8 +133,14 @@ export class AdminApi {
 
   previewImport = (fileName: string, contentBase64: string, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
     this.request<ImportPreview>('POST', '/api/admin/import/preview', { fileName, contentBase64, mapping, values, sheet })
-  applyImport = (fileName: string, contentBase64: string, mode: ImportMode, mapping?: Partial<Mapping>, values?: ValueChoices, sheet?: string) =>
-    this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values, sheet })
+  applyImport = (
+    fileName: string,
+    contentBase64: string,
+    mode: ImportMode,
+    mapping?: Partial<Mapping>,
+    values?: ValueChoices,
+    sheet?: string,
+  ) => this.request<ImportResult>('POST', '/api/admin/import/apply', { fileName, contentBase64, mapping, mode, values, sheet })
 
   getEvent = () => this.request<EventAnswer>('GET', '/api/admin/event')
   saveEvent = (event: EditableEvent) => this.request<EventAnswer>('PUT', '/api/admin/event', event)
@@ -135,12 +151,15 @@ export class AdminApi {
   revokeKiosk = (id: string) => this.request<object>('POST', `/api/admin/kiosks/${encodeURIComponent(id)}/revoke`)
   pairingCode = () => this.request<{ code: string; expiresAt: string }>('POST', '/api/pairing-codes')
   deskPrinters = () => this.request<{ desks: DeskPrinterSetting[] }>('GET', '/api/desk-printers')
-  setDeskPrinter = (deskId: string, setting: { printer: string | null; stock: BadgeStockId }) => this.request<{ desk: DeskPrinterSetting }>('PUT', `/api/desk-printers/${encodeURIComponent(deskId)}`, setting)
-  pairingFailures = () => this.request<{ failures: { at: string; address: string }[]; limited: number }>('GET', '/api/admin/pairing-failures')
+  setDeskPrinter = (deskId: string, setting: { printer: string | null; stock: BadgeStockId }) =>
+    this.request<{ desk: DeskPrinterSetting }>('PUT', `/api/desk-printers/${encodeURIComponent(deskId)}`, setting)
+  pairingFailures = () =>
+    this.request<{ failures: { at: string; address: string }[]; limited: number }>('GET', '/api/admin/pairing-failures')
   /** a kiosk's unsent records from a USB stick (the kiosk's /api/outbox-export file) */
   importOutbox = (file: unknown) => this.request<{ added: number; duplicates: number }>('POST', '/api/checkins/import', file)
 
-  credentials = () => this.request<{ ushers: UsherCredential[]; origins: string[]; kioskExitPinSet: boolean }>('GET', '/api/admin/credentials')
+  credentials = () =>
+    this.request<{ ushers: UsherCredential[]; origins: string[]; kioskExitPinSet: boolean }>('GET', '/api/admin/credentials')
   addUsher = (label: string) => this.request<{ usher: UsherCredential }>('POST', '/api/admin/credentials/ushers', { label })
   revokeUsher = (id: string) => this.request<{ usher: UsherCredential }>('POST', `/api/admin/credentials/${encodeURIComponent(id)}/revoke`)
   changeAdminCredential = () => this.request<{ id: string; token: string }>('POST', '/api/admin/credentials/admin')
@@ -148,8 +167,10 @@ export class AdminApi {
 
   institutions = () => this.request<{ institutions: string[] }>('GET', '/api/admin/exports/institutions')
   certificateSettings = () => this.request<{ settings: CertificateSettings; eligible: number }>('GET', '/api/admin/certificates/settings')
-  saveCertificateSettings = (settings: CertificateSettingsInput) => this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/settings', settings)
-  uploadLogo = (contentBase64: string) => this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/logo', { contentBase64 })
+  saveCertificateSettings = (settings: CertificateSettingsInput) =>
+    this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/settings', settings)
+  uploadLogo = (contentBase64: string) =>
+    this.request<{ settings: CertificateSettings }>('PUT', '/api/admin/certificates/logo', { contentBase64 })
   removeLogo = () => this.request<{ settings: CertificateSettings }>('DELETE', '/api/admin/certificates/logo')
 }
 
@@ -187,7 +208,8 @@ export const exportPaths = {
     return `/api/admin/exports/register.${format}?${new URLSearchParams(q)}`
   },
   checkins: (format: 'csv' | 'xlsx' = 'csv', lang = 'sw') => `/api/admin/exports/checkins.${format}?${new URLSearchParams({ lang })}`,
-  summary: (format: 'pdf' | 'xlsx' = 'pdf', lang = 'sw') => `/api/admin/exports/summary.${format}${format === 'xlsx' ? `?${new URLSearchParams({ lang })}` : ''}`,
+  summary: (format: 'pdf' | 'xlsx' = 'pdf', lang = 'sw') =>
+    `/api/admin/exports/summary.${format}${format === 'xlsx' ? `?${new URLSearchParams({ lang })}` : ''}`,
   certificate: (attendeeId: string) => `/api/admin/certificates/${encodeURIComponent(attendeeId)}.pdf`,
   certificates: (group: string, minDays?: number) =>
     `/api/admin/certificates.pdf?${new URLSearchParams({ ...(group ? { group } : {}), ...(minDays ? { minDays: String(minDays) } : {}) })}`,

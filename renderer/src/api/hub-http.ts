@@ -7,7 +7,11 @@ import { looksLikeToken, tokenStore } from './tokens'
  * while its socket is still connecting. Anything but a 200 with JSON is null.
  */
 export async function fetchStats(token: string, dayId: string | null, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(`/api/stats${dayId ? `?day=${encodeURIComponent(dayId)}` : ''}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal })
+  const res = await fetch(`/api/stats${dayId ? `?day=${encodeURIComponent(dayId)}` : ''}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    cache: 'no-store',
+    signal,
+  })
   return res.ok ? res.json() : null
 }
 
@@ -21,7 +25,11 @@ const early = new Map<string, Promise<unknown>>()
 export function askForStatsEarly() {
   const inLink = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token')?.trim()
   const token = inLink && looksLikeToken(inLink) ? inLink : tokenStore('dashboard').load()
-  if (token) early.set(token, fetchStats(token, null).catch(() => null))
+  if (token)
+    early.set(
+      token,
+      fetchStats(token, null).catch(() => null),
+    )
 }
 
 /** The answer asked for early with this credential, once; null if none was asked. */

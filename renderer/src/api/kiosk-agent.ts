@@ -3,7 +3,18 @@
 // the hub; the agent decides, stores and syncs. Every request has a timeout, so a stuck agent
 // shows as an error on screen instead of a frozen kiosk.
 import { io, type Socket } from 'socket.io-client'
-import type { AttendeeCard, DeskPrintOutcome, KioskClientEvents, KioskServerEvents, KioskState, LocalAck, LocalPrintResult, PrinterChoice, ScanResult, StuckPrint } from '../../../shared/kiosk-protocol'
+import type {
+  AttendeeCard,
+  DeskPrintOutcome,
+  KioskClientEvents,
+  KioskServerEvents,
+  KioskState,
+  LocalAck,
+  LocalPrintResult,
+  PrinterChoice,
+  ScanResult,
+  StuckPrint,
+} from '../../../shared/kiosk-protocol'
 
 export type KioskAgentSocket = Socket<KioskServerEvents, KioskClientEvents>
 export type ScanSubmit =

@@ -48,7 +48,11 @@ export function tokenStore(page: string): TokenStore {
       if (fragment.has('token')) {
         fragment.delete('token')
         const rest = fragment.toString()
-        window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`)
+        window.history.replaceState(
+          window.history.state,
+          '',
+          `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`,
+        )
       }
       if (token && looksLikeToken(token)) store.save(token)
       return store.load()

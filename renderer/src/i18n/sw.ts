@@ -5,7 +5,8 @@ const sw = {
     tagline: 'Usajili na beji za mkutano kwa wakati halisi',
     dashboard: 'Dashibodi ya wahudumu',
     admin: 'Utawala',
-    kioskHint: 'Kioski huendeshwa kwenye kompyuta ya kila meza: programu ya Karibu (Electron), au npm run kiosk:web kisha http://127.0.0.1:5180/kiosk.',
+    kioskHint:
+      'Kioski huendeshwa kwenye kompyuta ya kila meza: programu ya Karibu (Electron), au npm run kiosk:web kisha http://127.0.0.1:5180/kiosk.',
   },
   common: {
     language: 'English',

@@ -56,10 +56,21 @@ export default function AdminPage() {
   return <Signed token={token} onSignOut={signOut} onTokenChanged={tokenChanged} />
 }
 
-function Signed({ token, onSignOut, onTokenChanged }: { token: string; onSignOut(refused: boolean): void; onTokenChanged(token: string): void }) {
+function Signed({
+  token,
+  onSignOut,
+  onTokenChanged,
+}: {
+  token: string
+  onSignOut(refused: boolean): void
+  onTokenChanged(token: string): void
+}) {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('import')
-  const session = useMemo<AdminSession>(() => ({ api: new AdminApi(token), unauthorized: () => onSignOut(true), tokenChanged: onTokenChanged }), [token, onSignOut, onTokenChanged])
+  const session = useMemo<AdminSession>(
+    () => ({ api: new AdminApi(token), unauthorized: () => onSignOut(true), tokenChanged: onTokenChanged }),
+    [token, onSignOut, onTokenChanged],
+  )
   const Panel = PANELS[tab]
   return (
     <AdminContext.Provider value={session}>

@@ -26,7 +26,14 @@ const sw = {
     refused: 'Kitovu kimekataa ufunguo huu. Huenda umebadilishwa.',
     expired: 'Ufunguo umekataliwa: ingia tena.',
   },
-  tabs: { import: 'Ingiza orodha', event: 'Tukio', walkIn: 'Usajili wa papo hapo', kiosks: 'Vioski', exports: 'Ripoti', credentials: 'Funguo' },
+  tabs: {
+    import: 'Ingiza orodha',
+    event: 'Tukio',
+    walkIn: 'Usajili wa papo hapo',
+    kiosks: 'Vioski',
+    exports: 'Ripoti',
+    credentials: 'Funguo',
+  },
   errors: {
     generic: 'Imeshindikana ({{code}}). Jaribu tena.',
     network: 'Kitovu hakipatikani. Angalia mtandao kisha jaribu tena.',
@@ -63,7 +70,8 @@ const sw = {
     updates: 'Watakaosasishwa ({{count}}): zamani → mpya',
     old: 'Zamani',
     new: 'Mpya',
-    valuesHelp: 'Thamani hizi za safu wima ya kundi hazilingani na kundi lolote la tukio hili. Chagua kundi la kila moja, au acha safu zake nje.',
+    valuesHelp:
+      'Thamani hizi za safu wima ya kundi hazilingani na kundi lolote la tukio hili. Chagua kundi la kila moja, au acha safu zake nje.',
     valueInFile: 'Thamani kwenye faili',
     valueRows: 'Safu',
     valueChoice: 'Kundi la "{{value}}"',
@@ -71,11 +79,13 @@ const sw = {
     groupOption: 'Kundi la {{number}}: {{name}}',
     leaveOut: 'Acha safu hizi nje (zisiingizwe)',
     categoryValues: 'Thamani za kategoria',
-    categoryValuesHelp: 'Thamani hizi za safu wima ya kategoria hazilingani na kategoria yoyote ya tukio hili. Chagua kategoria ya kila moja, au acha safu zake nje.',
+    categoryValuesHelp:
+      'Thamani hizi za safu wima ya kategoria hazilingani na kategoria yoyote ya tukio hili. Chagua kategoria ya kila moja, au acha safu zake nje.',
     categoryValueChoice: 'Kategoria ya "{{value}}"',
     categoryValueUnknown: '(chagua kategoria)',
     leftOut: 'Zimeachwa nje kwa chaguo lako: {{count}}.',
-    allOrNothingDisabled: '“Zote au chochote” haiwezekani: safu {{bad}} zina matatizo. Rekebisha faili au chaguo, au ingiza safu sahihi tu.',
+    allOrNothingDisabled:
+      '“Zote au chochote” haiwezekani: safu {{bad}} zina matatizo. Rekebisha faili au chaguo, au ingiza safu sahihi tu.',
     fields: {
       externalId: 'Namba ya usajili',
       fullName: 'Jina kamili',
@@ -170,7 +180,8 @@ const sw = {
     importOutbox: 'Ingiza rekodi za kioski kisicho na mtandao (faili kutoka kwenye USB)',
     imported: 'Zimeongezwa {{added}}; zilikuwa tayari {{duplicates}}.',
     printers: 'Printa za beji za meza',
-    printersHelp: 'Jina la printa kwenye kitovu (foleni ya CUPS) kwa kila meza, na aina ya karatasi au lebo iliyowekwa ndani yake. Beji zinapangwa kwa ukubwa huo. Acha jina wazi kama meza inachapisha kwenye printa ya kioski chenyewe.',
+    printersHelp:
+      'Jina la printa kwenye kitovu (foleni ya CUPS) kwa kila meza, na aina ya karatasi au lebo iliyowekwa ndani yake. Beji zinapangwa kwa ukubwa huo. Acha jina wazi kama meza inachapisha kwenye printa ya kioski chenyewe.',
     printer: 'Printa',
     printerNone: 'Printa ya kioski',
     printerInvalid: 'Jina hili si la printa: herufi, namba na . _ - tu, bila nafasi.',
@@ -178,7 +189,8 @@ const sw = {
     printerSave: 'Hifadhi',
     printerSaved: 'Imehifadhiwa',
     failuresTitle: 'Msimbo wa kuunganisha uliokataliwa',
-    failuresHelp: 'Majaribio ya karibuni ya kuunganisha kioski kwa msimbo usio sahihi au uliokwisha tumika. Mengi kutoka anwani moja yanaweza kuwa mtu anayebahatisha.',
+    failuresHelp:
+      'Majaribio ya karibuni ya kuunganisha kioski kwa msimbo usio sahihi au uliokwisha tumika. Mengi kutoka anwani moja yanaweza kuwa mtu anayebahatisha.',
     failuresNone: 'Hakuna jaribio lililokataliwa.',
     failuresLimited: 'Majaribio mengine {{count}} yalizuiwa bila msimbo kusomwa: yalikuwa mengi mno kwa dakika moja.',
     failureAt: 'Lini',
@@ -192,7 +204,8 @@ const sw = {
     single: 'Moja kwa ukurasa',
     sheet: 'Nyingi kwa karatasi',
     registerTitle: 'Rejista ya mahudhurio',
-    registerIntro: 'Walioingia siku hiyo (au, kwa rejista ya kusaini kwa mkono, wanaotarajiwa wote): jina kamili, cheo, taasisi na safu ya sahihi. Kila ukurasa una tukio, siku, tarehe, mahali na namba ya ukurasa.',
+    registerIntro:
+      'Walioingia siku hiyo (au, kwa rejista ya kusaini kwa mkono, wanaotarajiwa wote): jina kamili, cheo, taasisi na safu ya sahihi. Kila ukurasa una tukio, siku, tarehe, mahali na namba ya ukurasa.',
     institution: 'Taasisi',
     allInstitutions: 'Taasisi zote',
     sort: 'Panga kwa',
@@ -218,10 +231,12 @@ const sw = {
     logTitle: 'Kumbukumbu kamili ya rekodi za kuingia',
     logIntro: 'Kila rekodi ya kuingia, pamoja na zilizokataliwa; saa kwa saa za tukio.',
     summaryTitle: 'Ripoti ya muhtasari',
-    summaryIntro: 'Walioingia kwa siku na kundi, kategoria, aina ya taasisi, kumbi, wanaoingia kila dakika 15, washiriki wa papo hapo, beji mpya na kesi za ukaguzi.',
+    summaryIntro:
+      'Walioingia kwa siku na kundi, kategoria, aina ya taasisi, kumbi, wanaoingia kila dakika 15, washiriki wa papo hapo, beji mpya na kesi za ukaguzi.',
     badgesTitle: 'Beji kwa wingi (PDF)',
     certificates: 'Vyeti vya ushiriki',
-    certificatesIntro: 'Kwa washiriki walioingia angalau idadi ya siku uliyoweka. Kila cheti kina QR ambayo mtu yeyote anaweza kuskani kuthibitisha kama ni halali.',
+    certificatesIntro:
+      'Kwa washiriki walioingia angalau idadi ya siku uliyoweka. Kila cheti kina QR ambayo mtu yeyote anaweza kuskani kuthibitisha kama ni halali.',
     signatoryName: 'Jina la anayesaini',
     signatoryTitle: 'Cheo cha anayesaini',
     organiser: 'Taasisi inayoandaa',
@@ -332,11 +347,13 @@ const en: Shape<typeof sw> = {
     groupOption: 'Group {{number}}: {{name}}',
     leaveOut: 'Leave these rows out (do not import)',
     categoryValues: 'Category values',
-    categoryValuesHelp: 'These values of the category column match no category of this event. Choose a category for each, or leave its rows out.',
+    categoryValuesHelp:
+      'These values of the category column match no category of this event. Choose a category for each, or leave its rows out.',
     categoryValueChoice: 'Category for "{{value}}"',
     categoryValueUnknown: '(choose a category)',
     leftOut: 'Left out by your choice: {{count}}.',
-    allOrNothingDisabled: '“All or nothing” is not possible: {{bad}} rows have problems. Fix the file or the choices, or import the valid rows only.',
+    allOrNothingDisabled:
+      '“All or nothing” is not possible: {{bad}} rows have problems. Fix the file or the choices, or import the valid rows only.',
     fields: {
       externalId: 'Registration ID',
       fullName: 'Full name',
@@ -431,7 +448,8 @@ const en: Shape<typeof sw> = {
     importOutbox: 'Import the records of a kiosk without network (file from a USB stick)',
     imported: 'Added {{added}}; already here {{duplicates}}.',
     printers: 'Desk badge printers',
-    printersHelp: 'The printer on the hub (its CUPS queue) for each desk, and the card or label stock loaded in it. Badges are laid out for that size. Leave the name empty if the desk prints on the kiosk’s own printer.',
+    printersHelp:
+      'The printer on the hub (its CUPS queue) for each desk, and the card or label stock loaded in it. Badges are laid out for that size. Leave the name empty if the desk prints on the kiosk’s own printer.',
     printer: 'Printer',
     printerNone: 'The kiosk’s own printer',
     printerInvalid: 'Not a printer name: letters, digits and . _ - only, no spaces.',
@@ -439,7 +457,8 @@ const en: Shape<typeof sw> = {
     printerSave: 'Save',
     printerSaved: 'Saved',
     failuresTitle: 'Refused pairing codes',
-    failuresHelp: 'The latest tries to pair a kiosk with a wrong or already used pairing code. Many from one address may be someone guessing.',
+    failuresHelp:
+      'The latest tries to pair a kiosk with a wrong or already used pairing code. Many from one address may be someone guessing.',
     failuresNone: 'No try has been refused.',
     failuresLimited: '{{count}} more tries were stopped without their code being read: too many in one minute.',
     failureAt: 'When',
@@ -453,7 +472,8 @@ const en: Shape<typeof sw> = {
     single: 'One per page',
     sheet: 'Several per sheet',
     registerTitle: 'Attendance register',
-    registerIntro: 'Who checked in that day (or, for the register signed by hand, everyone expected): full name, title, institution and a signature column. Every page carries the event, day, date, venue and page number.',
+    registerIntro:
+      'Who checked in that day (or, for the register signed by hand, everyone expected): full name, title, institution and a signature column. Every page carries the event, day, date, venue and page number.',
     institution: 'Institution',
     allInstitutions: 'All institutions',
     sort: 'Sort by',
@@ -479,10 +499,12 @@ const en: Shape<typeof sw> = {
     logTitle: 'Full check-in log',
     logIntro: 'Every check-in record, refusals included; times in the event’s time.',
     summaryTitle: 'Summary report',
-    summaryIntro: 'Checked in by day and group, category, institution type, halls, check-ins per 15 minutes, walk-ins, new badges and review cases.',
+    summaryIntro:
+      'Checked in by day and group, category, institution type, halls, check-ins per 15 minutes, walk-ins, new badges and review cases.',
     badgesTitle: 'Badges in bulk (PDF)',
     certificates: 'Certificates of attendance',
-    certificatesIntro: 'For attendees checked in on at least the number of days you set. Each certificate has a QR anyone can scan to check it is genuine.',
+    certificatesIntro:
+      'For attendees checked in on at least the number of days you set. Each certificate has a QR anyone can scan to check it is genuine.',
     signatoryName: 'Name of the signatory',
     signatoryTitle: 'Title of the signatory',
     organiser: 'Organising institution',

@@ -76,7 +76,14 @@ function LiveDashboard({ token, onRefused }: { token: string; onRefused(): void 
   const stale = !live.connected && live.lostAt
   return (
     <div className="dash" data-testid="dashboard" data-stale={!!stale}>
-      <Header view={view} names={names} timezone={timezone} connected={live.connected} chosenDay={live.chosenDay} chooseDay={live.chooseDay} />
+      <Header
+        view={view}
+        names={names}
+        timezone={timezone}
+        connected={live.connected}
+        chosenDay={live.chosenDay}
+        chooseDay={live.chooseDay}
+      />
       {stale && <StaleBanner lostAt={live.lostAt!} timezone={timezone} />}
       {!view ? (
         <p className="dash-quiet dash-wait">{t('dashboard.connecting')}</p>
@@ -90,7 +97,13 @@ function LiveDashboard({ token, onRefused }: { token: string; onRefused(): void 
           <Groups view={view} names={names} lang={lang} timezone={timezone} />
           <Desks view={view} names={names} lang={lang} timezone={timezone} />
           <ArrivalsChart view={view} names={names} lang={lang} timezone={timezone} />
-          <Tallies title={t('dashboard.categories')} tallies={view.stats.categories} lang={lang} testId="categories" names={names.category} />
+          <Tallies
+            title={t('dashboard.categories')}
+            tallies={view.stats.categories}
+            lang={lang}
+            testId="categories"
+            names={names.category}
+          />
           <Tallies title={t('dashboard.orgTypes')} tallies={view.stats.orgTypes} lang={lang} testId="org-types" />
           <Kiosks view={view} names={names} lang={lang} timezone={timezone} />
         </main>

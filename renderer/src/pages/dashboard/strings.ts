@@ -35,7 +35,8 @@ const sw = {
   kiosks: 'Vioski',
   kiosk: 'Kioski',
   kiosksNone: 'Hakuna kioski kilichounganishwa bado.',
-  kiosksLocalOnly: 'Kitovu hiki hakisikii vitovu vingine kwa sasa (Redis haipatikani): vioski vilivyo kwenye vitovu vingine vinaonekana nje ya mtandao hata vikiwa vinafanya kazi. Rekodi za kuingia zinahesabiwa kama kawaida.',
+  kiosksLocalOnly:
+    'Kitovu hiki hakisikii vitovu vingine kwa sasa (Redis haipatikani): vioski vilivyo kwenye vitovu vingine vinaonekana nje ya mtandao hata vikiwa vinafanya kazi. Rekodi za kuingia zinahesabiwa kama kawaida.',
   status: 'Hali',
   revoked: 'Kimefutwa',
   lastSeen: 'Mara ya mwisho',
@@ -48,7 +49,8 @@ const sw = {
   reviewsNone: 'Hakuna jambo linalohitaji ukaguzi.',
   reviewLine: '{{attendee}}: ameingia tena {{desk}} ({{kiosk}}) {{time}}; aliingia kwanza {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}}, lakini kitovu kingekataa: {{why}}.',
-  reviewRevokedKioskLine: '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}} kupitia kioski kilichofutwa; rekodi imefika baada ya kioski kuunganishwa upya.',
+  reviewRevokedKioskLine:
+    '{{attendee}}: ameingia {{desk}} ({{kiosk}}) {{time}} kupitia kioski kilichofutwa; rekodi imefika baada ya kioski kuunganishwa upya.',
   reviewUnknownDeskLine: '{{attendee}}: rekodi kutoka meza isiyo ya tukio hili ({{desk}}, {{kiosk}}) {{time}}; haikuhesabiwa.',
   hubSays: {
     admitted: 'amekubaliwa',
@@ -110,7 +112,8 @@ const en: Shape<typeof sw> = {
   kiosks: 'Kiosks',
   kiosk: 'Kiosk',
   kiosksNone: 'No kiosk is paired yet.',
-  kiosksLocalOnly: 'This hub cannot hear the other hubs just now (Redis is away): kiosks on other hubs show as offline even while they work. Check-ins are counted as usual.',
+  kiosksLocalOnly:
+    'This hub cannot hear the other hubs just now (Redis is away): kiosks on other hubs show as offline even while they work. Check-ins are counted as usual.',
   status: 'Status',
   revoked: 'Revoked',
   lastSeen: 'Last seen',
@@ -123,7 +126,8 @@ const en: Shape<typeof sw> = {
   reviewsNone: 'Nothing needs review.',
   reviewLine: '{{attendee}}: checked in again at {{desk}} ({{kiosk}}) at {{time}}; first checked in at {{firstDesk}}.',
   reviewRefusedLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}}, but the hub would have refused: {{why}}.',
-  reviewRevokedKioskLine: '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}} by a kiosk revoked since; the record arrived after the kiosk was paired again.',
+  reviewRevokedKioskLine:
+    '{{attendee}}: checked in at {{desk}} ({{kiosk}}) at {{time}} by a kiosk revoked since; the record arrived after the kiosk was paired again.',
   reviewUnknownDeskLine: '{{attendee}}: a record from a desk this event does not have ({{desk}}, {{kiosk}}) at {{time}}; not counted.',
   hubSays: {
     admitted: 'admitted',

@@ -13,7 +13,9 @@ function Notice({ text }: { text: string }) {
   return (
     <div className="kiosk-setup">
       <LanguageToggle />
-      <p className="kiosk-notice" data-testid="kiosk-notice">{text}</p>
+      <p className="kiosk-notice" data-testid="kiosk-notice">
+        {text}
+      </p>
     </div>
   )
 }
@@ -23,8 +25,12 @@ function NoSession() {
   const { t } = useTranslation()
   return (
     <div className="kiosk-setup" role="alert" data-testid="kiosk-no-session">
-      <p className="kiosk-notice" lang="sw">{t('kiosk.noSession', { lng: 'sw' })}</p>
-      <p className="kiosk-notice" lang="en">{t('kiosk.noSession', { lng: 'en' })}</p>
+      <p className="kiosk-notice" lang="sw">
+        {t('kiosk.noSession', { lng: 'sw' })}
+      </p>
+      <p className="kiosk-notice" lang="en">
+        {t('kiosk.noSession', { lng: 'en' })}
+      </p>
     </div>
   )
 }
@@ -41,7 +47,11 @@ export default function KioskPage() {
   else screen = <ScanScreen agent={agent} state={state} connected={connected} />
   return (
     <div className="kiosk" data-testid="kiosk-page" data-agent={connected ? 'connected' : 'disconnected'}>
-      {state && !connected && !noSession && <p className="kiosk-agent-down" role="alert">{t('kiosk.agentDown')}</p>}
+      {state && !connected && !noSession && (
+        <p className="kiosk-agent-down" role="alert">
+          {t('kiosk.agentDown')}
+        </p>
+      )}
       {screen}
     </div>
   )

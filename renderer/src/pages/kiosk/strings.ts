@@ -5,7 +5,8 @@ import { registerStrings } from '../../i18n/setup'
 const sw = {
   connecting: 'Inaunganisha na huduma ya kioski…',
   agentDown: 'Huduma ya kioski haipatikani. Inajaribu tena yenyewe.',
-  noSession: 'Ukurasa huu haukufunguliwa na huduma ya kioski. Fungua kioski kutoka kwenye kiungo ambacho huduma ya kioski ilichapisha (au anzisha programu ya Karibu upya).',
+  noSession:
+    'Ukurasa huu haukufunguliwa na huduma ya kioski. Fungua kioski kutoka kwenye kiungo ambacho huduma ya kioski ilichapisha (au anzisha programu ya Karibu upya).',
   syncing: 'Inapakua orodha ya washiriki kutoka kwa kitovu…',
   pair: {
     title: 'Unganisha kioski hiki na kitovu',
@@ -14,7 +15,8 @@ const sw = {
     name: 'Jina la kioski',
     submit: 'Unganisha',
     pairing_failed: 'Imeshindikana kuunganisha. Jaribu tena.',
-    hub_unreachable: 'Kitovu hakipatikani kwenye anwani hii. Hakikisha anwani (mf. http://192.168.1.10:4280) na kwamba kompyuta hii iko kwenye mtandao wa ukumbi.',
+    hub_unreachable:
+      'Kitovu hakipatikani kwenye anwani hii. Hakikisha anwani (mf. http://192.168.1.10:4280) na kwamba kompyuta hii iko kwenye mtandao wa ukumbi.',
     code_refused: 'Kitovu kimekataa msimbo huu: umekosewa au muda wake umekwisha. Omba msimbo mpya (Utawala → Vioski).',
     scanHint: 'Onyesha QR ya kuunganisha (ukurasa wa Utawala → Vioski) kwenye kamera au skana, au jaza hapa chini.',
     defaultName: 'Kioski kipya',
@@ -155,7 +157,8 @@ const sw = {
 const en: typeof sw = {
   connecting: 'Connecting to the kiosk service…',
   agentDown: 'The kiosk service is not reachable. Retrying by itself.',
-  noSession: 'This page was not opened by the kiosk service. Open the kiosk from the link the kiosk service printed (or start the Karibu app again).',
+  noSession:
+    'This page was not opened by the kiosk service. Open the kiosk from the link the kiosk service printed (or start the Karibu app again).',
   syncing: 'Downloading the attendee list from the hub…',
   pair: {
     title: 'Pair this kiosk with the hub',
@@ -164,7 +167,8 @@ const en: typeof sw = {
     name: 'Kiosk name',
     submit: 'Pair',
     pairing_failed: 'Pairing failed. Try again.',
-    hub_unreachable: 'No hub answers at this address. Check the address (e.g. http://192.168.1.10:4280) and that this PC is on the venue network.',
+    hub_unreachable:
+      'No hub answers at this address. Check the address (e.g. http://192.168.1.10:4280) and that this PC is on the venue network.',
     code_refused: 'The hub refused this code: mistyped or expired. Ask for a new code (Admin → Kiosks).',
     scanHint: 'Show the pairing QR (Admin page → Kiosks) to the camera or the scanner, or fill in below.',
     defaultName: 'New kiosk',

@@ -18,7 +18,13 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
   const { api } = useAdmin()
   const { busy, error, run } = useAction()
   const [settings, setSettings] = useState<CertificateSettings | null>(null)
-  const [form, setForm] = useState<CertificateSettingsInput>({ signatoryName: '', signatoryTitle: '', organiser: '', minDays: 1, verifyBaseUrl: '' })
+  const [form, setForm] = useState<CertificateSettingsInput>({
+    signatoryName: '',
+    signatoryTitle: '',
+    organiser: '',
+    minDays: 1,
+    verifyBaseUrl: '',
+  })
   const [eligible, setEligible] = useState(0)
   const [group, setGroup] = useState('')
   const [attendeeId, setAttendeeId] = useState('')
@@ -67,11 +73,21 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
       <form className="admin-form admin-section" onSubmit={save} data-testid="certificate-settings">
         <label>
           {x('signatoryName')}
-          <input value={form.signatoryName} maxLength={100} onChange={(e) => set({ signatoryName: e.target.value })} data-testid="cert-signatory-name" />
+          <input
+            value={form.signatoryName}
+            maxLength={100}
+            onChange={(e) => set({ signatoryName: e.target.value })}
+            data-testid="cert-signatory-name"
+          />
         </label>
         <label>
           {x('signatoryTitle')}
-          <input value={form.signatoryTitle} maxLength={150} onChange={(e) => set({ signatoryTitle: e.target.value })} data-testid="cert-signatory-title" />
+          <input
+            value={form.signatoryTitle}
+            maxLength={150}
+            onChange={(e) => set({ signatoryTitle: e.target.value })}
+            data-testid="cert-signatory-title"
+          />
         </label>
         <label>
           {x('organiser')}
@@ -79,11 +95,24 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
         </label>
         <label>
           {x('minDays')}
-          <input type="number" min={1} max={event.days.length} value={form.minDays} onChange={(e) => set({ minDays: Math.max(1, Number(e.target.value) || 1) })} data-testid="cert-min-days" />
+          <input
+            type="number"
+            min={1}
+            max={event.days.length}
+            value={form.minDays}
+            onChange={(e) => set({ minDays: Math.max(1, Number(e.target.value) || 1) })}
+            data-testid="cert-min-days"
+          />
         </label>
         <label>
           {x('verifyBaseUrl')}
-          <input type="url" value={form.verifyBaseUrl} maxLength={200} onChange={(e) => set({ verifyBaseUrl: e.target.value })} data-testid="cert-verify-url" />
+          <input
+            type="url"
+            value={form.verifyBaseUrl}
+            maxLength={200}
+            onChange={(e) => set({ verifyBaseUrl: e.target.value })}
+            data-testid="cert-verify-url"
+          />
         </label>
         <div>
           <button type="submit" disabled={working} data-testid="cert-save">
@@ -96,14 +125,27 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
       </p>
       <div className="admin-file">
         <p className="admin-field-label">{x('logo')}</p>
-        <FilePicker accept="image/png,image/jpeg" disabled={working} testId="cert-logo" label={t('admin.chooseFile')} onFile={(f) => upload(f)} />
+        <FilePicker
+          accept="image/png,image/jpeg"
+          disabled={working}
+          testId="cert-logo"
+          label={t('admin.chooseFile')}
+          onFile={(f) => upload(f)}
+        />
       </div>
       <p className="admin-label" data-testid="cert-logo-status">
-        {settings?.logo ? x('logoNow', { width: settings.logo.width, height: settings.logo.height, kb: Math.ceil(settings.logo.bytes / 1024) }) : x('logoNone')}
+        {settings?.logo
+          ? x('logoNow', { width: settings.logo.width, height: settings.logo.height, kb: Math.ceil(settings.logo.bytes / 1024) })
+          : x('logoNone')}
         {settings?.logo && (
           <>
             {' '}
-            <button type="button" disabled={working} onClick={() => void run(async () => setSettings((await api.removeLogo()).settings))} data-testid="cert-logo-remove">
+            <button
+              type="button"
+              disabled={working}
+              onClick={() => void run(async () => setSettings((await api.removeLogo()).settings))}
+              data-testid="cert-logo-remove"
+            >
               {x('removeLogo')}
             </button>
           </>
@@ -113,7 +155,12 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
         <GroupSelect label={x('certificatesGroup')} event={event} value={group} onChange={setGroup} testId="cert-group" />
       </div>
       <div className="admin-actions">
-        <button type="button" disabled={working || eligible === 0} data-testid="cert-bulk" onClick={() => void onDownload(exportPaths.certificates(group))}>
+        <button
+          type="button"
+          disabled={working || eligible === 0}
+          data-testid="cert-bulk"
+          onClick={() => void onDownload(exportPaths.certificates(group))}
+        >
           {x('downloadPdf')}
         </button>
       </div>
@@ -124,7 +171,12 @@ export function CertificatesPanel({ event, busy: downloading, onDownload }: Prop
         </label>
       </div>
       <div className="admin-actions">
-        <button type="button" disabled={working || !attendeeId} data-testid="cert-one" onClick={() => void onDownload(exportPaths.certificate(attendeeId))}>
+        <button
+          type="button"
+          disabled={working || !attendeeId}
+          data-testid="cert-one"
+          onClick={() => void onDownload(exportPaths.certificate(attendeeId))}
+        >
           {x('oneCertificate')}
         </button>
       </div>

@@ -73,7 +73,10 @@ function Ushers() {
       <ul className="admin-ushers">
         {ushers.map((u) => (
           <li key={u.id} data-usher-id={u.id} data-revoked={u.revoked}>
-            <strong>{u.label}</strong> <span className="admin-label">{t('admin.credentials.created')}: {dateTime(u.createdAt)}</span>
+            <strong>{u.label}</strong>{' '}
+            <span className="admin-label">
+              {t('admin.credentials.created')}: {dateTime(u.createdAt)}
+            </span>
             {u.revoked ? (
               <span className="admin-status admin-status-revoked"> {t('admin.credentials.revoked')}</span>
             ) : (

@@ -55,62 +55,79 @@ export function DeskPrinters() {
       <p className="admin-help">{t('admin.kiosks.printersHelp')}</p>
       <ErrorNote error={error} />
       <div className="admin-table-wrap">
-      <table className="admin-table admin-desk-printers">
-        <thead>
-          <tr>
-            <th>{t('admin.kiosks.desk')}</th>
-            <th>{t('admin.kiosks.printer')}</th>
-            <th>{t('admin.kiosks.stock')}</th>
-            <th>{t('admin.kiosks.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {desks.map((d) => {
-            const s = of(d.id)
-            const valid = s.printer.trim() === '' || QUEUE_NAME.test(s.printer.trim())
-            return (
-              <tr key={d.id} data-testid={`desk-printer-${d.id}`}>
-                <td>{name(d.name)}</td>
-                <td>
-                  <input
-                    value={s.printer}
-                    aria-label={`${t('admin.kiosks.printer')}: ${name(d.name)}`}
-                    aria-invalid={!valid}
-                    placeholder={t('admin.kiosks.printerNone')}
-                    style={{ maxWidth: '16rem' }}
-                    onChange={(e) => change(d.id, { printer: e.target.value })}
-                    data-testid={`desk-printer-queue-${d.id}`}
-                  />
-                  {!valid && <span className="admin-error" role="alert" style={{ display: 'block' }}>{t('admin.kiosks.printerInvalid')}</span>}
-                </td>
-                <td>
-                  <select value={s.stock} aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`} onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })} data-testid={`desk-printer-stock-${d.id}`}>
-                    {BADGE_STOCKS.map((id) => (
-                      <option key={id} value={id}>
-                        {name(STOCKS[id].name)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td data-testid={`desk-printer-health-${d.id}`}>
-                  {health[d.id] ? (
-                    <span className={health[d.id]!.state === 'ready' ? undefined : 'admin-error'}>{name(PRINTER_STATE_LABEL[health[d.id]!.state])}</span>
-                  ) : (
-                    <span className="admin-label">{t('admin.kiosks.printerNone')}</span>
-                  )}
-                </td>
-                <td>
-                  <button type="button" style={{ whiteSpace: 'nowrap' }} disabled={busy || !valid} onClick={() => void save(d.id)} data-testid={`desk-printer-save-${d.id}`}>
-                    {t('admin.kiosks.printerSave')}
-                  </button>
-                  {saved === d.id && <span className="admin-label"> {t('admin.kiosks.printerSaved')}</span>}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+        <table className="admin-table admin-desk-printers">
+          <thead>
+            <tr>
+              <th>{t('admin.kiosks.desk')}</th>
+              <th>{t('admin.kiosks.printer')}</th>
+              <th>{t('admin.kiosks.stock')}</th>
+              <th>{t('admin.kiosks.status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {desks.map((d) => {
+              const s = of(d.id)
+              const valid = s.printer.trim() === '' || QUEUE_NAME.test(s.printer.trim())
+              return (
+                <tr key={d.id} data-testid={`desk-printer-${d.id}`}>
+                  <td>{name(d.name)}</td>
+                  <td>
+                    <input
+                      value={s.printer}
+                      aria-label={`${t('admin.kiosks.printer')}: ${name(d.name)}`}
+                      aria-invalid={!valid}
+                      placeholder={t('admin.kiosks.printerNone')}
+                      style={{ maxWidth: '16rem' }}
+                      onChange={(e) => change(d.id, { printer: e.target.value })}
+                      data-testid={`desk-printer-queue-${d.id}`}
+                    />
+                    {!valid && (
+                      <span className="admin-error" role="alert" style={{ display: 'block' }}>
+                        {t('admin.kiosks.printerInvalid')}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <select
+                      value={s.stock}
+                      aria-label={`${t('admin.kiosks.stock')}: ${name(d.name)}`}
+                      onChange={(e) => change(d.id, { stock: e.target.value as BadgeStockId })}
+                      data-testid={`desk-printer-stock-${d.id}`}
+                    >
+                      {BADGE_STOCKS.map((id) => (
+                        <option key={id} value={id}>
+                          {name(STOCKS[id].name)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td data-testid={`desk-printer-health-${d.id}`}>
+                    {health[d.id] ? (
+                      <span className={health[d.id]!.state === 'ready' ? undefined : 'admin-error'}>
+                        {name(PRINTER_STATE_LABEL[health[d.id]!.state])}
+                      </span>
+                    ) : (
+                      <span className="admin-label">{t('admin.kiosks.printerNone')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      style={{ whiteSpace: 'nowrap' }}
+                      disabled={busy || !valid}
+                      onClick={() => void save(d.id)}
+                      data-testid={`desk-printer-save-${d.id}`}
+                    >
+                      {t('admin.kiosks.printerSave')}
+                    </button>
+                    {saved === d.id && <span className="admin-label"> {t('admin.kiosks.printerSaved')}</span>}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
       </div>
     </div>
   )

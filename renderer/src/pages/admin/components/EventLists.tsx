@@ -33,10 +33,22 @@ function NameInputs({ value, onChange, testId, what }: { value: Bilingual; onCha
   return (
     <>
       <Field label={`${what} — ${t('admin.event.nameSw')}`} wide>
-        <input value={value.sw} required maxLength={200} data-testid={`${testId}-sw`} onChange={(e) => onChange({ ...value, sw: e.target.value })} />
+        <input
+          value={value.sw}
+          required
+          maxLength={200}
+          data-testid={`${testId}-sw`}
+          onChange={(e) => onChange({ ...value, sw: e.target.value })}
+        />
       </Field>
       <Field label={`${what} — ${t('admin.event.nameEn')}`} wide>
-        <input value={value.en} required maxLength={200} data-testid={`${testId}-en`} onChange={(e) => onChange({ ...value, en: e.target.value })} />
+        <input
+          value={value.en}
+          required
+          maxLength={200}
+          data-testid={`${testId}-en`}
+          onChange={(e) => onChange({ ...value, en: e.target.value })}
+        />
       </Field>
     </>
   )
@@ -46,7 +58,15 @@ function IdInput({ value, onChange, testId }: { value: string; onChange(id: stri
   const { t } = useTranslation()
   return (
     <Field label={t('admin.event.id')}>
-      <input className="admin-id" value={value} required pattern="[A-Za-z0-9_.:\-]+" maxLength={64} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
+      <input
+        className="admin-id"
+        value={value}
+        required
+        pattern="[A-Za-z0-9_.:\-]+"
+        maxLength={64}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </Field>
   )
 }
@@ -111,14 +131,42 @@ export function DaysEditor({ event, usage, onChange }: { event: EditableEvent; u
           return (
             <li key={i} className="admin-card">
               <IdInput value={d.id} testId={`day-${i}-id`} onChange={(id) => onChange({ days: replaceAt(days, i, { ...d, id }) })} />
-              <DateInput value={d.date} testId={`day-${i}-date`} onChange={(date) => onChange({ days: replaceAt(days, i, { ...d, date }) })} />
-              <NameInputs what={t('admin.event.dayName')} value={d.name} testId={`day-${i}-name`} onChange={(name) => onChange({ days: replaceAt(days, i, { ...d, name }) })} />
-              <RemoveButton disabled={used > 0 || days.length === 1} why={used ? t('admin.event.dayInUse', { count: used }) : undefined} onRemove={() => onChange({ days: days.filter((_, j) => j !== i) })} />
+              <DateInput
+                value={d.date}
+                testId={`day-${i}-date`}
+                onChange={(date) => onChange({ days: replaceAt(days, i, { ...d, date }) })}
+              />
+              <NameInputs
+                what={t('admin.event.dayName')}
+                value={d.name}
+                testId={`day-${i}-name`}
+                onChange={(name) => onChange({ days: replaceAt(days, i, { ...d, name }) })}
+              />
+              <RemoveButton
+                disabled={used > 0 || days.length === 1}
+                why={used ? t('admin.event.dayInUse', { count: used }) : undefined}
+                onRemove={() => onChange({ days: days.filter((_, j) => j !== i) })}
+              />
             </li>
           )
         })}
       </ul>
-      <button type="button" data-testid="day-add" onClick={() => onChange({ days: [...days, { id: freshId('d', days), date: days.at(-1)?.date ?? new Date().toISOString().slice(0, 10), name: { sw: `Siku ya ${days.length + 1}`, en: `Day ${days.length + 1}` } }] })}>
+      <button
+        type="button"
+        data-testid="day-add"
+        onClick={() =>
+          onChange({
+            days: [
+              ...days,
+              {
+                id: freshId('d', days),
+                date: days.at(-1)?.date ?? new Date().toISOString().slice(0, 10),
+                name: { sw: `Siku ya ${days.length + 1}`, en: `Day ${days.length + 1}` },
+              },
+            ],
+          })
+        }
+      >
         {t('admin.event.addDay')}
       </button>
     </fieldset>
@@ -135,7 +183,8 @@ export function GroupsEditor({ event, usage, onChange }: { event: EditableEvent;
       <ul className="admin-cards">
         {groups.map((g, i) => {
           const used = usage.groups[g.id] ?? 0
-          const toggle = (dayId: string, on: boolean) => onChange({ groups: replaceAt(groups, i, { ...g, days: on ? [...g.days, dayId] : g.days.filter((x) => x !== dayId) }) })
+          const toggle = (dayId: string, on: boolean) =>
+            onChange({ groups: replaceAt(groups, i, { ...g, days: on ? [...g.days, dayId] : g.days.filter((x) => x !== dayId) }) })
           return (
             <li key={i} className="admin-card">
               <IdInput value={g.id} testId={`group-${i}-id`} onChange={(id) => onChange({ groups: replaceAt(groups, i, { ...g, id }) })} />
@@ -155,24 +204,54 @@ export function GroupsEditor({ event, usage, onChange }: { event: EditableEvent;
                 <span className="admin-help">{t('admin.event.groupNumberHelp', { n: groupNumber(groups, i) })}</span>
               </Field>
               <Field label={t('admin.event.color')}>
-                <input type="color" value={g.color} data-testid={`group-${i}-color`} onChange={(e) => onChange({ groups: replaceAt(groups, i, { ...g, color: e.target.value }) })} />
+                <input
+                  type="color"
+                  value={g.color}
+                  data-testid={`group-${i}-color`}
+                  onChange={(e) => onChange({ groups: replaceAt(groups, i, { ...g, color: e.target.value }) })}
+                />
               </Field>
-              <NameInputs what={t('admin.event.groupName')} value={g.name} testId={`group-${i}-name`} onChange={(n) => onChange({ groups: replaceAt(groups, i, { ...g, name: n }) })} />
+              <NameInputs
+                what={t('admin.event.groupName')}
+                value={g.name}
+                testId={`group-${i}-name`}
+                onChange={(n) => onChange({ groups: replaceAt(groups, i, { ...g, name: n }) })}
+              />
               <fieldset className="admin-days admin-field-wide">
                 <legend className="admin-field-label">{t('admin.event.allowedDays')}</legend>
                 {event.days.map((d) => (
                   <label key={d.id} className="admin-check">
-                    <input type="checkbox" checked={g.days.includes(d.id)} data-testid={`group-${i}-day-${d.id}`} onChange={(e) => toggle(d.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={g.days.includes(d.id)}
+                      data-testid={`group-${i}-day-${d.id}`}
+                      onChange={(e) => toggle(d.id, e.target.checked)}
+                    />
                     <span>{name(d.name) || d.id}</span>
                   </label>
                 ))}
               </fieldset>
-              <RemoveButton disabled={used > 0 || groups.length === 1} why={used ? t('admin.event.inUse', { count: used }) : undefined} onRemove={() => onChange({ groups: groups.filter((_, j) => j !== i) })} />
+              <RemoveButton
+                disabled={used > 0 || groups.length === 1}
+                why={used ? t('admin.event.inUse', { count: used }) : undefined}
+                onRemove={() => onChange({ groups: groups.filter((_, j) => j !== i) })}
+              />
             </li>
           )
         })}
       </ul>
-      <button type="button" data-testid="group-add" onClick={() => onChange({ groups: [...groups, { id: freshId('group-', groups), name: { sw: '', en: '' }, color: '#777777', days: event.days.map((d) => d.id) }] })}>
+      <button
+        type="button"
+        data-testid="group-add"
+        onClick={() =>
+          onChange({
+            groups: [
+              ...groups,
+              { id: freshId('group-', groups), name: { sw: '', en: '' }, color: '#777777', days: event.days.map((d) => d.id) },
+            ],
+          })
+        }
+      >
         {t('admin.event.addGroup')}
       </button>
     </fieldset>
@@ -190,14 +269,33 @@ export function HallsEditor({ event, onChange }: { event: EditableEvent; onChang
           <li key={i} className="admin-card">
             <IdInput value={h.id} testId={`hall-${i}-id`} onChange={(id) => onChange({ halls: replaceAt(halls, i, { ...h, id }) })} />
             <Field label={t('admin.event.capacity')}>
-              <input type="number" min={0} max={1000000} step={1} value={h.capacity} data-testid={`hall-${i}-capacity`} onChange={(e) => onChange({ halls: replaceAt(halls, i, { ...h, capacity: Math.max(0, Math.floor(Number(e.target.value) || 0)) }) })} />
+              <input
+                type="number"
+                min={0}
+                max={1000000}
+                step={1}
+                value={h.capacity}
+                data-testid={`hall-${i}-capacity`}
+                onChange={(e) =>
+                  onChange({ halls: replaceAt(halls, i, { ...h, capacity: Math.max(0, Math.floor(Number(e.target.value) || 0)) }) })
+                }
+              />
             </Field>
-            <NameInputs what={t('admin.event.hallName')} value={h.name} testId={`hall-${i}-name`} onChange={(name) => onChange({ halls: replaceAt(halls, i, { ...h, name }) })} />
+            <NameInputs
+              what={t('admin.event.hallName')}
+              value={h.name}
+              testId={`hall-${i}-name`}
+              onChange={(name) => onChange({ halls: replaceAt(halls, i, { ...h, name }) })}
+            />
             <RemoveButton disabled={false} onRemove={() => onChange({ halls: halls.filter((_, j) => j !== i) })} />
           </li>
         ))}
       </ul>
-      <button type="button" data-testid="hall-add" onClick={() => onChange({ halls: [...halls, { id: freshId('hall-', halls), name: { sw: '', en: '' }, capacity: 0 }] })}>
+      <button
+        type="button"
+        data-testid="hall-add"
+        onClick={() => onChange({ halls: [...halls, { id: freshId('hall-', halls), name: { sw: '', en: '' }, capacity: 0 }] })}
+      >
         {t('admin.event.addHall')}
       </button>
     </fieldset>
@@ -232,12 +330,21 @@ export function DesksEditor({ event, onChange }: { event: EditableEvent; onChang
                 ))}
               </select>
             </Field>
-            <NameInputs what={t('admin.event.deskName')} value={d.name} testId={`desk-${i}-name`} onChange={(n) => onChange({ desks: replaceAt(desks, i, { ...d, name: n }) })} />
+            <NameInputs
+              what={t('admin.event.deskName')}
+              value={d.name}
+              testId={`desk-${i}-name`}
+              onChange={(n) => onChange({ desks: replaceAt(desks, i, { ...d, name: n }) })}
+            />
             <RemoveButton disabled={false} onRemove={() => onChange({ desks: desks.filter((_, j) => j !== i) })} />
           </li>
         ))}
       </ul>
-      <button type="button" data-testid="desk-add" onClick={() => onChange({ desks: [...desks, { id: freshId('desk-', desks), name: { sw: '', en: '' } }] })}>
+      <button
+        type="button"
+        data-testid="desk-add"
+        onClick={() => onChange({ desks: [...desks, { id: freshId('desk-', desks), name: { sw: '', en: '' } }] })}
+      >
         {t('admin.event.addDesk')}
       </button>
     </fieldset>

@@ -58,11 +58,23 @@ export function EventTab() {
         <legend>{t('admin.event.name')}</legend>
         <label>
           {t('admin.event.nameSw')}
-          <input value={event.name.sw} required maxLength={200} data-testid="event-name-sw" onChange={(e) => change({ name: { ...event.name, sw: e.target.value } })} />
+          <input
+            value={event.name.sw}
+            required
+            maxLength={200}
+            data-testid="event-name-sw"
+            onChange={(e) => change({ name: { ...event.name, sw: e.target.value } })}
+          />
         </label>
         <label>
           {t('admin.event.nameEn')}
-          <input value={event.name.en} required maxLength={200} data-testid="event-name-en" onChange={(e) => change({ name: { ...event.name, en: e.target.value } })} />
+          <input
+            value={event.name.en}
+            required
+            maxLength={200}
+            data-testid="event-name-en"
+            onChange={(e) => change({ name: { ...event.name, en: e.target.value } })}
+          />
         </label>
         <label>
           {t('admin.event.venue')}
@@ -70,7 +82,12 @@ export function EventTab() {
         </label>
         <label>
           {t('admin.event.timezone')}
-          <input value={event.timezone} maxLength={64} data-testid="event-timezone" onChange={(e) => change({ timezone: e.target.value || 'Africa/Dar_es_Salaam' })} />
+          <input
+            value={event.timezone}
+            maxLength={64}
+            data-testid="event-timezone"
+            onChange={(e) => change({ timezone: e.target.value || 'Africa/Dar_es_Salaam' })}
+          />
         </label>
       </fieldset>
       <DaysEditor event={event} usage={usage} onChange={change} />

@@ -10,7 +10,13 @@ import { useAction, useAdmin, useLang } from '../context'
 import { CertificatesPanel } from './CertificatesPanel'
 import { ErrorNote, GroupSelect } from './common'
 
-const COLUMN_LABEL: Record<RegisterColumn, string> = { phone: 'colPhone', category: 'colCategory', group: 'colGroup', desk: 'colDesk', time: 'colTime' }
+const COLUMN_LABEL: Record<RegisterColumn, string> = {
+  phone: 'colPhone',
+  category: 'colCategory',
+  group: 'colGroup',
+  desk: 'colDesk',
+  time: 'colTime',
+}
 
 export function ExportsTab() {
   const { t } = useTranslation()
@@ -83,14 +89,22 @@ export function ExportsTab() {
         </label>
         <label>
           {x('sort')}
-          <select value={choice.sort} onChange={(e) => set({ sort: e.target.value === 'institution' ? 'institution' : 'surname' })} data-testid="export-sort">
+          <select
+            value={choice.sort}
+            onChange={(e) => set({ sort: e.target.value === 'institution' ? 'institution' : 'surname' })}
+            data-testid="export-sort"
+          >
             <option value="surname">{x('sortSurname')}</option>
             <option value="institution">{x('sortInstitution')}</option>
           </select>
         </label>
         <label>
           {x('orientation')}
-          <select value={choice.orientation} onChange={(e) => set({ orientation: e.target.value as RegisterChoice['orientation'] })} data-testid="export-orientation">
+          <select
+            value={choice.orientation}
+            onChange={(e) => set({ orientation: e.target.value as RegisterChoice['orientation'] })}
+            data-testid="export-orientation"
+          >
             <option value="auto">{x('orientationAuto')}</option>
             <option value="portrait">{x('portrait')}</option>
             <option value="landscape">{x('landscape')}</option>
@@ -111,16 +125,27 @@ export function ExportsTab() {
         ))}
       </fieldset>
       <label>
-        <input type="checkbox" checked={choice.blank} onChange={(e) => set({ blank: e.target.checked })} data-testid="export-blank" /> {x('blank')}
+        <input type="checkbox" checked={choice.blank} onChange={(e) => set({ blank: e.target.checked })} data-testid="export-blank" />{' '}
+        {x('blank')}
       </label>
       <div className="admin-pickers">
         <label>
           {x('officerName')}
-          <input value={choice.officerName} maxLength={200} onChange={(e) => set({ officerName: e.target.value })} data-testid="export-officer-name" />
+          <input
+            value={choice.officerName}
+            maxLength={200}
+            onChange={(e) => set({ officerName: e.target.value })}
+            data-testid="export-officer-name"
+          />
         </label>
         <label>
           {x('officerTitle')}
-          <input value={choice.officerTitle} maxLength={200} onChange={(e) => set({ officerTitle: e.target.value })} data-testid="export-officer-title" />
+          <input
+            value={choice.officerTitle}
+            maxLength={200}
+            onChange={(e) => set({ officerTitle: e.target.value })}
+            data-testid="export-officer-title"
+          />
         </label>
         <label>
           {x('sheetLanguage')}
@@ -131,13 +156,28 @@ export function ExportsTab() {
         </label>
       </div>
       <div className="admin-actions">
-        <button type="button" disabled={busy || !choice.day} data-testid="export-register-pdf" onClick={() => void get(exportPaths.register('pdf', choice))}>
+        <button
+          type="button"
+          disabled={busy || !choice.day}
+          data-testid="export-register-pdf"
+          onClick={() => void get(exportPaths.register('pdf', choice))}
+        >
           {x('downloadPdf')}
         </button>
-        <button type="button" disabled={busy || !choice.day} data-testid="export-register-xlsx" onClick={() => void get(exportPaths.register('xlsx', choice))}>
+        <button
+          type="button"
+          disabled={busy || !choice.day}
+          data-testid="export-register-xlsx"
+          onClick={() => void get(exportPaths.register('xlsx', choice))}
+        >
           {x('downloadXlsx')}
         </button>
-        <button type="button" disabled={busy || !choice.day} data-testid="export-register-csv" onClick={() => void get(exportPaths.register('csv', choice))}>
+        <button
+          type="button"
+          disabled={busy || !choice.day}
+          data-testid="export-register-csv"
+          onClick={() => void get(exportPaths.register('csv', choice))}
+        >
           {x('downloadCsv')}
         </button>
       </div>
@@ -148,7 +188,12 @@ export function ExportsTab() {
         <button type="button" disabled={busy} data-testid="export-summary" onClick={() => void get(exportPaths.summary('pdf'))}>
           {x('downloadPdf')}
         </button>
-        <button type="button" disabled={busy} data-testid="export-summary-xlsx" onClick={() => void get(exportPaths.summary('xlsx', choice.lang))}>
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="export-summary-xlsx"
+          onClick={() => void get(exportPaths.summary('xlsx', choice.lang))}
+        >
           {x('downloadXlsx')}
         </button>
       </div>
@@ -156,10 +201,20 @@ export function ExportsTab() {
       <h2>{x('logTitle')}</h2>
       <p className="admin-help">{x('logIntro')}</p>
       <div className="admin-actions">
-        <button type="button" disabled={busy} data-testid="export-checkins-xlsx" onClick={() => void get(exportPaths.checkins('xlsx', choice.lang))}>
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="export-checkins-xlsx"
+          onClick={() => void get(exportPaths.checkins('xlsx', choice.lang))}
+        >
           {x('downloadXlsx')}
         </button>
-        <button type="button" disabled={busy} data-testid="export-checkins" onClick={() => void get(exportPaths.checkins('csv', choice.lang))}>
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="export-checkins"
+          onClick={() => void get(exportPaths.checkins('csv', choice.lang))}
+        >
           {x('downloadCsv')}
         </button>
       </div>
@@ -169,7 +224,8 @@ export function ExportsTab() {
       <h2>{x('badgesTitle')}</h2>
       <div className="admin-pickers">{dayAndGroup}</div>
       <label>
-        <input type="checkbox" checked={notPrinted} onChange={(e) => setNotPrinted(e.target.checked)} data-testid="badges-not-printed" /> {x('notPrinted')}
+        <input type="checkbox" checked={notPrinted} onChange={(e) => setNotPrinted(e.target.checked)} data-testid="badges-not-printed" />{' '}
+        {x('notPrinted')}
       </label>
       <label>
         {x('layout')}
@@ -179,7 +235,12 @@ export function ExportsTab() {
         </select>
       </label>
       <div className="admin-actions">
-        <button type="button" disabled={busy} data-testid="export-badges" onClick={() => void get(exportPaths.badges({ group: choice.group, day: choice.day, notPrinted, layout }))}>
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="export-badges"
+          onClick={() => void get(exportPaths.badges({ group: choice.group, day: choice.day, notPrinted, layout }))}
+        >
           {x('downloadPdf')}
         </button>
       </div>

@@ -2,7 +2,19 @@
 import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type Mapping } from '../../../api/admin'
 
-export function ImportMapping({ columns, mapping, onChange, onCheck, busy }: { columns: string[]; mapping: Mapping; onChange(m: Mapping): void; onCheck(): void; busy: boolean }) {
+export function ImportMapping({
+  columns,
+  mapping,
+  onChange,
+  onCheck,
+  busy,
+}: {
+  columns: string[]
+  mapping: Mapping
+  onChange(m: Mapping): void
+  onCheck(): void
+  busy: boolean
+}) {
   const { t } = useTranslation()
   return (
     <details className="admin-mapping" data-testid="import-mapping">
@@ -20,7 +32,11 @@ export function ImportMapping({ columns, mapping, onChange, onCheck, busy }: { c
             <tr key={field}>
               <td>{t(`admin.import.fields.${field}`)}</td>
               <td>
-                <select value={mapping[field] ?? ''} data-testid={`mapping-${field}`} onChange={(e) => onChange({ ...mapping, [field]: e.target.value || null })}>
+                <select
+                  value={mapping[field] ?? ''}
+                  data-testid={`mapping-${field}`}
+                  onChange={(e) => onChange({ ...mapping, [field]: e.target.value || null })}
+                >
                   <option value="">{t('admin.import.notUsed')}</option>
                   {columns.map((c) => (
                     <option key={c} value={c}>

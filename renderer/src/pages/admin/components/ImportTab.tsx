@@ -2,7 +2,17 @@
 // the first rows) → import the valid rows, or all or nothing. Nothing is written before that.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AdminApiError, fileToBase64, importTemplatePath, saveFile, type ImportMode, type ImportPreview, type ImportResult, type Mapping, type ValueChoices } from '../../../api/admin'
+import {
+  AdminApiError,
+  fileToBase64,
+  importTemplatePath,
+  saveFile,
+  type ImportMode,
+  type ImportPreview,
+  type ImportResult,
+  type Mapping,
+  type ValueChoices,
+} from '../../../api/admin'
 import { useAction, useAdmin } from '../context'
 import { ErrorNote, FilePicker } from './common'
 import { ImportMapping } from './ImportMapping'
@@ -88,7 +98,12 @@ export function ImportTab() {
       </div>
       <p className="admin-help">{t('admin.import.help')}</p>
       <p className="admin-help">
-        <button type="button" disabled={busy} data-testid="import-template" onClick={() => void run(async () => saveFile(await api.download(importTemplatePath)))}>
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="import-template"
+          onClick={() => void run(async () => saveFile(await api.download(importTemplatePath)))}
+        >
           {t('admin.import.template')}
         </button>{' '}
         {t('admin.import.templateHelp')}
@@ -118,15 +133,32 @@ export function ImportTab() {
               {t('admin.import.leftOut', { count: preview.leftOut })}
             </p>
           )}
-          <ImportMapping columns={preview.columns} mapping={mapping} onChange={setMapping} onCheck={() => void check(file, mapping, choices, sheet)} busy={busy} />
+          <ImportMapping
+            columns={preview.columns}
+            mapping={mapping}
+            onChange={setMapping}
+            onCheck={() => void check(file, mapping, choices, sheet)}
+            busy={busy}
+          />
           <ImportValues preview={preview} choices={choices} onChange={chooseValues} busy={busy} />
           <ImportProblems problems={preview.problems} />
           <ImportUpdates updates={preview.updates} />
           <div className="admin-actions">
-            <button type="button" disabled={busy || preview.valid === 0} onClick={() => void apply('valid-rows')} data-testid="import-valid-rows">
+            <button
+              type="button"
+              disabled={busy || preview.valid === 0}
+              onClick={() => void apply('valid-rows')}
+              data-testid="import-valid-rows"
+            >
               {t('admin.import.applyValid', { count: preview.valid })}
             </button>
-            <button type="button" disabled={busy || allBlocked} aria-describedby="import-all-reason" onClick={() => void apply('all-or-nothing')} data-testid="import-all-or-nothing">
+            <button
+              type="button"
+              disabled={busy || allBlocked}
+              aria-describedby="import-all-reason"
+              onClick={() => void apply('all-or-nothing')}
+              data-testid="import-all-or-nothing"
+            >
               {t('admin.import.applyAll')}
             </button>
           </div>
@@ -140,7 +172,12 @@ export function ImportTab() {
           )}
           {result && (
             <p className="admin-ok" role="status" data-testid="import-done">
-              {t('admin.import.done', { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped })}
+              {t('admin.import.done', {
+                added: result.added,
+                updated: result.updated,
+                unchanged: result.unchanged,
+                skipped: result.skipped,
+              })}
             </p>
           )}
           <ImportSample sample={preview.sample} groups={preview.groups} categories={preview.categories} />

@@ -6,7 +6,12 @@ import { useLang } from '../context'
 export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation()
   const { name } = useLang()
-  if (problems.length === 0) return <p className="admin-ok" data-testid="import-no-problems">{t('admin.import.noProblems')}</p>
+  if (problems.length === 0)
+    return (
+      <p className="admin-ok" data-testid="import-no-problems">
+        {t('admin.import.noProblems')}
+      </p>
+    )
   return (
     <>
       <h3>{t('admin.import.problems', { count: problems.length })}</h3>
@@ -36,7 +41,15 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   )
 }
 
-export function ImportSample({ sample, groups, categories }: { sample: ImportPreview['sample']; groups: ImportPreview['groups']; categories: ImportPreview['categories'] }) {
+export function ImportSample({
+  sample,
+  groups,
+  categories,
+}: {
+  sample: ImportPreview['sample']
+  groups: ImportPreview['groups']
+  categories: ImportPreview['categories']
+}) {
   const { t } = useTranslation()
   const { name } = useLang()
   if (sample.length === 0) return null

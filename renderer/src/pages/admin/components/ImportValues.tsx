@@ -10,11 +10,31 @@ const LEAVE_OUT = ' leave-out'
 
 /** per field: the strings that name it, and the event's things a value may be mapped to */
 const KEYS = {
-  groupId: { title: 'admin.import.values', help: 'admin.import.valuesHelp', choice: 'admin.import.valueChoice', unknown: 'admin.import.valueUnknown' },
-  category: { title: 'admin.import.categoryValues', help: 'admin.import.categoryValuesHelp', choice: 'admin.import.categoryValueChoice', unknown: 'admin.import.categoryValueUnknown' },
+  groupId: {
+    title: 'admin.import.values',
+    help: 'admin.import.valuesHelp',
+    choice: 'admin.import.valueChoice',
+    unknown: 'admin.import.valueUnknown',
+  },
+  category: {
+    title: 'admin.import.categoryValues',
+    help: 'admin.import.categoryValuesHelp',
+    choice: 'admin.import.categoryValueChoice',
+    unknown: 'admin.import.categoryValueUnknown',
+  },
 } as const
 
-export function ImportValues({ preview, choices, onChange, busy }: { preview: ImportPreview; choices: ValueChoices; onChange(c: ValueChoices): void; busy: boolean }) {
+export function ImportValues({
+  preview,
+  choices,
+  onChange,
+  busy,
+}: {
+  preview: ImportPreview
+  choices: ValueChoices
+  onChange(c: ValueChoices): void
+  busy: boolean
+}) {
   const { t } = useTranslation()
   const { name } = useLang()
   const options: Record<ValueField, { id: string; label: string }[]> = {
@@ -26,15 +46,38 @@ export function ImportValues({ preview, choices, onChange, busy }: { preview: Im
   return (
     <section className="admin-values" data-testid="import-values">
       {fields.map((field) => (
-        <ValueTable key={field} field={field} preview={preview} options={options[field]} choices={choices} onChange={onChange} busy={busy} />
+        <ValueTable
+          key={field}
+          field={field}
+          preview={preview}
+          options={options[field]}
+          choices={choices}
+          onChange={onChange}
+          busy={busy}
+        />
       ))}
     </section>
   )
 }
 
-const shownValues = (preview: ImportPreview, field: ValueField) => preview.values.filter((v) => v.field === field && (v.by === 'unknown' || v.by === 'chosen' || v.by === 'left_out'))
+const shownValues = (preview: ImportPreview, field: ValueField) =>
+  preview.values.filter((v) => v.field === field && (v.by === 'unknown' || v.by === 'chosen' || v.by === 'left_out'))
 
-function ValueTable({ field, preview, options, choices, onChange, busy }: { field: ValueField; preview: ImportPreview; options: { id: string; label: string }[]; choices: ValueChoices; onChange(c: ValueChoices): void; busy: boolean }) {
+function ValueTable({
+  field,
+  preview,
+  options,
+  choices,
+  onChange,
+  busy,
+}: {
+  field: ValueField
+  preview: ImportPreview
+  options: { id: string; label: string }[]
+  choices: ValueChoices
+  onChange(c: ValueChoices): void
+  busy: boolean
+}) {
   const { t } = useTranslation()
   const keys = KEYS[field]
   const chosen = choices[field] ?? {}
@@ -58,13 +101,28 @@ function ValueTable({ field, preview, options, choices, onChange, busy }: { fiel
         </thead>
         <tbody>
           {shownValues(preview, field).map((v) => {
-            const current = v.value in chosen ? (chosen[v.value] === null ? LEAVE_OUT : (chosen[v.value] ?? '')) : v.by === 'left_out' ? LEAVE_OUT : v.by === 'chosen' ? (v.to ?? '') : ''
+            const current =
+              v.value in chosen
+                ? chosen[v.value] === null
+                  ? LEAVE_OUT
+                  : (chosen[v.value] ?? '')
+                : v.by === 'left_out'
+                  ? LEAVE_OUT
+                  : v.by === 'chosen'
+                    ? (v.to ?? '')
+                    : ''
             return (
               <tr key={v.value} data-value={v.value} data-by={v.by}>
                 <td>{v.value}</td>
                 <td className="num">{v.rows}</td>
                 <td>
-                  <select value={current} disabled={busy} data-testid="import-value-choice" aria-label={t(keys.choice, { value: v.value })} onChange={(e) => choose(v.value, e.target.value)}>
+                  <select
+                    value={current}
+                    disabled={busy}
+                    data-testid="import-value-choice"
+                    aria-label={t(keys.choice, { value: v.value })}
+                    onChange={(e) => choose(v.value, e.target.value)}
+                  >
                     <option value="">{t(keys.unknown)}</option>
                     {options.map((o) => (
                       <option key={o.id} value={o.id}>

@@ -128,8 +128,18 @@ function KioskList() {
   const load = useCallback(() => run(async () => setKiosks((await api.kiosks()).kiosks)), [api, run])
   useEffect(() => {
     void load()
-    void api.getEvent().then((e) => setDesks(e.event.desks), () => undefined)
-    const timer = setInterval(() => void api.kiosks().then((a) => setKiosks(a.kiosks), () => undefined), REFRESH_MS)
+    void api.getEvent().then(
+      (e) => setDesks(e.event.desks),
+      () => undefined,
+    )
+    const timer = setInterval(
+      () =>
+        void api.kiosks().then(
+          (a) => setKiosks(a.kiosks),
+          () => undefined,
+        ),
+      REFRESH_MS,
+    )
     return () => clearInterval(timer)
   }, [load, api])
   const deskName = (id: string | null) => {
@@ -173,51 +183,70 @@ function KioskList() {
       <ErrorNote error={error} />
       <div className="admin-outbox">
         <p className="admin-help">{t('admin.kiosks.importOutbox')}</p>
-        <FilePicker accept=".json,application/json" testId="outbox-import" disabled={busy} label={t('admin.chooseFile')} onFile={(f) => importOutbox(f)} />
+        <FilePicker
+          accept=".json,application/json"
+          testId="outbox-import"
+          disabled={busy}
+          label={t('admin.chooseFile')}
+          onFile={(f) => importOutbox(f)}
+        />
       </div>
-      {imported && <p className="admin-help" role="status" data-testid="outbox-imported">{t('admin.kiosks.imported', imported)}</p>}
+      {imported && (
+        <p className="admin-help" role="status" data-testid="outbox-imported">
+          {t('admin.kiosks.imported', imported)}
+        </p>
+      )}
       {kiosks && kiosks.length === 0 && <p className="admin-help">{t('admin.kiosks.none')}</p>}
       {kiosks && kiosks.length > 0 && (
         <div className="admin-table-wrap">
-        <table className="admin-table" data-testid="kiosk-list">
-          <thead>
-            <tr>
-              <th>{t('admin.kiosks.name')}</th>
-              <th>{t('admin.kiosks.desk')}</th>
-              <th>{t('admin.kiosks.status')}</th>
-              <th>{t('admin.kiosks.lastSeen')}</th>
-              {severalHubs && <th>{t('admin.kiosks.hub')}</th>}
-              <th className="num">{t('admin.kiosks.outbox')}</th>
-              <th className="num">{t('admin.kiosks.clock')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {kiosks.map((k) => {
-              const status = k.revoked ? 'revoked' : k.online ? 'online' : 'offline'
-              return (
-                <tr key={k.kioskId} data-kiosk-id={k.kioskId} data-status={status}>
-                  <td>{k.name}</td>
-                  <td>{deskName(k.deskId)}</td>
-                  <td className={`admin-status admin-status-${status}`}>{t(`admin.kiosks.${status}`)}</td>
-                  <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
-                  {severalHubs && <td data-testid={`kiosk-hub-${k.kioskId}`}>{k.hub ?? t('admin.none')}</td>}
-                  <td className="num">{k.outboxDepth}</td>
-                  <td className={`num${Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? ' admin-error' : ''}`} title={Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? t('admin.kiosks.clockWarn') : undefined}>
-                    {formatOffset(k.clockOffsetMs)}
-                  </td>
-                  <td>
-                    {!k.revoked && (
-                      <button type="button" className="admin-danger" disabled={busy} onClick={() => revoke(k)} data-testid={`kiosk-revoke-${k.kioskId}`}>
-                        {t('admin.kiosks.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+          <table className="admin-table" data-testid="kiosk-list">
+            <thead>
+              <tr>
+                <th>{t('admin.kiosks.name')}</th>
+                <th>{t('admin.kiosks.desk')}</th>
+                <th>{t('admin.kiosks.status')}</th>
+                <th>{t('admin.kiosks.lastSeen')}</th>
+                {severalHubs && <th>{t('admin.kiosks.hub')}</th>}
+                <th className="num">{t('admin.kiosks.outbox')}</th>
+                <th className="num">{t('admin.kiosks.clock')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {kiosks.map((k) => {
+                const status = k.revoked ? 'revoked' : k.online ? 'online' : 'offline'
+                return (
+                  <tr key={k.kioskId} data-kiosk-id={k.kioskId} data-status={status}>
+                    <td>{k.name}</td>
+                    <td>{deskName(k.deskId)}</td>
+                    <td className={`admin-status admin-status-${status}`}>{t(`admin.kiosks.${status}`)}</td>
+                    <td>{k.lastSeen ? clockTime(k.lastSeen) : t('admin.none')}</td>
+                    {severalHubs && <td data-testid={`kiosk-hub-${k.kioskId}`}>{k.hub ?? t('admin.none')}</td>}
+                    <td className="num">{k.outboxDepth}</td>
+                    <td
+                      className={`num${Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? ' admin-error' : ''}`}
+                      title={Math.abs(k.clockOffsetMs) > CLOCK_OFFSET_WARN_MS ? t('admin.kiosks.clockWarn') : undefined}
+                    >
+                      {formatOffset(k.clockOffsetMs)}
+                    </td>
+                    <td>
+                      {!k.revoked && (
+                        <button
+                          type="button"
+                          className="admin-danger"
+                          disabled={busy}
+                          onClick={() => revoke(k)}
+                          data-testid={`kiosk-revoke-${k.kioskId}`}
+                        >
+                          {t('admin.kiosks.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
         </div>
       )}
     </div>

@@ -49,7 +49,19 @@ export function dateTime(iso: string, timeZone = DEFAULT_TIMEZONE): string {
  * The browser's own file input says "Choose File / No file chosen" in the browser's language;
  * this one says it in the page's, and shows the chosen file's name.
  */
-export function FilePicker({ accept, testId, disabled, label, onFile }: { accept: string; testId: string; disabled?: boolean; label: string; onFile(file: File | undefined, input: HTMLInputElement): void }) {
+export function FilePicker({
+  accept,
+  testId,
+  disabled,
+  label,
+  onFile,
+}: {
+  accept: string
+  testId: string
+  disabled?: boolean
+  label: string
+  onFile(file: File | undefined, input: HTMLInputElement): void
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [chosen, setChosen] = useState<string | null>(null)
@@ -76,7 +88,19 @@ export function FilePicker({ accept, testId, disabled, label, onFile }: { accept
 }
 
 /** A group of the event, or every group (''). */
-export function GroupSelect({ label, event, value, onChange, testId }: { label: string; event: EventInfo; value: string; onChange(group: string): void; testId: string }) {
+export function GroupSelect({
+  label,
+  event,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string
+  event: EventInfo
+  value: string
+  onChange(group: string): void
+  testId: string
+}) {
   const { t } = useTranslation()
   const { name } = useLang()
   return (

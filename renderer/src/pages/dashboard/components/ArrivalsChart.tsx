@@ -33,14 +33,25 @@ export function ArrivalsChart({ view, timezone }: PanelProps) {
       {
         ...size(),
         cursor: { drag: { x: false, y: false }, points: { show: false } },
-        scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: {
+          x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        },
         axes: [
           { incrs: QUARTER_STEPS, values: (_u, splits) => splits.map((i) => labels.current[i] ?? ''), grid: { show: false } },
           { incrs: PEOPLE_STEPS, values: (_u, splits) => splits.map((v) => String(v)) },
         ],
         series: [
           { label: timeLabel, value: (_u, i) => (i == null ? '' : (labels.current[i] ?? '')) },
-          { label, fill: BAR, stroke: BAR, width: 0, points: { show: false }, paths: uPlot.paths.bars!({ size: [0.7, 56], radius: 0.1 }), value: (_u, v) => (v == null ? '' : String(v)) },
+          {
+            label,
+            fill: BAR,
+            stroke: BAR,
+            width: 0,
+            points: { show: false },
+            paths: uPlot.paths.bars!({ size: [0.7, 56], radius: 0.1 }),
+            value: (_u, v) => (v == null ? '' : String(v)),
+          },
         ],
       },
       [[], []],

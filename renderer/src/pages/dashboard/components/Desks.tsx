@@ -13,15 +13,21 @@ export function Desks({ view, names, lang }: PanelProps) {
       {advice.openAnother && (
         <div className="dash-alert" role="status" data-testid="open-desk">
           <strong>{t('dashboard.openDesk')}</strong>
-          <span>{t('dashboard.openDeskDetail', { arrivals: n(advice.arrivals), desks: n(advice.openDesks), capacity: n(advice.capacity) })}</span>
+          <span>
+            {t('dashboard.openDeskDetail', { arrivals: n(advice.arrivals), desks: n(advice.openDesks), capacity: n(advice.capacity) })}
+          </span>
         </div>
       )}
       <table className="dash-table">
         <thead>
           <tr>
             <th scope="col">{t('dashboard.desk')}</th>
-            <th scope="col" className="num">{t('dashboard.admitted')}</th>
-            <th scope="col" className="num">{t('dashboard.last15m')}</th>
+            <th scope="col" className="num">
+              {t('dashboard.admitted')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.last15m')}
+            </th>
           </tr>
         </thead>
         <tbody>

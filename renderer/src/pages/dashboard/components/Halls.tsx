@@ -19,7 +19,9 @@ export function Halls({ view, names, lang }: PanelProps) {
               <span className="dash-of"> / {formatNumber(h.capacity, lang)}</span>
             </span>
             <Meter value={h.inside} max={h.capacity} />
-            <span className="dash-level" role={h.level === 'ok' ? undefined : 'status'}>{t(`dashboard.level.${h.level}`)}</span>
+            <span className="dash-level" role={h.level === 'ok' ? undefined : 'status'}>
+              {t(`dashboard.level.${h.level}`)}
+            </span>
           </li>
         ))}
       </ul>

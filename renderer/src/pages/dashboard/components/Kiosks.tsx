@@ -22,8 +22,12 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
               <th scope="col">{t('dashboard.kiosk')}</th>
               <th scope="col">{t('dashboard.status')}</th>
               <th scope="col">{t('dashboard.lastSeen')}</th>
-              <th scope="col" className="num">{t('dashboard.outbox')}</th>
-              <th scope="col" className="num">{t('dashboard.clockOffset')}</th>
+              <th scope="col" className="num">
+                {t('dashboard.outbox')}
+              </th>
+              <th scope="col" className="num">
+                {t('dashboard.clockOffset')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,8 +49,15 @@ export function Kiosks({ view, names, lang, timezone }: PanelProps) {
                     )}
                   </td>
                   <td data-label={t('dashboard.lastSeen')}>{k.lastSeen ? formatTime(k.lastSeen, timezone, true) : '—'}</td>
-                  <td className="num outbox" data-label={t('dashboard.outbox')}>{formatNumber(k.outboxDepth, lang)}</td>
-                  <td className="num clock" data-label={t('dashboard.clockOffset')} data-skewed={skewed} title={skewed ? t('dashboard.clockWarn') : undefined}>
+                  <td className="num outbox" data-label={t('dashboard.outbox')}>
+                    {formatNumber(k.outboxDepth, lang)}
+                  </td>
+                  <td
+                    className="num clock"
+                    data-label={t('dashboard.clockOffset')}
+                    data-skewed={skewed}
+                    title={skewed ? t('dashboard.clockWarn') : undefined}
+                  >
                     {formatOffset(k.clockOffsetMs)}
                   </td>
                 </tr>

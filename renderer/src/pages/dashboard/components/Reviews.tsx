@@ -17,14 +17,23 @@ export function Reviews({ view, names, timezone }: PanelProps) {
         <ul className="dash-feed">
           {reviews.map((r) => (
             <li key={r.recordId} data-testid={`review-${r.recordId}`} data-kind={r.kind}>
-              {t(r.kind === 'hub_refused' ? 'dashboard.reviewRefusedLine' : r.kind === 'revoked_kiosk' ? 'dashboard.reviewRevokedKioskLine' : r.kind === 'unknown_desk' ? 'dashboard.reviewUnknownDeskLine' : 'dashboard.reviewLine', {
-                attendee: r.name ?? r.attendeeId ?? '—',
-                desk: names.desk(r.deskId),
-                kiosk: kioskName(r.kioskId),
-                time: formatTime(r.at, timezone),
-                firstDesk: names.desk(r.firstDeskId),
-                why: t(`dashboard.hubSays.${r.hubOutcome ?? 'invalid'}`),
-              })}
+              {t(
+                r.kind === 'hub_refused'
+                  ? 'dashboard.reviewRefusedLine'
+                  : r.kind === 'revoked_kiosk'
+                    ? 'dashboard.reviewRevokedKioskLine'
+                    : r.kind === 'unknown_desk'
+                      ? 'dashboard.reviewUnknownDeskLine'
+                      : 'dashboard.reviewLine',
+                {
+                  attendee: r.name ?? r.attendeeId ?? '—',
+                  desk: names.desk(r.deskId),
+                  kiosk: kioskName(r.kioskId),
+                  time: formatTime(r.at, timezone),
+                  firstDesk: names.desk(r.firstDeskId),
+                  why: t(`dashboard.hubSays.${r.hubOutcome ?? 'invalid'}`),
+                },
+              )}
             </li>
           ))}
         </ul>

@@ -23,11 +23,15 @@ export function Summary({ view, lang }: PanelProps) {
       </div>
       <div className="dash-figure">
         <span className="dash-label">{t('dashboard.notArrived')}</span>
-        <strong className="dash-big" data-testid="not-arrived">{n(stats.notArrived)}</strong>
+        <strong className="dash-big" data-testid="not-arrived">
+          {n(stats.notArrived)}
+        </strong>
       </div>
       <div className="dash-figure">
         <span className="dash-label">{t('dashboard.uniqueAllDays')}</span>
-        <strong className="dash-big" data-testid="unique-all-days">{n(stats.uniqueAllDays)}</strong>
+        <strong className="dash-big" data-testid="unique-all-days">
+          {n(stats.uniqueAllDays)}
+        </strong>
       </div>
     </section>
   )
@@ -39,18 +43,20 @@ export function Groups({ view, names, lang }: PanelProps) {
     <section className="dash-panel" data-testid="groups">
       <h2>{t('dashboard.groups')}</h2>
       <ul className="dash-rows">
-        {view.stats.groups.filter((g) => g.expected > 0 || g.checkedIn > 0).map((g) => (
-          <li key={g.key} data-testid={`group-${g.key}`}>
-            <span className="dash-swatch" style={{ background: names.groupColor(g.key) }} aria-hidden="true" />
-            <span className="dash-name">{names.group(g.key)}</span>
-            <span className="dash-count">
-              <strong className="checked-in">{formatNumber(g.checkedIn, lang)}</strong>
-              {' / '}
-              <span className="expected">{formatNumber(g.expected, lang)}</span>
-            </span>
-            <Meter value={g.checkedIn} max={g.expected} color={names.groupColor(g.key)} />
-          </li>
-        ))}
+        {view.stats.groups
+          .filter((g) => g.expected > 0 || g.checkedIn > 0)
+          .map((g) => (
+            <li key={g.key} data-testid={`group-${g.key}`}>
+              <span className="dash-swatch" style={{ background: names.groupColor(g.key) }} aria-hidden="true" />
+              <span className="dash-name">{names.group(g.key)}</span>
+              <span className="dash-count">
+                <strong className="checked-in">{formatNumber(g.checkedIn, lang)}</strong>
+                {' / '}
+                <span className="expected">{formatNumber(g.expected, lang)}</span>
+              </span>
+              <Meter value={g.checkedIn} max={g.expected} color={names.groupColor(g.key)} />
+            </li>
+          ))}
       </ul>
     </section>
   )

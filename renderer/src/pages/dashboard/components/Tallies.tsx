@@ -5,7 +5,19 @@ import { useTranslation } from 'react-i18next'
 import type { Tally } from '../../../../../shared/stats'
 import { formatNumber, type Lang } from '../model/view'
 
-export function Tallies({ title, tallies, lang, testId, names }: { title: string; tallies: Tally[]; lang: Lang; testId: string; names?: (key: string) => string }) {
+export function Tallies({
+  title,
+  tallies,
+  lang,
+  testId,
+  names,
+}: {
+  title: string
+  tallies: Tally[]
+  lang: Lang
+  testId: string
+  names?: (key: string) => string
+}) {
   const { t } = useTranslation()
   return (
     <section className="dash-panel" data-testid={testId}>
@@ -14,8 +26,12 @@ export function Tallies({ title, tallies, lang, testId, names }: { title: string
         <thead>
           <tr>
             <th scope="col">{t('dashboard.name')}</th>
-            <th scope="col" className="num">{t('dashboard.arrived')}</th>
-            <th scope="col" className="num">{t('dashboard.expected')}</th>
+            <th scope="col" className="num">
+              {t('dashboard.arrived')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.expected')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -9,7 +9,8 @@ export type { DashboardUpdate, DashboardView }
 /** The event's time zone unless the hub says otherwise (DESIGN: dates in Dar es Salaam time). */
 export { DEFAULT_TIMEZONE }
 
-const hasArrays = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => Array.isArray((o as Record<string, unknown>)[k]))
+const hasArrays = (o: unknown, keys: string[]) =>
+  !!o && typeof o === 'object' && keys.every((k) => Array.isArray((o as Record<string, unknown>)[k]))
 
 /** A light check of a payload from the hub, so an older or broken hub cannot crash the page. */
 export function isDashboardUpdate(value: unknown): value is DashboardUpdate {

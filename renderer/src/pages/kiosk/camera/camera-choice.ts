@@ -27,7 +27,9 @@ export const cameraChoice = (deviceId: string | null): CameraChoice => (deviceId
 export async function listCameras(): Promise<{ deviceId: string; label: string }[]> {
   if (!navigator.mediaDevices?.enumerateDevices) return []
   const devices = await navigator.mediaDevices.enumerateDevices()
-  return devices.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }))
+  return devices
+    .filter((d) => d.kind === 'videoinput' && d.deviceId)
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }))
 }
 
 /** Why a camera would not start, in the words the screen has for it. */

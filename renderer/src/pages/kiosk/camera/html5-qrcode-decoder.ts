@@ -21,13 +21,23 @@ class Html5QrcodeDecoder implements QrDecoder {
     if (!el.id) el.id = `karibu-qr-${++nextId}`
     // html5-qrcode picks its decoder when constructed: the detector must be in place first
     installZxingCppDetector()
-    const scanner = new Html5Qrcode(el.id, { verbose: false, formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], useBarCodeDetectorIfSupported: true })
+    const scanner = new Html5Qrcode(el.id, {
+      verbose: false,
+      formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
+      useBarCodeDetectorIfSupported: true,
+    })
     this.scanner = scanner
-    const constraints: MediaTrackConstraints = 'deviceId' in this.camera ? { deviceId: { exact: this.camera.deviceId } } : { facingMode: this.camera.facingMode }
+    const constraints: MediaTrackConstraints =
+      'deviceId' in this.camera ? { deviceId: { exact: this.camera.deviceId } } : { facingMode: this.camera.facingMode }
     try {
       // disableFlip: a badge is never mirrored, and decoding a mirrored copy of every frame
       // without a code doubles the work on a slow kiosk PC
-      await scanner.start(constraints, { fps: 10, disableFlip: true }, (text) => onCode(text), () => {})
+      await scanner.start(
+        constraints,
+        { fps: 10, disableFlip: true },
+        (text) => onCode(text),
+        () => {},
+      )
     } catch (err) {
       throw asError(err)
     }

@@ -43,7 +43,9 @@ export function CameraPanel({ onCode }: { onCode: (code: string) => void }) {
           >
             {!camera.cameraId && <option value="">—</option>}
             {camera.cameras.map((c) => (
-              <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
+              <option key={c.deviceId} value={c.deviceId}>
+                {c.label}
+              </option>
             ))}
           </select>
         </label>

@@ -26,7 +26,15 @@ export function DeskForm({ agent, state }: { agent: KioskAgent; state: KioskStat
       <h1>{t('kiosk.desk.title')}</h1>
       <div className="kiosk-choices" role="radiogroup">
         {state.desks.map((d) => (
-          <button key={d.id} type="button" role="radio" aria-checked={d.id === deskId} className="kiosk-choice" data-testid="desk-choice" onClick={() => setDeskId(d.id)}>
+          <button
+            key={d.id}
+            type="button"
+            role="radio"
+            aria-checked={d.id === deskId}
+            className="kiosk-choice"
+            data-testid="desk-choice"
+            onClick={() => setDeskId(d.id)}
+          >
             {pick(d.name, lang)}
           </button>
         ))}
@@ -39,8 +47,14 @@ export function DeskForm({ agent, state }: { agent: KioskAgent; state: KioskStat
           </button>
         ))}
       </div>
-      {failed && <p className="kiosk-error" role="alert">{t('kiosk.desk.failed')}</p>}
-      <button type="submit" className="kiosk-primary" disabled={!deskId}>{t('kiosk.desk.submit')}</button>
+      {failed && (
+        <p className="kiosk-error" role="alert">
+          {t('kiosk.desk.failed')}
+        </p>
+      )}
+      <button type="submit" className="kiosk-primary" disabled={!deskId}>
+        {t('kiosk.desk.submit')}
+      </button>
     </form>
   )
 }

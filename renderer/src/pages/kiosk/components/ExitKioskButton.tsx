@@ -36,11 +36,26 @@ export function ExitKioskButton() {
     <form className="kiosk-exit-dialog" data-testid="exit-dialog" onSubmit={submit}>
       <label>
         {t('kiosk.exit.pin')}
-        <input type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
       </label>
-      {wrong && <p className="kiosk-error" role="alert">{t('kiosk.exit.wrong')}</p>}
-      <button type="submit" className="kiosk-primary">{t('kiosk.exit.confirm')}</button>
-      <button type="button" onClick={close}>{t('kiosk.exit.cancel')}</button>
+      {wrong && (
+        <p className="kiosk-error" role="alert">
+          {t('kiosk.exit.wrong')}
+        </p>
+      )}
+      <button type="submit" className="kiosk-primary">
+        {t('kiosk.exit.confirm')}
+      </button>
+      <button type="button" onClick={close}>
+        {t('kiosk.exit.cancel')}
+      </button>
     </form>
   )
 }

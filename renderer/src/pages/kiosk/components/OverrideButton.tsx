@@ -52,7 +52,15 @@ export function OverrideButton({ onOverride, onHold }: Props) {
       <p>{t('kiosk.override.help')}</p>
       <label>
         {t('kiosk.exit.pin')}
-        <input type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} data-testid="override-pin" onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          value={pin}
+          data-testid="override-pin"
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
       </label>
       <button type="submit" disabled={busy || pin.length < 4} data-testid="override-confirm">
         {t('kiosk.override.confirm')}

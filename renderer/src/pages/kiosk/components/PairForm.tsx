@@ -83,7 +83,15 @@ export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskStat
       </label>
       <label>
         {t('kiosk.pair.code')}
-        <input required pattern="[A-Za-z0-9]{6}" maxLength={6} autoCapitalize="characters" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} />
+        <input
+          required
+          pattern="[A-Za-z0-9]{6}"
+          maxLength={6}
+          autoCapitalize="characters"
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+        />
       </label>
       <label>
         {t('kiosk.pair.name')}
@@ -94,7 +102,9 @@ export function PairForm({ agent, state }: { agent: KioskAgent; state: KioskStat
           {t(`kiosk.pair.${failed}`)}
         </p>
       )}
-      <button type="submit" className="kiosk-primary" disabled={busy}>{t('kiosk.pair.submit')}</button>
+      <button type="submit" className="kiosk-primary" disabled={busy}>
+        {t('kiosk.pair.submit')}
+      </button>
     </form>
   )
 }

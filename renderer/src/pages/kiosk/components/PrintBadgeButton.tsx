@@ -38,8 +38,12 @@ export function PrintBadgeButton({ agent, attendeeId, deskName, timezone, onHold
     return (
       <div className="kiosk-print" data-testid="print-panel" data-step="already" onClick={stop}>
         <p>{t('kiosk.print.already', { when: step.when ? clockTime(step.when, timezone) : '', where: where ? `, ${where}` : '' })}</p>
-        <button type="button" data-testid="print-again" onClick={(e) => print(e, { force: true })}>{t('kiosk.print.again')}</button>
-        <button type="button" className="kiosk-print-revoke" data-testid="print-reprint" onClick={(e) => print(e, { reprint: true })}>{t('kiosk.print.reprint')}</button>
+        <button type="button" data-testid="print-again" onClick={(e) => print(e, { force: true })}>
+          {t('kiosk.print.again')}
+        </button>
+        <button type="button" className="kiosk-print-revoke" data-testid="print-reprint" onClick={(e) => print(e, { reprint: true })}>
+          {t('kiosk.print.reprint')}
+        </button>
       </div>
     )
   }

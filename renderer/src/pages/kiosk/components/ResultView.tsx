@@ -74,9 +74,18 @@ export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
   const day = r?.day ?? state.today
   const zone = state.timezone ?? undefined
   return (
-    <div ref={box} className={`kiosk-result tone-${tone}`} role="alert" data-testid="kiosk-result" data-outcome={shown.outcome} onClick={onDone}>
+    <div
+      ref={box}
+      className={`kiosk-result tone-${tone}`}
+      role="alert"
+      data-testid="kiosk-result"
+      data-outcome={shown.outcome}
+      onClick={onDone}
+    >
       <div ref={body} className="kiosk-result-body">
-        <h1 className="kiosk-result-title" data-testid="result-title">{t(`kiosk.result.${shown.outcome}`)}</h1>
+        <h1 className="kiosk-result-title" data-testid="result-title">
+          {t(`kiosk.result.${shown.outcome}`)}
+        </h1>
         {attendee && (
           <>
             <p className="kiosk-result-name" data-testid="result-name">
@@ -87,7 +96,11 @@ export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
             {attendee.group && <GroupChip name={pick(attendee.group.name, lang)} color={attendee.group.color} />}
           </>
         )}
-        {admitted && day && <p className="kiosk-result-line" data-testid="result-day">{t('kiosk.result.today', { day: pick(day.name, lang) })}</p>}
+        {admitted && day && (
+          <p className="kiosk-result-line" data-testid="result-day">
+            {t('kiosk.result.today', { day: pick(day.name, lang) })}
+          </p>
+        )}
         {r?.first && (
           <p className="kiosk-result-line" data-testid="result-first">
             {r.first.desk
@@ -108,7 +121,9 @@ export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
           </div>
         )}
         {detail && <p className="kiosk-result-line">{t(`kiosk.result.${detail}`)}</p>}
-        {shown.outcome === 'wrong_day' && attendee && <OverrideButton onHold={() => setHeld(true)} onOverride={(pin) => onOverride(attendee.id, pin)} />}
+        {shown.outcome === 'wrong_day' && attendee && (
+          <OverrideButton onHold={() => setHeld(true)} onOverride={(pin) => onOverride(attendee.id, pin)} />
+        )}
         {r?.overridden && (
           <p className="kiosk-result-line" data-testid="result-overridden">
             {t('kiosk.override.recorded')}
@@ -121,7 +136,9 @@ export function ResultView({ shown, state, agent, onDone, onOverride }: Props) {
         )}
         {attendee &&
           notesFor(attendee.flags).map((f) => (
-            <p key={f} className="kiosk-result-note" data-testid="result-note" data-flag={f}>{t(`kiosk.flags.${f}`)}</p>
+            <p key={f} className="kiosk-result-note" data-testid="result-note" data-flag={f}>
+              {t(`kiosk.flags.${f}`)}
+            </p>
           ))}
         {attendee && PRINTABLE.has(shown.outcome) && (
           <PrintBadgeButton

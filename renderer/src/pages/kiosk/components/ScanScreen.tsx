@@ -34,11 +34,14 @@ export function ScanScreen({ agent, state, connected }: Props) {
   const noPrinter = noPrinterSetUp(state.printerAssigned, useLocalPrinters())
 
   /** a supervisor's override: a wrong PIN is the form's to say, not a new answer */
-  const override = useCallback(async (attendeeId: string, pin: string) => {
-    const result = await agent.scan({ attendeeId, method: 'manual', override: { reason: 'wrong_day', pin } })
-    const n = ++latest.current
-    setShown({ key: n, outcome: result.outcome, result })
-  }, [agent])
+  const override = useCallback(
+    async (attendeeId: string, pin: string) => {
+      const result = await agent.scan({ attendeeId, method: 'manual', override: { reason: 'wrong_day', pin } })
+      const n = ++latest.current
+      setShown({ key: n, outcome: result.outcome, result })
+    },
+    [agent],
+  )
 
   const submit = useCallback(
     async (request: ScanSubmit) => {
@@ -86,7 +89,11 @@ export function ScanScreen({ agent, state, connected }: Props) {
         />
       </main>
       {stuckOpen && <StuckPrints agent={agent} timezone={state.timezone ?? undefined} onClose={() => setStuckOpen(false)} />}
-      {busy && !shown && <p className="kiosk-checking" data-testid="kiosk-checking">{t('kiosk.scan.checking')}</p>}
+      {busy && !shown && (
+        <p className="kiosk-checking" data-testid="kiosk-checking">
+          {t('kiosk.scan.checking')}
+        </p>
+      )}
       {shown && (
         <ResultView
           key={shown.key}

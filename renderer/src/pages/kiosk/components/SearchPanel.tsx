@@ -52,7 +52,14 @@ export function SearchPanel({ agent, query, onQuery, onPick }: Props) {
       <ul className="kiosk-search-results" data-testid="search-results">
         {shown.map((a) => (
           <li key={a.id}>
-            <button type="button" className="kiosk-search-result" data-testid="search-result" data-attendee={a.id} data-in-today={String(!!a.checkedInToday)} onClick={() => onPick(a.id)}>
+            <button
+              type="button"
+              className="kiosk-search-result"
+              data-testid="search-result"
+              data-attendee={a.id}
+              data-in-today={String(!!a.checkedInToday)}
+              onClick={() => onPick(a.id)}
+            >
               <span className="kiosk-search-name">
                 {a.title && <span className="kiosk-search-title">{a.title} </span>}
                 {a.name}
@@ -69,7 +76,9 @@ export function SearchPanel({ agent, query, onQuery, onPick }: Props) {
           </li>
         ))}
       </ul>
-      {search.searched && search.results.length === 0 && <p className="kiosk-search-none">{t(search.failed ? 'kiosk.search.failed' : 'kiosk.search.none')}</p>}
+      {search.searched && search.results.length === 0 && (
+        <p className="kiosk-search-none">{t(search.failed ? 'kiosk.search.failed' : 'kiosk.search.none')}</p>
+      )}
     </section>
   )
 }

@@ -42,7 +42,11 @@ export function StatusBar({ state, connected, noPrinter = false, onStuck }: Prop
           {t('kiosk.status.hub')}: {hostOf(state.hubUrl)}
         </span>
       )}
-      <span className={`kiosk-pill ${state.outboxDepth > 0 ? 'is-waiting' : ''}`} data-testid="status-outbox" data-depth={state.outboxDepth}>
+      <span
+        className={`kiosk-pill ${state.outboxDepth > 0 ? 'is-waiting' : ''}`}
+        data-testid="status-outbox"
+        data-depth={state.outboxDepth}
+      >
         {t('kiosk.status.waiting', { count: state.outboxDepth })}
       </span>
       {!online && state.outboxDepth > 0 && (
@@ -54,10 +58,21 @@ export function StatusBar({ state, connected, noPrinter = false, onStuck }: Prop
       <span className="kiosk-status-item" data-testid="status-desk">
         {t('kiosk.status.desk')}: {desk ? pick(desk.name, lang) : '—'}
       </span>
-      <span className="kiosk-status-item" data-testid="status-day">{state.today ? pick(state.today.name, lang) : t('kiosk.status.noDay')}</span>
+      <span className="kiosk-status-item" data-testid="status-day">
+        {state.today ? pick(state.today.name, lang) : t('kiosk.status.noDay')}
+      </span>
       {state.hall && state.hall.capacity > 0 && (
-        <span className={`kiosk-pill hall-${state.hall.level}`} data-testid="status-hall" data-level={state.hall.level} role={state.hall.level === 'alarm' ? 'alert' : undefined}>
-          {t(`kiosk.status.hall.${state.hall.level}`, { hall: pick(state.hall.name, lang), inside: state.hall.inside, capacity: state.hall.capacity })}
+        <span
+          className={`kiosk-pill hall-${state.hall.level}`}
+          data-testid="status-hall"
+          data-level={state.hall.level}
+          role={state.hall.level === 'alarm' ? 'alert' : undefined}
+        >
+          {t(`kiosk.status.hall.${state.hall.level}`, {
+            hall: pick(state.hall.name, lang),
+            inside: state.hall.inside,
+            capacity: state.hall.capacity,
+          })}
         </span>
       )}
       {state.printer && state.printer.state !== 'ready' && (

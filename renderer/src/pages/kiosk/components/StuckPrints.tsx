@@ -52,7 +52,10 @@ export function StuckPrints({ agent, timezone, onClose }: Props) {
     for (const job of waiting) {
       const result = await agent.moveStuckPrint(job.jobId, target.deskId).then(
         (printer) => ({ ok: true as const, desk: pick(target.name, lang), printer }),
-        (err: unknown) => ({ ok: false as const, offline: err instanceof AgentError && (err.code === 'offline' || err.code === 'timeout') }),
+        (err: unknown) => ({
+          ok: false as const,
+          offline: err instanceof AgentError && (err.code === 'offline' || err.code === 'timeout'),
+        }),
       )
       setMoved((m) => ({ ...m, [job.jobId]: result }))
     }
@@ -60,11 +63,22 @@ export function StuckPrints({ agent, timezone, onClose }: Props) {
   }
 
   return (
-    <section className="kiosk-stuck" role="dialog" aria-modal="true" aria-labelledby="kiosk-stuck-title" data-testid="stuck-panel" data-listing={listing.at}>
+    <section
+      className="kiosk-stuck"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="kiosk-stuck-title"
+      data-testid="stuck-panel"
+      data-listing={listing.at}
+    >
       <div className="kiosk-stuck-box">
         <h2 id="kiosk-stuck-title">{t('kiosk.stuck.title')}</h2>
         {listing.at === 'loading' && <p role="status">{t('kiosk.stuck.loading')}</p>}
-        {listing.at === 'offline' && <p className="kiosk-error" role="alert">{t('kiosk.stuck.offline')}</p>}
+        {listing.at === 'offline' && (
+          <p className="kiosk-error" role="alert">
+            {t('kiosk.stuck.offline')}
+          </p>
+        )}
         {listing.at === 'shown' && (
           <>
             {listing.jobs.length === 0 ? (
@@ -76,8 +90,20 @@ export function StuckPrints({ agent, timezone, onClose }: Props) {
                   return (
                     <li key={j.jobId} data-testid="stuck-job" data-job-id={j.jobId} data-moved={m ? String(m.ok) : undefined}>
                       <strong>{j.attendeeName ?? '—'}</strong> <span>{clockTime(j.createdAt, timezone)}</span>{' '}
-                      <span className="kiosk-stuck-why">{j.status === 'failed' ? t('kiosk.stuck.refused') : j.printerState ? pick(PRINTER_STATE_LABEL[j.printerState], lang) : ''}</span>
-                      {m && <span className={m.ok ? 'kiosk-stuck-moved' : 'kiosk-error'} role="status">{m.ok ? t('kiosk.stuck.moved', { desk: m.desk, printer: m.printer }) : t(m.offline ? 'kiosk.stuck.offline' : 'kiosk.stuck.failed')}</span>}
+                      <span className="kiosk-stuck-why">
+                        {j.status === 'failed'
+                          ? t('kiosk.stuck.refused')
+                          : j.printerState
+                            ? pick(PRINTER_STATE_LABEL[j.printerState], lang)
+                            : ''}
+                      </span>
+                      {m && (
+                        <span className={m.ok ? 'kiosk-stuck-moved' : 'kiosk-error'} role="status">
+                          {m.ok
+                            ? t('kiosk.stuck.moved', { desk: m.desk, printer: m.printer })
+                            : t(m.offline ? 'kiosk.stuck.offline' : 'kiosk.stuck.failed')}
+                        </span>
+                      )}
                     </li>
                   )
                 })}
@@ -115,7 +141,13 @@ export function StuckPrints({ agent, timezone, onClose }: Props) {
         )}
         <div className="kiosk-stuck-actions">
           {waiting.length > 0 && (
-            <button type="button" className="kiosk-primary" data-testid="stuck-move" disabled={!target || target.state !== 'ready' || moving} onClick={() => void move()}>
+            <button
+              type="button"
+              className="kiosk-primary"
+              data-testid="stuck-move"
+              disabled={!target || target.state !== 'ready' || moving}
+              onClick={() => void move()}
+            >
               {moving ? t('kiosk.stuck.moving') : t('kiosk.stuck.move', { count: waiting.length })}
             </button>
           )}

@@ -24,7 +24,8 @@ export function useBadgePrint(agent: KioskAgent, attendeeId: string) {
       setStep({ at: outcome.status === 'printed' ? 'printed' : 'sent', printer: outcome.printer })
     } catch (err) {
       const code = err instanceof AgentError ? err.code : 'failed'
-      if (code === 'already_printed' && err instanceof AgentError) return setStep({ at: 'already', when: err.lastPrint?.at ?? '', deskId: err.lastPrint?.deskId ?? null })
+      if (code === 'already_printed' && err instanceof AgentError)
+        return setStep({ at: 'already', when: err.lastPrint?.at ?? '', deskId: err.lastPrint?.deskId ?? null })
       setStep({ at: code === 'offline' ? 'offline' : code === 'printer_refused' ? 'refused' : 'failed' })
     }
   }

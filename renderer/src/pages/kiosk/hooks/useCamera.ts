@@ -20,7 +20,11 @@ export interface CameraView {
   retry(): void
 }
 
-export function useCamera(target: RefObject<HTMLElement | null>, onCode: (text: string) => void, makeDecoder: QrDecoderFactory = createHtml5QrcodeDecoder): CameraView {
+export function useCamera(
+  target: RefObject<HTMLElement | null>,
+  onCode: (text: string) => void,
+  makeDecoder: QrDecoderFactory = createHtml5QrcodeDecoder,
+): CameraView {
   const [status, setStatus] = useState<CameraStatus>('starting')
   const [cameraId, setCameraId] = useState<string | null>(loadCameraId)
   const [cameras, setCameras] = useState<CameraView['cameras']>([])

@@ -41,7 +41,11 @@ export function useKioskAgent(): AgentLink {
         current.onConnection((up) => {
           if (!live) return
           setConnected(up)
-          if (up) current.state().then((s) => live && setState(s), () => {})
+          if (up)
+            current.state().then(
+              (s) => live && setState(s),
+              () => {},
+            )
         }),
       )
       // a refused connection is either the agent being down (it retries) or a session the

@@ -77,7 +77,10 @@ export class WedgeDetector {
   private isScan(): boolean {
     const t = this.times
     if (t.length < this.options.minLength) return false
-    const gaps = t.slice(1).map((at, i) => at - t[i]!).sort((a, b) => a - b)
+    const gaps = t
+      .slice(1)
+      .map((at, i) => at - t[i]!)
+      .sort((a, b) => a - b)
     return gaps[Math.floor(gaps.length / 2)]! <= this.options.maxMedianGapMs
   }
 }
