@@ -137,7 +137,11 @@ export function createHub(options: HubOptions): Hub {
     },
     async close() {
       pushes.close()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()))
+      // a browser keeps its idle connections for a minute: a hub that is stopping does not wait
+      // for them (a dashboard left open held a restart for 59 s)
+      http.closeAllConnections()
+      await closed
       // the print log and the desk printer watch: the heartbeat opens them with the hub
       await badges.close()
       await options.store.close()
