@@ -2,11 +2,11 @@
 // sees it in the spreadsheet (the header is row 1; a quoted cell with line breaks is still
 // one row; blank rows keep their numbers). CSV through papaparse, XLSX through exceljs, both in
 // a worker thread (read-table-worker.ts) so that parsing never holds up check-ins.
-import { Readable } from 'node:stream'
 import type { Worker } from 'node:worker_threads'
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
 import { startHubWorker } from '../../server/worker-entry.js'
+import { countRows } from './count-rows.js'
 import { findHeader, twoRowHeader } from './find-header.js'
 import { loadWorkbook, sheetRows } from './read-xlsx.js'
 import { IMPORT_MAX_FILE_BYTES } from '../../../shared/import-fields.js'
@@ -33,7 +33,8 @@ export interface Table {
   sheet?: string
 }
 
-export type ReadErrorCode = 'unsupported_file' | 'unreadable_file' | 'empty_file' | 'too_large' | 'too_many_rows' | 'too_many_columns' | 'unknown_sheet'
+export type ReadErrorCode =
+  'unsupported_file' | 'unreadable_file' | 'empty_file' | 'too_large' | 'too_many_rows' | 'too_many_columns' | 'unknown_sheet'
 
 export class ReadError extends Error {
   constructor(
@@ -52,13 +53,16 @@ const PARSE_TIMEOUT_MS = 60_000
 /** The worker's heap: a workbook that needs more is refused, not allowed to grow the hub. */
 const WORKER_HEAP_MB = 768
 /** A workbook's row elements read past this, values or not, and the sheet is too long. */
-const MAX_ROW_ELEMENTS = 4 * MAX_ROWS
+export const MAX_ROW_ELEMENTS = 4 * MAX_ROWS
 
-let worker: { thread: Worker; pending: Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }> } | null = null
+let worker: { thread: Worker; pending: Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }> } | null =
+  null
 let nextJob = 0
 
 function startWorker() {
-  const thread = startHubWorker(new URL('./read-table-worker.ts', import.meta.url), 'read-table-worker.mjs', { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  const thread = startHubWorker(new URL('./read-table-worker.ts', import.meta.url), 'read-table-worker.mjs', {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  })
   const pending = new Map<number, { resolve(t: Table): void; reject(e: Error): void; timer: NodeJS.Timeout }>()
   const current = { thread, pending }
   thread.unref()
@@ -168,7 +172,11 @@ export function readCsv(content: Uint8Array): Table {
   if (text.includes('\u0000')) throw new ReadError('unreadable_file', 'binary content')
   const sep = SEP_LINE.exec(text)
   if (sep) text = text.slice(sep[0].length)
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, ...(sep ? { delimiter: sep[1]! } : { delimitersToGuess: [',', ';', '\t', '|'] }) })
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    ...(sep ? { delimiter: sep[1]! } : { delimitersToGuess: [',', ';', '\t', '|'] }),
+  })
   if (parsed.data.length > MAX_ROWS + 1) throw new ReadError('too_many_rows')
   // papaparse yields one record per row, however many line breaks its quoted cells hold
   return toTable(parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c ?? '')) })))
@@ -194,34 +202,15 @@ export async function readXlsx(content: Uint8Array, sheetName?: string): Promise
   throw new ReadError('empty_file')
 }
 
-/**
- * Counts each sheet's rows with exceljs's streaming reader and stops at the row limit, before
- * the whole workbook is loaded: a 1.3 MB file can hold 3 million rows, which loaded whole took
- * 20 s and 2.6 GB. Shared strings and styles are not read for this.
- */
+/** Refuses a workbook with too many rows before it is loaded whole (count-rows.ts). */
 async function checkRowCounts(content: Uint8Array) {
-  const counted = await countRows(content)
-  if (counted.tooMany) throw new ReadError('too_many_rows')
-}
-
-/** How many row elements the streaming reader went through, and whether a sheet was over the limit. */
-export async function countRows(content: Uint8Array): Promise<{ rowsRead: number; tooMany: boolean }> {
-  let read = 0
-  const { default: ExcelJS } = await import('exceljs')
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]), { worksheets: 'emit', sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' })
+  let counted
   try {
-    for await (const sheet of reader) {
-      let rows = 0
-      let elements = 0
-      for await (const row of sheet as AsyncIterable<{ hasValues: boolean }>) {
-        read++
-        if ((row.hasValues && ++rows > MAX_ROWS + 1) || ++elements > MAX_ROW_ELEMENTS) return { rowsRead: read, tooMany: true }
-      }
-    }
+    counted = await countRows(content, { rows: MAX_ROWS + 1, elements: MAX_ROW_ELEMENTS })
   } catch (err) {
     throw new ReadError('unreadable_file', (err as Error).message)
   }
-  return { rowsRead: read, tooMany: false }
+  if (counted.tooMany) throw new ReadError('too_many_rows')
 }
 
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
@@ -238,7 +227,13 @@ function toTable(all: TableRow[]): Table {
   let header = all[headerAt]!.cells.map((c) => c.replace(/\s+/g, ' ').trim())
   let bodyAt = headerAt + 1
   const second = all[headerAt + 1]
-  const twoRows = second && second.row === all[headerAt]!.row + 1 ? twoRowHeader(header, second.cells.map((c) => c.replace(/\s+/g, ' ').trim())) : null
+  const twoRows =
+    second && second.row === all[headerAt]!.row + 1
+      ? twoRowHeader(
+          header,
+          second.cells.map((c) => c.replace(/\s+/g, ' ').trim()),
+        )
+      : null
   if (twoRows) {
     header = twoRows
     bodyAt++
@@ -256,7 +251,11 @@ function toTable(all: TableRow[]): Table {
     for (let n = 2; columns.includes(name); n++) name = `${base} (${n})`
     columns.push(name)
   }
-  return { columns, headerRow: all[headerAt]!.row, rows: body.map((r) => ({ row: r.row, cells: kept.map((i) => (r.cells[i] ?? '').trim().slice(0, MAX_CELL)) })) }
+  return {
+    columns,
+    headerRow: all[headerAt]!.row,
+    rows: body.map((r) => ({ row: r.row, cells: kept.map((i) => (r.cells[i] ?? '').trim().slice(0, MAX_CELL)) })),
+  }
 }
 
 /** A, B, …, Z, AA: the column names a spreadsheet shows. */
