@@ -36,10 +36,8 @@ export async function countRows(content: Uint8Array, limits: RowLimits): Promise
       const open = text.lastIndexOf('<')
       const cut = open > text.lastIndexOf('>') ? open : text.length
       carry = text.slice(cut)
-      TAG.lastIndex = 0
-      const body = text.slice(0, cut)
-      for (let m = TAG.exec(body); m; m = TAG.exec(body)) {
-        const [, closing, name, selfClosing] = m
+      // matchAll works on its own copy of TAG: no lastIndex shared between files read at once
+      for (const [, closing, name, selfClosing] of text.slice(0, cut).matchAll(TAG)) {
         if (name !== 'row') {
           if (inRow && !closing) rowHasValue = true
           continue
